@@ -1,0 +1,275 @@
+//! `.plimsoll.toml`: the repository's own settings. Found at the scan root (first path argument) or given with
+//! `--config FILE`. Unknown keys and bad values are errors naming the file, line and column.
+//!
+//! ```toml
+//! fail-on = "warning"                  # error | warning | note | none
+//! exclude = ["corpus/**", "*.min.js"]  # gitignore-style globs, relative to the scan root
+//! rule-files = ["ci/extra-rules.toml"] # more secret rules, same schema as rules/secrets/*.toml
+//!
+//! [rules]
+//! disable = ["generic.password"]
+//! enable = ["DF099"]                   # opt-in rules
+//! severity = { "jwt.token" = "note" }
+//!
+//! [allow]
+//! regexes = ['''^AKIA[0-9A-Z]{12}TEST$''']
+//! values = ["sha256:<hex of the secret>"]  # `plimsoll` never needs the secret itself
+//!
+//! [dockerfile]
+//! trusted-registries = ["registry.example.com"]
+//! ```
+
+use crate::error::{Error, Result, line_col};
+use crate::finding::Severity;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// Conventional file name looked up at the scan root.
+pub const FILE_NAME: &str = ".plimsoll.toml";
+
+/// `--fail-on`: the lowest severity that makes the exit code 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Note,
+    Warning,
+    Error,
+    None,
+}
+
+impl FailOn {
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Note => Some(Severity::Note),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Error => Some(Severity::Error),
+            FailOn::None => None,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RulesSection {
+    #[serde(default)]
+    pub disable: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub enable: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub severity: BTreeMap<String, Spanned<Severity>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AllowSection {
+    #[serde(default)]
+    pub regexes: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub values: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DockerfileSection {
+    #[serde(default)]
+    pub trusted_registries: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ConfigSyntax {
+    fail_on: Option<FailOn>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    rule_files: Vec<Spanned<String>>,
+    #[serde(default)]
+    rules: RulesSection,
+    #[serde(default)]
+    allow: AllowSection,
+    #[serde(default)]
+    dockerfile: DockerfileSection,
+}
+
+/// A loaded, validated configuration.
+#[derive(Debug, Default)]
+pub struct Config {
+    /// The file it came from; `None` for defaults.
+    pub path: Option<PathBuf>,
+    text: String,
+    pub fail_on: Option<FailOn>,
+    pub exclude: Vec<String>,
+    /// Resolved relative to the config file's directory.
+    pub rule_files: Vec<PathBuf>,
+    pub rules: RulesSection,
+    pub allow_regexes: Vec<regex::bytes::Regex>,
+    /// Lowercase hex sha256 of allowed values.
+    pub allow_value_hashes: Vec<String>,
+    pub dockerfile: DockerfileSection,
+}
+
+impl Config {
+    /// Loads `path`; errors name the file and line.
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Config::parse(path, text)
+    }
+
+    /// Looks for `.plimsoll.toml` in `root` (a directory, or a file's directory).
+    pub fn discover(root: &Path) -> Result<Option<Config>> {
+        let dir = if root.is_dir() {
+            root
+        } else {
+            root.parent().unwrap_or(Path::new("."))
+        };
+        let candidate = dir.join(FILE_NAME);
+        if candidate.is_file() {
+            Config::load(&candidate).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    pub fn parse(path: &Path, text: String) -> Result<Config> {
+        let syntax: ConfigSyntax = toml::from_str(&text).map_err(|e| {
+            let (line, column) = line_col(&text, e.span().map_or(0, |s| s.start));
+            Error::Config {
+                path: path.display().to_string(),
+                line,
+                column,
+                message: e.message().trim().to_string(),
+            }
+        })?;
+        let mut cfg = Config {
+            path: Some(path.to_path_buf()),
+            ..Default::default()
+        };
+        let base = path.parent().unwrap_or(Path::new("."));
+        for r in &syntax.allow.regexes {
+            let re = regex::bytes::Regex::new(r.get_ref())
+                .map_err(|e| cfg.error_in(&text, r.span().start, format!("allow regex does not compile: {e}")))?;
+            cfg.allow_regexes.push(re);
+        }
+        for v in &syntax.allow.values {
+            let h = v
+                .get_ref()
+                .strip_prefix("sha256:")
+                .unwrap_or(v.get_ref())
+                .to_ascii_lowercase();
+            if h.len() != 64 || !h.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(cfg.error_in(
+                    &text,
+                    v.span().start,
+                    "allowed values are sha256 hashes (`sha256:<64 hex>`), never the secret itself; \
+                     compute one with `printf %s SECRET | sha256sum`"
+                        .into(),
+                ));
+            }
+            cfg.allow_value_hashes.push(h);
+        }
+        cfg.rule_files = syntax.rule_files.iter().map(|p| base.join(p.get_ref())).collect();
+        cfg.fail_on = syntax.fail_on;
+        cfg.exclude = syntax.exclude;
+        cfg.rules = syntax.rules;
+        cfg.dockerfile = syntax.dockerfile;
+        cfg.text = text;
+        Ok(cfg)
+    }
+
+    fn error_in(&self, text: &str, offset: usize, message: String) -> Error {
+        let (line, column) = line_col(text, offset);
+        let path = self
+            .path
+            .as_ref()
+            .map_or_else(|| FILE_NAME.to_string(), |p| p.display().to_string());
+        Error::Config {
+            path,
+            line,
+            column,
+            message,
+        }
+    }
+
+    /// An error located at `span` in this config file (for validation done after loading, e.g. unknown
+    /// rule ids).
+    pub fn error_at(&self, span: std::ops::Range<usize>, message: String) -> Error {
+        self.error_in(&self.text, span.start, message)
+    }
+
+    /// Checks that every rule id the config names exists in `known`.
+    pub fn check_rule_ids(&self, known: &dyn Fn(&str) -> bool) -> Result<()> {
+        let named = self
+            .rules
+            .disable
+            .iter()
+            .chain(&self.rules.enable)
+            .map(|s| (s.get_ref().as_str(), s.span()))
+            .chain(self.rules.severity.iter().map(|(k, v)| (k.as_str(), v.span())));
+        for (id, span) in named {
+            if !known(id) {
+                return Err(self.error_at(span, format!("unknown rule id {id:?} (see `plimsoll rules`)")));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_full_config() {
+        let cfg = Config::parse(
+            Path::new("/repo/.plimsoll.toml"),
+            r#"
+fail-on = "warning"
+exclude = ["corpus/**"]
+rule-files = ["extra.toml"]
+[rules]
+disable = ["generic.password"]
+severity = { "jwt.token" = "note" }
+[allow]
+regexes = ['^TEST']
+values = ["sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"]
+[dockerfile]
+trusted-registries = ["ghcr.io"]
+"#
+            .into(),
+        )
+        .unwrap();
+        assert_eq!(cfg.fail_on, Some(FailOn::Warning));
+        assert_eq!(cfg.rule_files, vec![PathBuf::from("/repo/extra.toml")]);
+        assert_eq!(cfg.allow_value_hashes.len(), 1);
+        assert_eq!(cfg.dockerfile.trusted_registries, vec!["ghcr.io"]);
+    }
+
+    #[test]
+    fn unknown_key_names_file_and_line() {
+        let err = Config::parse(Path::new("c.toml"), "fail-on = \"error\"\nbogus = 1\n".into())
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("c.toml:2:1:"), "{err}");
+        assert!(err.contains("bogus"), "{err}");
+    }
+
+    #[test]
+    fn raw_secret_values_are_refused() {
+        let err = Config::parse(Path::new("c.toml"), "[allow]\nvalues = [\"hunter2\"]\n".into())
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("c.toml:2:"), "{err}");
+    }
+
+    #[test]
+    fn unknown_rule_id_is_located() {
+        let cfg = Config::parse(Path::new("c.toml"), "[rules]\n\ndisable = [\"nope.rule\"]\n".into()).unwrap();
+        let err = cfg.check_rule_ids(&|id| id == "ok.rule").unwrap_err().to_string();
+        assert!(err.starts_with("c.toml:3:"), "{err}");
+    }
+}

@@ -1,0 +1,14 @@
+//! plimsoll: a scanner that stops hard-coded secrets and unsafe Dockerfiles before they ship.
+//!
+//! Pipeline: [`walk`] (or git, or stdin) feeds file bytes to the [`pipeline::Pipeline`], whose analyzers
+//! ([`secrets`], later Dockerfile) produce [`finding::Finding`]s; the collector sorts and dedups them and an
+//! [`output`] emitter prints them. Rules of every analyzer are described by [`catalog::RuleInfo`].
+
+pub mod catalog;
+pub mod config;
+pub mod error;
+pub mod finding;
+pub mod output;
+pub mod pipeline;
+pub mod secrets;
+pub mod walk;

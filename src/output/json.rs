@@ -1,0 +1,54 @@
+//! `--format json` (one document: `version`, `tool`, `findings`, `stats`, `errors`) and `--format jsonl`
+//! (one finding per line). Secrets are redacted by [`crate::finding::SecretText`] unless `--show-secrets`.
+
+use super::{Emitter, Report};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Version of the JSON document layout; bumped on incompatible changes.
+pub const JSON_VERSION: u32 = 1;
+
+pub struct Json;
+pub struct JsonLines;
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    tool: Tool,
+    findings: &'a [crate::finding::Finding],
+    stats: &'a crate::walk::Stats,
+    errors: &'a [crate::walk::FileError],
+}
+
+impl Emitter for Json {
+    fn emit(&self, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let doc = Document {
+            version: JSON_VERSION,
+            tool: Tool {
+                name: "plimsoll",
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            findings: report.findings,
+            stats: report.stats,
+            errors: report.errors,
+        };
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        writeln!(out)
+    }
+}
+
+impl Emitter for JsonLines {
+    fn emit(&self, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+        for f in report.findings {
+            serde_json::to_writer(&mut *out, f)?;
+            writeln!(out)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,108 @@
+//! `--format text`: one line per finding, `path:line:col  rule-id  redacted-secret  message`, coloured on a
+//! terminal; plus [`summary`], printed on stderr after every run.
+
+use super::{Emitter, Report};
+use crate::finding::Severity;
+use crate::walk::{FileError, Stats};
+use std::io::{self, Write};
+
+pub struct Text {
+    pub color: bool,
+}
+
+const RESET: &str = "\x1b[0m";
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+
+fn severity_color(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "\x1b[1;31m",
+        Severity::Warning => "\x1b[1;33m",
+        Severity::Note => "\x1b[1;36m",
+    }
+}
+
+impl Emitter for Text {
+    fn emit(&self, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let paint = |code: &str, s: &str| {
+            if self.color {
+                format!("{code}{s}{RESET}")
+            } else {
+                s.to_string()
+            }
+        };
+        for f in report.findings {
+            let location = format!("{}:{}:{}", f.path, f.span.line, f.span.column);
+            let shown = f
+                .secret
+                .as_ref()
+                .map(|s| s.display())
+                .or_else(|| f.snippet.clone())
+                .unwrap_or_default();
+            let commit = f
+                .commit
+                .as_ref()
+                .map(|c| format!("  {}", &c.id[..c.id.len().min(12)]))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "{}  {}  {}  {}{}",
+                paint(BOLD, &location),
+                paint(severity_color(f.severity), &f.rule_id),
+                shown,
+                paint(DIM, &f.message),
+                commit
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Human summary (stderr): counts, skipped files by reason, unreadable files, elapsed time.
+pub fn summary(stats: &Stats, errors: &[FileError], out: &mut dyn Write) -> io::Result<()> {
+    for e in errors {
+        writeln!(
+            out,
+            "plimsoll: cannot read {}: {}",
+            if e.path.is_empty() { "<walk>" } else { &e.path },
+            e.message
+        )?;
+    }
+    let mut skipped = Vec::new();
+    for (n, what) in [
+        (stats.skipped_binary, "binary"),
+        (stats.skipped_too_large, "too large"),
+        (stats.skipped_special, "not regular files"),
+        (stats.skipped_symlinks, "symlinks"),
+        (stats.excluded, "excluded"),
+        (stats.unreadable, "unreadable"),
+    ] {
+        if n > 0 {
+            skipped.push(format!("{n} {what}"));
+        }
+    }
+    let skipped = if skipped.is_empty() {
+        String::new()
+    } else {
+        format!(" (skipped: {})", skipped.join(", "))
+    };
+    writeln!(
+        out,
+        "plimsoll: {} finding{} in {} files, {}{} in {:.2}s",
+        stats.findings,
+        if stats.findings == 1 { "" } else { "s" },
+        stats.files_scanned,
+        human_bytes(stats.bytes_scanned),
+        skipped,
+        stats.elapsed_ms as f64 / 1000.0
+    )
+}
+
+fn human_bytes(n: u64) -> String {
+    match n {
+        n if n >= 1 << 30 => format!("{:.1} GiB", n as f64 / (1u64 << 30) as f64),
+        n if n >= 1 << 20 => format!("{:.1} MiB", n as f64 / (1u64 << 20) as f64),
+        n if n >= 1 << 10 => format!("{:.1} KiB", n as f64 / 1024.0),
+        n => format!("{n} B"),
+    }
+}

@@ -1,0 +1,141 @@
+//! The per-file job: everything plimsoll does to one file's bytes, whatever produced them (the directory
+//! walker, a git blob, stdin). Today that is the secrets [`Scanner`]; the Dockerfile linter plugs in here
+//! too. Candidates become [`Finding`]s with 1-based positions and content fingerprints.
+
+use crate::finding::{Category, Finding, Fingerprint, SecretText, Span};
+use crate::secrets::{Candidate, Scanner, Scratch};
+
+/// Options that change what a finding looks like.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FindingOptions {
+    /// Print secrets in full (`--show-secrets`).
+    pub show_secrets: bool,
+}
+
+/// All analyzers, built once and shared by every worker thread.
+pub struct Pipeline {
+    pub secrets: Scanner,
+    pub options: FindingOptions,
+}
+
+/// Per-thread scratch for every analyzer.
+#[derive(Default)]
+pub struct PipelineScratch {
+    pub secrets: Scratch,
+}
+
+impl Pipeline {
+    pub fn new(secrets: Scanner, options: FindingOptions) -> Self {
+        Pipeline { secrets, options }
+    }
+
+    /// Analyzes one file. `path` is the display path; `explicit` is true when the user named the file
+    /// on the command line (analyzers that pick files by name take it regardless of name).
+    pub fn analyze(
+        &self,
+        path: &str,
+        data: &[u8],
+        _explicit: bool,
+        scratch: &mut PipelineScratch,
+        out: &mut Vec<Finding>,
+    ) {
+        self.analyze_secrets(path, data, scratch, out);
+    }
+
+    /// Secrets only (git history uses this for blobs).
+    pub fn analyze_secrets(&self, path: &str, data: &[u8], scratch: &mut PipelineScratch, out: &mut Vec<Finding>) {
+        let candidates = self.secrets.scan(path, data, &mut scratch.secrets);
+        if candidates.is_empty() {
+            return;
+        }
+        let mut lines = LineCursor::new(data);
+        for c in candidates {
+            out.push(self.secret_finding(path, &c, &mut lines));
+        }
+    }
+
+    fn secret_finding(&self, path: &str, c: &Candidate, lines: &mut LineCursor) -> Finding {
+        let rule = &self.secrets.rules()[c.rule];
+        let (line, column) = lines.position(c.start);
+        let (end_line, end_column) = lines.position(c.end);
+        let name = &rule.syntax.name;
+        let message = if c.encoded {
+            format!("{name} hidden in base64-encoded text; revoke it and load it from a secret store at runtime")
+        } else {
+            format!("{name} committed in source; revoke it and load it from a secret store at runtime")
+        };
+        let secret = String::from_utf8_lossy(&c.secret).into_owned();
+        Finding {
+            rule_id: rule.syntax.id.as_str().into(),
+            rule_name: name.as_str().into(),
+            severity: rule.severity,
+            category: Category::Secret,
+            path: path.to_string(),
+            span: Span {
+                line,
+                column,
+                end_line,
+                end_column,
+            },
+            message,
+            fingerprint: Fingerprint::new(&rule.syntax.id, &c.secret, path),
+            secret: Some(SecretText::new(secret).revealed(self.options.show_secrets)),
+            snippet: None,
+            commit: None,
+            other_locations: Vec::new(),
+        }
+    }
+}
+
+/// Turns byte offsets into 1-based (line, column) positions; columns count Unicode scalar values.
+/// Amortized for offsets visited mostly in increasing order.
+pub struct LineCursor<'a> {
+    data: &'a [u8],
+    offset: usize,
+    line: u32,
+    line_start: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    pub fn new(data: &'a [u8]) -> Self {
+        LineCursor {
+            data,
+            offset: 0,
+            line: 1,
+            line_start: 0,
+        }
+    }
+
+    pub fn position(&mut self, offset: usize) -> (u32, u32) {
+        let offset = offset.min(self.data.len());
+        if offset < self.offset {
+            *self = LineCursor::new(self.data);
+        }
+        for i in memchr::memchr_iter(b'\n', &self.data[self.offset..offset]) {
+            self.line += 1;
+            self.line_start = self.offset + i + 1;
+        }
+        self.offset = offset;
+        let col = self.data[self.line_start..offset]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count() as u32
+            + 1;
+        (self.line, col)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineCursor;
+
+    #[test]
+    fn line_cursor_counts_chars_not_bytes() {
+        let text = "ab\né x\n";
+        let mut c = LineCursor::new(text.as_bytes());
+        assert_eq!(c.position(0), (1, 1));
+        assert_eq!(c.position(3), (2, 1));
+        assert_eq!(c.position(text.find('x').unwrap()), (2, 3));
+        assert_eq!(c.position(1), (1, 2));
+    }
+}

@@ -1,0 +1,414 @@
+//! Secret rules: the written form ([`RuleSyntax`], deserialized from `rules/secrets/*.toml`) and the
+//! compiled form ([`Rule`]) the scanner runs. Loading validates everything a rule author can get wrong and
+//! reports it as `file:line:column: message`.
+
+use crate::catalog::RuleInfo;
+use crate::error::{Error, Result, line_col};
+use crate::finding::{Category, Severity};
+use crate::secrets::checksum::Checksum;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use regex_automata::meta;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use toml::Spanned;
+
+include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+
+/// SARIF-style precision of a rule; rules below `High` are skipped on lockfiles and checksum files.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Precision {
+    Low,
+    Medium,
+    #[default]
+    High,
+    VeryHigh,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Low => "low",
+            Precision::Medium => "medium",
+            Precision::High => "high",
+            Precision::VeryHigh => "very-high",
+        }
+    }
+}
+
+/// `requires = { regex = '...', within_lines = 5 }`: a second pattern that must occur nearby.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequiresSyntax {
+    pub regex: String,
+    pub within_lines: u32,
+}
+
+/// One `[[rule]]` table exactly as written.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSyntax {
+    pub id: String,
+    pub name: String,
+    pub severity: Severity,
+    #[serde(default)]
+    pub precision: Precision,
+    pub keywords: Vec<String>,
+    pub regex: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret_group: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_entropy: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checksum: Option<String>,
+    #[serde(default)]
+    pub window: usize,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paths: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude_paths: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires: Option<RequiresSyntax>,
+    pub description: String,
+    pub help: String,
+    pub references: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    pub examples: Vec<String>,
+    pub negative_examples: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example_path: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFileSyntax {
+    rule: Vec<Spanned<toml::Value>>,
+}
+
+/// A rule ready to run.
+#[derive(Debug)]
+pub struct Rule {
+    pub syntax: RuleSyntax,
+    /// File the rule came from (for messages).
+    pub source: String,
+    /// 1-based line of the rule's `[[rule]]` table in `source`.
+    pub line: usize,
+    pub severity: Severity,
+    pub regex: meta::Regex,
+    pub secret_group: usize,
+    pub checksum: Option<Checksum>,
+    pub paths: Option<GlobSet>,
+    pub exclude_paths: Option<GlobSet>,
+    pub allow: Vec<regex::bytes::Regex>,
+    pub requires: Option<(regex::bytes::Regex, u32)>,
+}
+
+/// Builds a byte-oriented, ASCII-semantics regex (the rule-file dialect).
+pub fn compile_regex(pattern: &str) -> std::result::Result<meta::Regex, String> {
+    meta::Regex::builder()
+        .syntax(regex_automata::util::syntax::Config::new().unicode(false).utf8(false))
+        .configure(meta::Config::new().utf8_empty(false))
+        .build(pattern)
+        .map_err(|e| match e.syntax_error() {
+            Some(se) => se.to_string(),
+            None => e.to_string(),
+        })
+}
+
+fn compile_bytes_regex(pattern: &str) -> std::result::Result<regex::bytes::Regex, String> {
+    regex::bytes::RegexBuilder::new(pattern)
+        .unicode(false)
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+fn globset(globs: &[String]) -> std::result::Result<Option<GlobSet>, String> {
+    if globs.is_empty() {
+        return Ok(None);
+    }
+    let mut b = GlobSetBuilder::new();
+    for g in globs {
+        b.add(Glob::new(g).map_err(|e| e.to_string())?);
+    }
+    b.build().map(Some).map_err(|e| e.to_string())
+}
+
+impl Rule {
+    /// Validates and compiles one written rule. `err(msg)` builds an error located at the rule.
+    fn compile(syntax: RuleSyntax, source: &str, line: usize) -> std::result::Result<Rule, String> {
+        let id_ok = syntax
+            .id
+            .split_once('.')
+            .is_some_and(|(p, k)| !p.is_empty() && !k.is_empty())
+            && syntax
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
+        if !id_ok {
+            return Err(format!(
+                "rule id {:?} is not of the form `provider.kind` ([a-z0-9.-])",
+                syntax.id
+            ));
+        }
+        let ctx = |m: String| format!("rule {}: {m}", syntax.id);
+        if syntax.name.trim().is_empty() {
+            return Err(ctx("`name` is empty".into()));
+        }
+        if syntax.keywords.is_empty() {
+            return Err(ctx("needs at least one keyword".into()));
+        }
+        if let Some(k) = syntax.keywords.iter().find(|k| k.len() < 3 || !k.is_ascii()) {
+            return Err(ctx(format!("keyword {k:?} must be ASCII and at least 3 characters")));
+        }
+        let regex = compile_regex(&syntax.regex).map_err(|e| ctx(format!("regex does not compile: {e}")))?;
+        let groups = regex.group_info().group_len(regex_automata::PatternID::ZERO);
+        let secret_group = syntax.secret_group.unwrap_or(if groups > 1 { 1 } else { 0 });
+        if secret_group >= groups {
+            return Err(ctx(format!(
+                "secret_group {secret_group} but the regex has {} capture groups",
+                groups - 1
+            )));
+        }
+        let checksum = match &syntax.checksum {
+            None => None,
+            Some(name) => Some(Checksum::from_name(name).ok_or_else(|| {
+                ctx(format!(
+                    "unknown checksum {name:?} (known: {})",
+                    Checksum::NAMES.join(", ")
+                ))
+            })?),
+        };
+        if let Some(e) = syntax.min_entropy
+            && !(0.0..=8.0).contains(&e)
+        {
+            return Err(ctx(format!("min_entropy {e} outside 0..=8 bits per byte")));
+        }
+        let paths = globset(&syntax.paths).map_err(|e| ctx(format!("bad glob in `paths`: {e}")))?;
+        let exclude_paths =
+            globset(&syntax.exclude_paths).map_err(|e| ctx(format!("bad glob in `exclude_paths`: {e}")))?;
+        let allow = syntax
+            .allow
+            .iter()
+            .map(|p| compile_bytes_regex(p).map_err(|e| ctx(format!("`allow` regex does not compile: {e}"))))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let requires = match &syntax.requires {
+            None => None,
+            Some(r) => Some((
+                compile_bytes_regex(&r.regex).map_err(|e| ctx(format!("`requires` regex does not compile: {e}")))?,
+                r.within_lines,
+            )),
+        };
+        for (field, v) in [("description", &syntax.description), ("help", &syntax.help)] {
+            if v.trim().is_empty() {
+                return Err(ctx(format!("`{field}` is empty")));
+            }
+        }
+        if syntax.references.is_empty() {
+            return Err(ctx("needs at least one reference".into()));
+        }
+        Ok(Rule {
+            severity: syntax.severity,
+            source: source.to_string(),
+            line,
+            regex,
+            secret_group,
+            checksum,
+            paths,
+            exclude_paths,
+            allow,
+            requires,
+            syntax,
+        })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.syntax.id
+    }
+
+    /// Whether this rule runs on a file at `path` (its own path globs only).
+    pub fn applies_to(&self, path: &str) -> bool {
+        if let Some(p) = &self.paths
+            && !p.is_match(path)
+        {
+            return false;
+        }
+        !self.exclude_paths.as_ref().is_some_and(|x| x.is_match(path))
+    }
+
+    pub fn info(&self) -> RuleInfo {
+        let s = &self.syntax;
+        let mut docs = format!("{}\n\n{}", s.description.trim(), s.help.trim());
+        if !s.references.is_empty() {
+            docs.push_str("\n\nReferences:\n");
+            for r in &s.references {
+                docs.push_str(&format!("- {r}\n"));
+            }
+        }
+        let mut tags = vec!["security".to_string(), "secret".to_string()];
+        tags.extend(s.tags.iter().cloned());
+        RuleInfo {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            category: Category::Secret,
+            severity: self.severity,
+            precision: s.precision.as_str().to_string(),
+            summary: first_sentence(&s.description),
+            docs,
+            references: s.references.clone(),
+            tags,
+            twins: Vec::new(),
+            cwe: vec!["CWE-798".into()],
+            security_severity: match self.severity {
+                Severity::Error => 8.5,
+                Severity::Warning => 6.0,
+                Severity::Note => 3.0,
+            },
+            enabled_by_default: true,
+        }
+    }
+}
+
+fn first_sentence(text: &str) -> String {
+    let t = text.trim();
+    match t.find(". ") {
+        Some(i) => t[..=i].to_string(),
+        None => t.to_string(),
+    }
+}
+
+/// Parses and compiles one rule file. `path` is used in messages only.
+pub fn load_rule_file(path: &str, text: &str) -> Result<Vec<Rule>> {
+    let at = |offset: usize, message: String| {
+        let (line, column) = line_col(text, offset);
+        Error::RuleFile {
+            path: path.to_string(),
+            line,
+            column,
+            message,
+        }
+    };
+    let file: RuleFileSyntax = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        at(offset, e.message().to_string())
+    })?;
+    let mut rules = Vec::with_capacity(file.rule.len());
+    for spanned in file.rule {
+        let span = spanned.span();
+        let syntax: RuleSyntax = spanned
+            .into_inner()
+            .try_into()
+            .map_err(|e: toml::de::Error| at(span.start, e.message().to_string()))?;
+        let line = line_col(text, span.start).0;
+        rules.push(Rule::compile(syntax, path, line).map_err(|m| at(span.start, m))?);
+    }
+    Ok(rules)
+}
+
+/// Loads the rules embedded at build time.
+pub fn builtin_rules() -> Result<Vec<Rule>> {
+    let mut all = Vec::new();
+    for (path, text) in EMBEDDED_RULE_FILES {
+        all.extend(load_rule_file(path, text)?);
+    }
+    Ok(all)
+}
+
+/// Loads rule files from a file or a directory of `*.toml` files.
+pub fn load_rule_path(path: &std::path::Path) -> Result<Vec<Rule>> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    let mut files = Vec::new();
+    if meta.is_dir() {
+        for e in std::fs::read_dir(path).map_err(io)? {
+            let p = e.map_err(io)?.path();
+            if p.extension().is_some_and(|x| x == "toml") {
+                files.push(p);
+            }
+        }
+        files.sort();
+    } else {
+        files.push(path.to_path_buf());
+    }
+    let mut all = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).map_err(|source| Error::Io {
+            path: f.clone(),
+            source,
+        })?;
+        all.extend(load_rule_file(&f.display().to_string(), &text)?);
+    }
+    Ok(all)
+}
+
+/// Rejects duplicate ids across a rule set (reported at the second definition).
+pub fn check_unique_ids(rules: &[Rule]) -> Result<()> {
+    let mut seen = HashSet::new();
+    for r in rules {
+        if !seen.insert(r.id()) {
+            return Err(Error::RuleFile {
+                path: r.source.clone(),
+                line: r.line,
+                column: 1,
+                message: format!("duplicate rule id {:?}", r.id()),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[[rule]]
+id = "acme.token"
+name = "Acme token"
+severity = "error"
+keywords = ["acme_"]
+regex = '''\b(acme_[a-z0-9]{8})\b'''
+description = "An Acme token."
+help = "Revoke it."
+references = ["https://acme.test/docs"]
+examples = ["t = acme_abcd1234"]
+negative_examples = ["t = acme_"]
+"#;
+
+    #[test]
+    fn loads_a_good_rule() {
+        let rules = load_rule_file("x.toml", GOOD).unwrap();
+        assert_eq!(rules[0].id(), "acme.token");
+        assert_eq!(rules[0].secret_group, 1);
+        assert_eq!(rules[0].line, 2);
+    }
+
+    #[test]
+    fn bad_regex_names_file_and_line() {
+        let text = GOOD.replace(r"\b(acme_[a-z0-9]{8})\b", "(unclosed");
+        let err = load_rule_file("x.toml", &text).unwrap_err().to_string();
+        assert!(err.starts_with("x.toml:2:"), "{err}");
+        assert!(err.contains("regex does not compile"), "{err}");
+    }
+
+    #[test]
+    fn unknown_field_and_bad_id_are_errors() {
+        let text = GOOD.replace("severity = \"error\"", "severity = \"error\"\nbogus = 1");
+        let err = load_rule_file("x.toml", &text).unwrap_err().to_string();
+        assert!(err.contains("bogus"), "{err}");
+        let text = GOOD.replace("acme.token", "Acme Token");
+        let err = load_rule_file("x.toml", &text).unwrap_err().to_string();
+        assert!(err.contains("provider.kind"), "{err}");
+    }
+
+    #[test]
+    fn toml_syntax_error_has_position() {
+        let err = load_rule_file("y.toml", "[[rule]]\nid = \n").unwrap_err().to_string();
+        assert!(err.starts_with("y.toml:2:"), "{err}");
+    }
+}

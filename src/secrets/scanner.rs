@@ -1,0 +1,557 @@
+//! The secrets engine. One Aho-Corasick automaton over every rule keyword finds which rules can match a
+//! buffer and where; only those rules' regexes run, and only in windows around their keyword hits. Each
+//! regex match then passes entropy, checksum, placeholder/lookup, allow-list and inline-suppression
+//! filters. Base64 blobs and Kubernetes Secret `data:` values are decoded and scanned too; what is found
+//! inside them is reported at the encoded text.
+//!
+//! ```no_run
+//! use plimsoll::secrets::{rule::builtin_rules, Scanner, Scratch};
+//! let scanner = Scanner::new(builtin_rules().unwrap(), Default::default()).unwrap();
+//! let mut scratch = Scratch::default();
+//! let found = scanner.scan("config.env", b"TOKEN=ghp_...", &mut scratch);
+//! ```
+
+use crate::error::{Error, Result};
+use crate::secrets::checksum::decode_b64;
+use crate::secrets::filters;
+use crate::secrets::rule::{Precision, Rule};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex_automata::Input;
+use regex_automata::meta;
+use regex_automata::util::captures::Captures;
+use sha2::{Digest, Sha256};
+use std::collections::{HashMap, HashSet};
+
+/// How far (bytes) a window extends to find line boundaries on very long lines (minified files).
+const MAX_LINE_REACH: usize = 4096;
+/// Base64 runs shorter than this are not decoded (too many identifiers look like base64).
+const MIN_BASE64_RUN: usize = 32;
+/// Base64 runs longer than this are not decoded (embedded images, archives).
+const MAX_BASE64_RUN: usize = 64 * 1024;
+
+/// Secrets the user accepts, from the config file: regexes over the secret and sha256 hashes of values.
+#[derive(Debug, Default, Clone)]
+pub struct Allowlist {
+    pub regexes: Vec<regex::bytes::Regex>,
+    /// Lowercase hex sha256 of allowed secret values.
+    pub value_hashes: HashSet<String>,
+}
+
+impl Allowlist {
+    fn allows(&self, secret: &[u8]) -> bool {
+        self.regexes.iter().any(|r| r.is_match(secret))
+            || (!self.value_hashes.is_empty() && self.value_hashes.contains(&hex::encode(Sha256::digest(secret))))
+    }
+}
+
+/// A secret found in a buffer. Offsets are bytes into the scanned buffer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Index into [`Scanner::rules`].
+    pub rule: usize,
+    /// Where the secret (or the encoded text that contains it) is.
+    pub start: usize,
+    pub end: usize,
+    /// The secret itself (decoded, when `encoded`).
+    pub secret: Vec<u8>,
+    /// Found inside base64-encoded text at `start..end`.
+    pub encoded: bool,
+}
+
+/// Per-thread scratch space, reused across files so the hot path does not allocate.
+#[derive(Default)]
+pub struct Scratch {
+    hits: Vec<(u32, usize, usize)>,
+    windows: Vec<(usize, usize)>,
+    regex: HashMap<usize, (meta::Cache, Captures)>,
+}
+
+/// Compiled rule set plus the keyword automaton.
+pub struct Scanner {
+    rules: Vec<Rule>,
+    ac: AhoCorasick,
+    /// Automaton pattern id -> rules that use that keyword.
+    pattern_rules: Vec<Vec<u32>>,
+    allow: Allowlist,
+}
+
+impl Scanner {
+    pub fn new(rules: Vec<Rule>, allow: Allowlist) -> Result<Scanner> {
+        crate::secrets::rule::check_unique_ids(&rules)?;
+        let mut keyword_ids: HashMap<String, usize> = HashMap::new();
+        let mut keywords: Vec<String> = Vec::new();
+        let mut pattern_rules: Vec<Vec<u32>> = Vec::new();
+        for (i, r) in rules.iter().enumerate() {
+            for k in &r.syntax.keywords {
+                let k = k.to_ascii_lowercase();
+                let id = *keyword_ids.entry(k.clone()).or_insert_with(|| {
+                    keywords.push(k);
+                    pattern_rules.push(Vec::new());
+                    keywords.len() - 1
+                });
+                if !pattern_rules[id].contains(&(i as u32)) {
+                    pattern_rules[id].push(i as u32);
+                }
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&keywords)
+            .map_err(|e| Error::Usage(format!("cannot build keyword automaton: {e}")))?;
+        Ok(Scanner {
+            rules,
+            ac,
+            pattern_rules,
+            allow,
+        })
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Every distinct keyword (lowercase); what the prefilter searches for.
+    pub fn keywords(&self) -> Vec<String> {
+        let mut k: Vec<String> = self
+            .rules
+            .iter()
+            .flat_map(|r| r.syntax.keywords.iter().map(|k| k.to_ascii_lowercase()))
+            .collect();
+        k.sort();
+        k.dedup();
+        k
+    }
+
+    /// Finds every secret in `data`, which came from `path` (used for rule path filters only).
+    /// Results are ordered by position.
+    pub fn scan(&self, path: &str, data: &[u8], scratch: &mut Scratch) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        self.scan_plain(path, data, scratch, &mut out);
+        let encoded_values = self.scan_encoded(path, data, scratch, &mut out);
+        // A generic rule matching the base64 text of a Kubernetes Secret value is superseded by what the
+        // decoded value shows.
+        if !encoded_values.is_empty() {
+            out.retain(|c| {
+                c.encoded
+                    || self.rules[c.rule].syntax.precision >= Precision::High
+                    || !encoded_values.iter().any(|&(s, e)| c.start >= s && c.end <= e)
+            });
+        }
+        out.sort_by_key(|c| (c.start, c.end, c.rule));
+        out.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule == b.rule);
+        out
+    }
+
+    fn scan_plain(&self, path: &str, data: &[u8], scratch: &mut Scratch, out: &mut Vec<Candidate>) {
+        scratch.hits.clear();
+        for m in self.ac.find_overlapping_iter(data) {
+            for &r in &self.pattern_rules[m.pattern().as_usize()] {
+                scratch.hits.push((r, m.start(), m.end()));
+            }
+        }
+        if scratch.hits.is_empty() {
+            return;
+        }
+        scratch.hits.sort_unstable();
+        let lockfile = filters::is_lockfile(path);
+        let hits = std::mem::take(&mut scratch.hits);
+        let mut i = 0;
+        while i < hits.len() {
+            let r = hits[i].0;
+            let j = i + hits[i..].iter().take_while(|h| h.0 == r).count();
+            let rule = &self.rules[r as usize];
+            if rule.applies_to(path) && !(lockfile && rule.syntax.precision < Precision::High) {
+                self.run_rule(r as usize, data, &hits[i..j], scratch, out);
+            }
+            i = j;
+        }
+        scratch.hits = hits;
+    }
+
+    fn run_rule(
+        &self,
+        r: usize,
+        data: &[u8],
+        hits: &[(u32, usize, usize)],
+        scratch: &mut Scratch,
+        out: &mut Vec<Candidate>,
+    ) {
+        let rule = &self.rules[r];
+        scratch.windows.clear();
+        for &(_, s, e) in hits {
+            let ws = line_start(data, s);
+            let we = line_end(data, (e + rule.syntax.window).min(data.len()));
+            match scratch.windows.last_mut() {
+                Some(last) if ws <= last.1 => last.1 = last.1.max(we),
+                _ => scratch.windows.push((ws, we)),
+            }
+        }
+        let (cache, caps) = scratch
+            .regex
+            .entry(r)
+            .or_insert_with(|| (rule.regex.create_cache(), rule.regex.create_captures()));
+        for &(ws, we) in &scratch.windows {
+            let mut pos = ws;
+            while pos <= we {
+                rule.regex
+                    .search_captures_with(cache, &Input::new(data).range(pos..we), caps);
+                let Some(m) = caps.get_match() else { break };
+                pos = if m.end() > m.start() { m.end() } else { m.end() + 1 };
+                let Some(g) = caps.get_group(rule.secret_group) else {
+                    continue;
+                };
+                if self.accept(rule, data, m.start(), m.end(), g.start, g.end) {
+                    out.push(Candidate {
+                        rule: r,
+                        start: g.start,
+                        end: g.end,
+                        secret: data[g.range()].to_vec(),
+                        encoded: false,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Every filter after the regex. `m*` is the whole match, `s*` the secret group.
+    fn accept(&self, rule: &Rule, data: &[u8], ms: usize, me: usize, ss: usize, se: usize) -> bool {
+        let secret = &data[ss..se];
+        if secret.is_empty() {
+            return false;
+        }
+        if let Some(min) = rule.syntax.min_entropy
+            && filters::shannon_entropy(secret) < min
+        {
+            return false;
+        }
+        if let Some(c) = rule.checksum
+            && !c.verify(secret)
+        {
+            return false;
+        }
+        if filters::is_placeholder(secret) || filters::is_password_hash(secret) {
+            return false;
+        }
+        if rule.syntax.precision < Precision::High && filters::looks_like_digest(secret) {
+            return false;
+        }
+        if rule.allow.iter().any(|a| a.is_match(secret)) || self.allow.allows(secret) {
+            return false;
+        }
+        let (first_start, last_end) = (line_start(data, ms), line_end(data, me));
+        if filters::line_is_suppressed(&data[first_start..last_end]) {
+            return false;
+        }
+        if first_start > 0 {
+            let prev = line_start(data, first_start - 1);
+            if filters::previous_line_suppresses(&data[prev..first_start]) {
+                return false;
+            }
+        }
+        if let Some((re, n)) = &rule.requires {
+            let (a, b) = lines_around(data, ms, me, *n as usize);
+            if !re.is_match(&data[a..b]) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Decodes base64 blobs and Kubernetes Secret `data:` values, scans the decoded text, and reports what
+    /// it finds at the encoded text. Returns the spans of Kubernetes Secret values it decoded.
+    fn scan_encoded(
+        &self,
+        path: &str,
+        data: &[u8],
+        scratch: &mut Scratch,
+        out: &mut Vec<Candidate>,
+    ) -> Vec<(usize, usize)> {
+        let mut values = Vec::new();
+        let mut found = Vec::new();
+        let mut sub = Vec::new();
+        let mut report = |start: usize, end: usize, decoded: &[u8], scratch: &mut Scratch| {
+            sub.clear();
+            self.scan_plain(path, decoded, scratch, &mut sub);
+            for c in sub.drain(..) {
+                if !filters::line_is_suppressed(&data[line_start(data, start)..line_end(data, end)]) {
+                    found.push(Candidate {
+                        rule: c.rule,
+                        start,
+                        end,
+                        secret: c.secret,
+                        encoded: true,
+                    });
+                }
+            }
+        };
+        for (s, e) in base64_runs(data) {
+            if let Some(decoded) = decode_b64(&data[s..e]).or_else(|| decode_b64(&url_to_std(&data[s..e])))
+                && is_mostly_text(&decoded)
+            {
+                report(s, e, &decoded, scratch);
+            }
+        }
+        if memchr::memmem::find(data, b"kind: Secret").is_some() {
+            for (key, s, e) in kubernetes_secret_data(data) {
+                values.push((s, e));
+                if let Some(decoded) = decode_b64(&data[s..e])
+                    && is_mostly_text(&decoded)
+                {
+                    let mut synthetic = key.to_vec();
+                    synthetic.extend_from_slice(b": ");
+                    synthetic.extend_from_slice(&decoded);
+                    synthetic.push(b'\n');
+                    report(s, e, &synthetic, scratch);
+                }
+            }
+        }
+        out.extend(found);
+        values
+    }
+}
+
+fn line_start(data: &[u8], pos: usize) -> usize {
+    let lo = pos.saturating_sub(MAX_LINE_REACH);
+    memchr::memrchr(b'\n', &data[lo..pos]).map_or(lo, |i| lo + i + 1)
+}
+
+fn line_end(data: &[u8], pos: usize) -> usize {
+    let hi = (pos + MAX_LINE_REACH).min(data.len());
+    memchr::memchr(b'\n', &data[pos..hi]).map_or(hi, |i| pos + i)
+}
+
+/// Byte range covering `n` lines before `s` and after `e`.
+fn lines_around(data: &[u8], s: usize, e: usize, n: usize) -> (usize, usize) {
+    let mut a = line_start(data, s);
+    for _ in 0..n {
+        if a == 0 {
+            break;
+        }
+        a = line_start(data, a - 1);
+    }
+    let mut b = line_end(data, e);
+    for _ in 0..n {
+        if b >= data.len() {
+            break;
+        }
+        b = line_end(data, b + 1);
+    }
+    (a, b)
+}
+
+const fn base64_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = c.is_ascii_alphanumeric() || c == b'+' || c == b'/' || c == b'-' || c == b'_';
+        i += 1;
+    }
+    t
+}
+static BASE64: [bool; 256] = base64_table();
+
+/// Runs of base64 (standard or URL-safe) characters worth decoding: long enough, mixed case with digits,
+/// not a `data:` URI (images, fonts), not hex.
+fn base64_runs(data: &[u8]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    let n = data.len();
+    while i < n {
+        if !BASE64[data[i] as usize] {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < n && BASE64[data[i] as usize] {
+            i += 1;
+        }
+        let mut e = i;
+        while e < n && e - i < 2 && data[e] == b'=' {
+            e += 1;
+        }
+        let len = i - s;
+        if (MIN_BASE64_RUN..=MAX_BASE64_RUN).contains(&len) && !data[s.saturating_sub(7)..s].ends_with(b"base64,") {
+            let run = &data[s..i];
+            let (mut up, mut low, mut digit) = (false, false, false);
+            for &c in run {
+                up |= c.is_ascii_uppercase();
+                low |= c.is_ascii_lowercase();
+                digit |= c.is_ascii_digit();
+            }
+            if up && low && digit {
+                runs.push((s, e));
+            }
+        }
+        i = e.max(i);
+    }
+    runs
+}
+
+fn url_to_std(b: &[u8]) -> Vec<u8> {
+    b.iter()
+        .map(|&c| match c {
+            b'-' => b'+',
+            b'_' => b'/',
+            c => c,
+        })
+        .collect()
+}
+
+/// At least 90% printable ASCII or whitespace, and long enough to hold a secret.
+fn is_mostly_text(d: &[u8]) -> bool {
+    d.len() >= 8
+        && d.iter()
+            .filter(|&&c| c == b'\n' || c == b'\r' || c == b'\t' || (0x20..0x7f).contains(&c))
+            .count()
+            * 10
+            >= d.len() * 9
+}
+
+/// `(key, value_start, value_end)` for each entry under a `data:` map of a YAML Kubernetes Secret.
+fn kubernetes_secret_data(data: &[u8]) -> Vec<(&[u8], usize, usize)> {
+    let mut out = Vec::new();
+    let mut data_indent: Option<usize> = None;
+    let mut offset = 0;
+    for line in data.split_inclusive(|&b| b == b'\n') {
+        let start = offset;
+        offset += line.len();
+        let body = line.strip_suffix(b"\n").unwrap_or(line);
+        let body = body.strip_suffix(b"\r").unwrap_or(body);
+        let indent = body.iter().take_while(|&&c| c == b' ').count();
+        let trimmed = &body[indent..];
+        if trimmed.is_empty() || trimmed.starts_with(b"#") {
+            continue;
+        }
+        if trimmed == b"data:" {
+            data_indent = Some(indent);
+            continue;
+        }
+        match data_indent {
+            Some(di) if indent > di => {
+                if let Some(colon) = trimmed.iter().position(|&c| c == b':') {
+                    let key = &trimmed[..colon];
+                    let value = &trimmed[colon + 1..];
+                    let lead = value.iter().take_while(|&&c| c == b' ').count();
+                    let v = &value[lead..];
+                    let v = v.strip_prefix(b"\"").and_then(|v| v.strip_suffix(b"\"")).unwrap_or(v);
+                    if !v.is_empty() && v.iter().all(|&c| BASE64[c as usize] || c == b'=') {
+                        let vs = start + indent + colon + 1 + lead + usize::from(value[lead..].starts_with(b"\""));
+                        out.push((key, vs, vs + v.len()));
+                    }
+                }
+            }
+            Some(_) => data_indent = None,
+            None => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secrets::rule::load_rule_file;
+
+    const RULES: &str = r#"
+[[rule]]
+id = "acme.token"
+name = "Acme token"
+severity = "error"
+keywords = ["acme_"]
+regex = '''\b(acme_[a-zA-Z0-9]{20})\b'''
+min_entropy = 3.0
+description = "An Acme token."
+help = "Revoke it."
+references = ["https://acme.test/docs"]
+examples = ["x"]
+negative_examples = ["y"]
+
+[[rule]]
+id = "generic.password"
+name = "Password"
+severity = "warning"
+precision = "low"
+keywords = ["password"]
+regex = '''(?i)password\s*[:=]\s*["']?([^\s"']{8,})'''
+description = "A password."
+help = "Rotate it."
+references = ["https://owasp.org"]
+examples = ["x"]
+negative_examples = ["y"]
+"#;
+
+    fn scanner() -> Scanner {
+        Scanner::new(load_rule_file("t.toml", RULES).unwrap(), Allowlist::default()).unwrap()
+    }
+
+    fn ids(path: &str, text: &str) -> Vec<(String, String, bool)> {
+        let s = scanner();
+        s.scan(path, text.as_bytes(), &mut Scratch::default())
+            .into_iter()
+            .map(|c| {
+                (
+                    s.rules()[c.rule].id().to_string(),
+                    String::from_utf8_lossy(&c.secret).into_owned(),
+                    c.encoded,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_keyword_rules_and_positions() {
+        let text = "a\nTOKEN=acme_Q8vR3kLmN0pQ2sT4uW6y\n";
+        let s = scanner();
+        let c = s.scan("x", text.as_bytes(), &mut Scratch::default());
+        assert_eq!(c.len(), 1);
+        assert_eq!(&text[c[0].start..c[0].end], "acme_Q8vR3kLmN0pQ2sT4uW6y");
+    }
+
+    #[test]
+    fn filters_placeholders_low_entropy_and_suppressions() {
+        assert!(ids("x", "t = acme_aaaaaaaaaaaaaaaaaaaa").is_empty());
+        assert!(ids("x", "t = acme_xxxxQ8vR3kLmN0pQ2sT4").is_empty());
+        assert!(ids("x", "t = acme_Q8vR3kLmN0pQ2sT4uW6y # plimsoll:allow").is_empty());
+        assert!(ids("x", "password = ${DB_PASSWORD}").is_empty());
+        assert_eq!(ids("x", "password = 'Tr0ub4dor&3x'").len(), 1);
+    }
+
+    #[test]
+    fn low_precision_rules_skip_lockfiles() {
+        assert!(ids("web/yarn.lock", "password: Tr0ub4dor&3x").is_empty());
+        assert_eq!(ids("web/yarn.lock", "acme_Q8vR3kLmN0pQ2sT4uW6y").len(), 1);
+    }
+
+    #[test]
+    fn decodes_base64_and_reports_at_encoded_text() {
+        use base64::Engine;
+        let enc = base64::engine::general_purpose::STANDARD.encode("config: token=acme_Q8vR3kLmN0pQ2sT4uW6y\n");
+        let text = format!("blob: {enc}\n");
+        let found = ids("x", &text);
+        assert_eq!(
+            found,
+            vec![("acme.token".into(), "acme_Q8vR3kLmN0pQ2sT4uW6y".into(), true)]
+        );
+    }
+
+    #[test]
+    fn decodes_kubernetes_secret_data() {
+        use base64::Engine;
+        let enc = base64::engine::general_purpose::STANDARD.encode("Tr0ub4dor&3x");
+        let text = format!("apiVersion: v1\nkind: Secret\ndata:\n  password: {enc}\n  other: YQ==\n");
+        let found = ids("s.yaml", &text);
+        assert_eq!(found, vec![("generic.password".into(), "Tr0ub4dor&3x".into(), true)]);
+        let s = scanner();
+        let c = &s.scan("s.yaml", text.as_bytes(), &mut Scratch::default())[0];
+        assert_eq!(&text[c.start..c.end], enc);
+    }
+
+    #[test]
+    fn data_uris_are_not_decoded() {
+        use base64::Engine;
+        let enc = base64::engine::general_purpose::STANDARD.encode("token=acme_Q8vR3kLmN0pQ2sT4uW6y and more text");
+        assert!(ids("x", &format!("src=\"data:text/plain;base64,{enc}\"")).is_empty());
+    }
+}

@@ -1,0 +1,403 @@
+//! Working-tree scans: walks the given paths in parallel with the `ignore` crate and runs the
+//! [`Pipeline`] on every regular text file. `.gitignore` is honoured (unless `no_ignore`), hidden files are
+//! scanned, `.git/` is skipped, symlinks are not followed, and FIFOs, sockets and devices are never opened.
+//! Every file not scanned is counted by reason; unreadable files are errors reported at the end.
+
+use crate::finding::Finding;
+use crate::pipeline::{Pipeline, PipelineScratch};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use ignore::{WalkBuilder, WalkState};
+use serde::Serialize;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+/// Files up to this size are read into a reused buffer; larger ones are memory-mapped.
+const READ_WHOLE_LIMIT: u64 = 1 << 20;
+/// A NUL byte in this many leading bytes marks a file as binary.
+const BINARY_SNIFF: usize = 8192;
+
+/// What a working-tree scan does. Built once from flags and config.
+#[derive(Clone, Debug)]
+pub struct WalkOptions {
+    pub paths: Vec<PathBuf>,
+    /// Ignore `.gitignore`/`.ignore` files.
+    pub no_ignore: bool,
+    /// gitignore-style globs, relative to each scan root.
+    pub exclude: Vec<String>,
+    /// 0 = one per core.
+    pub threads: usize,
+    /// Bytes; larger files are skipped and counted.
+    pub max_file_size: u64,
+    /// Show a progress line on stderr.
+    pub progress: bool,
+}
+
+/// Counts for the summary and the JSON `stats` object.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Stats {
+    pub files_scanned: u64,
+    pub bytes_scanned: u64,
+    pub skipped_binary: u64,
+    pub skipped_too_large: u64,
+    /// FIFOs, sockets, devices.
+    pub skipped_special: u64,
+    pub skipped_symlinks: u64,
+    /// Paths matched by `--exclude` or the config's `exclude`.
+    pub excluded: u64,
+    pub unreadable: u64,
+    pub findings: u64,
+    pub elapsed_ms: u64,
+}
+
+/// A file or directory that could not be read.
+#[derive(Clone, Debug, Serialize)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}
+
+/// Everything a scan produced.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    pub stats: Stats,
+    pub errors: Vec<FileError>,
+}
+
+#[derive(Default)]
+struct Counters {
+    files: AtomicU64,
+    bytes: AtomicU64,
+    binary: AtomicU64,
+    too_large: AtomicU64,
+    special: AtomicU64,
+    symlinks: AtomicU64,
+    excluded: AtomicU64,
+}
+
+struct Shared<'a> {
+    pipeline: &'a Pipeline,
+    opts: &'a WalkOptions,
+    counters: Counters,
+    findings: Mutex<Vec<Finding>>,
+    errors: Mutex<Vec<FileError>>,
+    progress: Option<indicatif::ProgressBar>,
+}
+
+/// Per-thread worker state; flushes its findings into the shared list when the thread ends.
+struct Worker<'a, 'b> {
+    shared: &'b Shared<'a>,
+    scratch: PipelineScratch,
+    buf: Vec<u8>,
+    findings: Vec<Finding>,
+}
+
+impl Drop for Worker<'_, '_> {
+    fn drop(&mut self) {
+        if !self.findings.is_empty() {
+            self.shared.findings.lock().unwrap().append(&mut self.findings);
+        }
+    }
+}
+
+/// Compiles exclusion globs with gitignore-like meaning: a glob without `/` matches at any depth, and
+/// `dir/**` also matches `dir` itself so whole directories are pruned.
+pub fn exclusion_set(globs: &[String]) -> Result<GlobSet, String> {
+    let mut b = GlobSetBuilder::new();
+    for g in globs {
+        let g = g.trim_start_matches("./");
+        let mut add = |p: &str| -> Result<(), String> {
+            b.add(Glob::new(p).map_err(|e| format!("bad exclude glob {g:?}: {e}"))?);
+            Ok(())
+        };
+        let anchored = g.trim_start_matches('/');
+        add(anchored)?;
+        if !g.contains('/') {
+            add(&format!("**/{anchored}"))?;
+        }
+        if let Some(dir) = anchored.strip_suffix("/**") {
+            add(dir)?;
+            if !dir.contains('/') {
+                add(&format!("**/{dir}"))?;
+            }
+        }
+    }
+    b.build().map_err(|e| e.to_string())
+}
+
+/// Display form of a path: `./` stripped, `/`-separated, lossy for non-UTF-8 names.
+pub fn display_path(p: &Path) -> String {
+    let s = p.to_string_lossy();
+    let s = s.strip_prefix("./").unwrap_or(&s);
+    if cfg!(windows) {
+        s.replace('\\', "/")
+    } else {
+        s.to_string()
+    }
+}
+
+/// Runs a working-tree scan.
+pub fn scan(pipeline: &Pipeline, opts: &WalkOptions) -> Result<Outcome, String> {
+    let started = Instant::now();
+    let excludes = exclusion_set(&opts.exclude)?;
+    let progress = opts.progress.then(|| {
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.set_style(indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]").unwrap());
+        pb.enable_steady_tick(std::time::Duration::from_millis(120));
+        pb
+    });
+    let shared = Shared {
+        pipeline,
+        opts,
+        counters: Counters::default(),
+        findings: Mutex::new(Vec::new()),
+        errors: Mutex::new(Vec::new()),
+        progress,
+    };
+    let threads = if opts.threads == 0 {
+        std::thread::available_parallelism().map_or(2, |n| n.get())
+    } else {
+        opts.threads
+    };
+
+    for root in &opts.paths {
+        if root.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            match std::io::stdin().lock().read_to_end(&mut buf) {
+                Ok(_) => {
+                    let mut w = Worker {
+                        shared: &shared,
+                        scratch: PipelineScratch::default(),
+                        buf: Vec::new(),
+                        findings: Vec::new(),
+                    };
+                    w.analyze_bytes("<stdin>", &buf, true);
+                }
+                Err(e) => shared.error("<stdin>".into(), e.to_string()),
+            }
+            continue;
+        }
+        let meta = match std::fs::metadata(root) {
+            Ok(m) => m,
+            Err(e) => {
+                shared.error(display_path(root), e.to_string());
+                continue;
+            }
+        };
+        if !meta.is_dir() {
+            // A file named on the command line is scanned whatever its name or ignore status.
+            let mut w = Worker {
+                shared: &shared,
+                scratch: PipelineScratch::default(),
+                buf: Vec::new(),
+                findings: Vec::new(),
+            };
+            w.visit_file(root, &meta, true);
+            continue;
+        }
+        let root_owned = root.clone();
+        let excludes = &excludes;
+        let mut builder = WalkBuilder::new(root);
+        builder
+            .hidden(false)
+            .follow_links(false)
+            .git_ignore(!opts.no_ignore)
+            .git_global(!opts.no_ignore)
+            .git_exclude(!opts.no_ignore)
+            .ignore(!opts.no_ignore)
+            .parents(!opts.no_ignore)
+            .require_git(false)
+            .threads(threads)
+            .filter_entry(|e| {
+                e.depth() == 0 || !(e.file_name() == ".git" && e.file_type().is_some_and(|t| t.is_dir()))
+            });
+        if !opts.no_ignore {
+            builder.add_custom_ignore_filename(".plimsollignore");
+        }
+        let shared_ref = &shared;
+        builder.build_parallel().run(|| {
+            let mut worker = Worker {
+                shared: shared_ref,
+                scratch: PipelineScratch::default(),
+                buf: Vec::new(),
+                findings: Vec::new(),
+            };
+            let root = root_owned.clone();
+            Box::new(move |entry| {
+                let entry = match entry {
+                    Ok(e) => e,
+                    Err(err) => {
+                        worker.walk_error(err);
+                        return WalkState::Continue;
+                    }
+                };
+                if entry.depth() > 0
+                    && !excludes.is_empty()
+                    && let Ok(rel) = entry.path().strip_prefix(&root)
+                    && excludes.is_match(rel)
+                {
+                    worker.shared.counters.excluded.fetch_add(1, Ordering::Relaxed);
+                    return if entry.file_type().is_some_and(|t| t.is_dir()) {
+                        WalkState::Skip
+                    } else {
+                        WalkState::Continue
+                    };
+                }
+                let Some(ft) = entry.file_type() else {
+                    return WalkState::Continue;
+                };
+                if ft.is_dir() {
+                    return WalkState::Continue;
+                }
+                if ft.is_symlink() {
+                    worker.shared.counters.symlinks.fetch_add(1, Ordering::Relaxed);
+                    return WalkState::Continue;
+                }
+                if !ft.is_file() {
+                    worker.shared.counters.special.fetch_add(1, Ordering::Relaxed);
+                    return WalkState::Continue;
+                }
+                match entry.metadata() {
+                    Ok(meta) => worker.visit_file(entry.path(), &meta, entry.depth() == 0),
+                    Err(e) => worker.shared.error(display_path(entry.path()), e.to_string()),
+                }
+                WalkState::Continue
+            })
+        });
+    }
+
+    if let Some(pb) = &shared.progress {
+        pb.finish_and_clear();
+    }
+    let c = &shared.counters;
+    let mut findings = shared.findings.into_inner().unwrap();
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup_by(|a, b| a.sort_key() == b.sort_key() && a.span == b.span);
+    let mut errors = shared.errors.into_inner().unwrap();
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    let stats = Stats {
+        files_scanned: c.files.load(Ordering::Relaxed),
+        bytes_scanned: c.bytes.load(Ordering::Relaxed),
+        skipped_binary: c.binary.load(Ordering::Relaxed),
+        skipped_too_large: c.too_large.load(Ordering::Relaxed),
+        skipped_special: c.special.load(Ordering::Relaxed),
+        skipped_symlinks: c.symlinks.load(Ordering::Relaxed),
+        excluded: c.excluded.load(Ordering::Relaxed),
+        unreadable: errors.len() as u64,
+        findings: findings.len() as u64,
+        elapsed_ms: started.elapsed().as_millis() as u64,
+    };
+    Ok(Outcome {
+        findings,
+        stats,
+        errors,
+    })
+}
+
+impl Shared<'_> {
+    fn error(&self, path: String, message: String) {
+        self.errors.lock().unwrap().push(FileError { path, message });
+    }
+}
+
+impl Worker<'_, '_> {
+    fn walk_error(&mut self, err: ignore::Error) {
+        let path = match &err {
+            ignore::Error::WithPath { path, .. } => display_path(path),
+            _ => String::new(),
+        };
+        let message = match err {
+            ignore::Error::WithPath { err, .. } => err.to_string(),
+            other => other.to_string(),
+        };
+        self.shared.error(path, message);
+    }
+
+    fn visit_file(&mut self, path: &Path, meta: &std::fs::Metadata, explicit: bool) {
+        let c = &self.shared.counters;
+        if !meta.is_file() {
+            c.special.fetch_add(1, Ordering::Relaxed);
+            return;
+        }
+        if meta.len() > self.shared.opts.max_file_size {
+            c.too_large.fetch_add(1, Ordering::Relaxed);
+            return;
+        }
+        let display = display_path(path);
+        let mut file = match open_regular(path) {
+            Ok(f) => f,
+            Err(e) => return self.shared.error(display, e.to_string()),
+        };
+        if meta.len() <= READ_WHOLE_LIMIT {
+            let mut buf = std::mem::take(&mut self.buf);
+            buf.clear();
+            match file.read_to_end(&mut buf) {
+                Ok(_) => self.analyze_bytes(&display, &buf, explicit),
+                Err(e) => self.shared.error(display, e.to_string()),
+            }
+            self.buf = buf;
+        } else {
+            // SAFETY: the map is read-only and dropped before we return; a file truncated underneath us
+            // can raise SIGBUS, the same trade-off ripgrep makes for large files.
+            match unsafe { memmap2::Mmap::map(&file) } {
+                Ok(map) => self.analyze_bytes(&display, &map, explicit),
+                Err(e) => self.shared.error(display, e.to_string()),
+            }
+        }
+    }
+
+    fn analyze_bytes(&mut self, display: &str, data: &[u8], explicit: bool) {
+        let c = &self.shared.counters;
+        if memchr::memchr(0, &data[..data.len().min(BINARY_SNIFF)]).is_some() {
+            c.binary.fetch_add(1, Ordering::Relaxed);
+            return;
+        }
+        let n = c.files.fetch_add(1, Ordering::Relaxed) + 1;
+        c.bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+        if let Some(pb) = &self.shared.progress
+            && n % 512 == 0
+        {
+            pb.set_message(format!(
+                "{n} files, {} MiB scanned",
+                c.bytes.load(Ordering::Relaxed) >> 20
+            ));
+        }
+        self.shared
+            .pipeline
+            .analyze(display, data, explicit, &mut self.scratch, &mut self.findings);
+    }
+}
+
+/// Opens a regular file without blocking (a FIFO swapped in after the type check cannot hang us).
+fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(libc::O_NONBLOCK);
+    }
+    let f = o.open(path)?;
+    if !f.metadata()?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    Ok(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exclusion_globs_behave_like_gitignore() {
+        let set = exclusion_set(&["corpus/**".into(), "*.min.js".into(), "tests/fixtures/**".into()]).unwrap();
+        assert!(set.is_match("corpus"));
+        assert!(set.is_match("corpus/a/b.txt"));
+        assert!(set.is_match("web/app.min.js"));
+        assert!(set.is_match("tests/fixtures"));
+        assert!(!set.is_match("src/corpus.rs"));
+    }
+}
