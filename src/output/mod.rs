@@ -45,10 +45,16 @@ impl Format {
     }
 }
 
-/// Writes `report` to `path` atomically, or to stdout when `path` is `None`. A closed stdout (e.g. piped
+/// Writes `report` to `path` atomically (temp file + rename; devices and pipes are written directly), or to stdout when `path` is `None`. A closed stdout (e.g. piped
 /// into `head`) is not an error.
 pub fn write_report(emitter: &dyn Emitter, report: &Report<'_>, path: Option<&Path>) -> io::Result<()> {
     match path {
+        Some(path) if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) => {
+            // A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO): it cannot be replaced by rename.
+            let mut w = io::BufWriter::new(std::fs::OpenOptions::new().write(true).open(path)?);
+            emitter.emit(report, &mut w)?;
+            w.flush()
+        }
         Some(path) => {
             let dir = path
                 .parent()

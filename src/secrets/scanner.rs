@@ -123,6 +123,11 @@ impl Scanner {
         k
     }
 
+    /// Number of keyword hits in `data`: the prefilter pass alone (benchmarks use it).
+    pub fn count_keyword_hits(&self, data: &[u8]) -> usize {
+        self.ac.find_overlapping_iter(data).count()
+    }
+
     /// Finds every secret in `data`, which came from `path` (used for rule path filters only).
     /// Results are ordered by position.
     pub fn scan(&self, path: &str, data: &[u8], scratch: &mut Scratch) -> Vec<Candidate> {

@@ -1,0 +1,399 @@
+//! End-to-end behaviour of `plimsoll scan` as a user sees it: exit codes, what is walked and skipped,
+//! redaction, output formats, and error messages. Uses a small rule file so the assertions do not depend
+//! on the built-in rule set.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+use std::path::Path;
+
+const RULES: &str = r#"
+[[rule]]
+id = "acme.token"
+name = "Acme token"
+severity = "error"
+keywords = ["acme_"]
+regex = '''\b(acme_[a-zA-Z0-9]{24})\b'''
+min_entropy = 3.0
+description = "An Acme API token."
+help = "Revoke it in the Acme console."
+references = ["https://acme.test/docs/tokens"]
+examples = ["ACME=acme_Q8vR3kLmN0pQ2sT4uW6yA8cE", "x acme_Z9vR3kLmN0pQ2sT4uW6yA8cE"]
+negative_examples = ["ACME=acme_short", "ACME=acme_xxxxxxxxxxxxxxxxxxxxxxxx"]
+
+[[rule]]
+id = "acme.password"
+name = "Acme password"
+severity = "warning"
+precision = "low"
+keywords = ["acme_password"]
+regex = '''acme_password\s*=\s*"([^"\s]{8,})"'''
+description = "An Acme password."
+help = "Rotate it."
+references = ["https://acme.test/docs/passwords"]
+examples = ['acme_password = "Tr0ub4dor&3x"', 'acme_password = "hunter2hunter2"']
+negative_examples = ['acme_password = ""', 'acme_password = "${PW}"']
+"#;
+
+const TOKEN: &str = "acme_Q8vR3kLmN0pQ2sT4uW6yA8cE";
+
+struct Fixture {
+    dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("rules.toml"), RULES).unwrap();
+        Fixture { dir }
+    }
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+    fn write(&self, rel: &str, content: impl AsRef<[u8]>) {
+        let p = self.path().join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, content).unwrap();
+    }
+    /// `plimsoll scan <tree>` with only the test rules' findings counted (built-in rules also run).
+    fn scan(&self) -> Command {
+        let mut c = Command::cargo_bin("plimsoll").unwrap();
+        c.current_dir(self.path())
+            .args(["scan", "tree", "--no-config", "--rules"])
+            .arg(self.path().join("rules.toml"))
+            .args(["--color", "never"]);
+        c
+    }
+}
+
+fn json(out: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(out).unwrap_or_else(|e| panic!("bad json: {e}\n{}", String::from_utf8_lossy(out)))
+}
+
+fn finding_ids(v: &serde_json::Value) -> Vec<(String, String, u64, u64)> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"].as_str().unwrap().starts_with("acme."))
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["path"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn clean_tree_exits_zero_and_findings_exit_one() {
+    let f = Fixture::new();
+    f.write("tree/a.txt", "nothing to see\n");
+    f.scan()
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("0 findings in 1 files"));
+    f.write("tree/b.env", format!("A=1\nACME={TOKEN}\n"));
+    f.scan()
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("tree/b.env:2:6  acme.token  acme_Q8v…"))
+        .stdout(predicate::str::contains(TOKEN).not());
+}
+
+#[test]
+fn json_has_positions_redaction_fingerprint_and_stats() {
+    let f = Fixture::new();
+    f.write("tree/src/config.py", format!("# é\nTOKEN = \"{TOKEN}\"\n"));
+    let out = f
+        .scan()
+        .args(["--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json(&out);
+    assert_eq!(v["version"], 1);
+    let found: Vec<_> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "acme.token")
+        .collect();
+    assert_eq!(found.len(), 1);
+    let x = found[0];
+    assert_eq!(x["path"], "tree/src/config.py");
+    assert_eq!((x["line"].as_u64(), x["column"].as_u64()), (Some(2), Some(10)));
+    assert_eq!(
+        (x["end_line"].as_u64(), x["end_column"].as_u64()),
+        (Some(2), Some(10 + TOKEN.len() as u64))
+    );
+    assert_eq!(x["secret"], "acme_Q8v…");
+    assert_eq!(x["severity"], "error");
+    assert_eq!(x["rule_name"], "Acme token");
+    assert_eq!(x["fingerprint"].as_str().unwrap().len(), 32);
+    assert_eq!(v["stats"]["files_scanned"], 1);
+    assert!(!String::from_utf8_lossy(&out).contains(TOKEN));
+}
+
+#[test]
+fn show_secrets_opts_in_and_jsonl_is_one_finding_per_line() {
+    let f = Fixture::new();
+    f.write(
+        "tree/a.env",
+        format!("ACME={TOKEN}\nacme_password = \"Tr0ub4dor&3x\"\n"),
+    );
+    let out = f
+        .scan()
+        .args(["--format", "jsonl", "--show-secrets"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let acme: Vec<_> = lines
+        .iter()
+        .filter(|l| l["rule_id"].as_str().unwrap().starts_with("acme."))
+        .collect();
+    assert_eq!(acme.len(), 2);
+    assert_eq!(acme[0]["secret"], TOKEN);
+}
+
+#[test]
+fn fail_on_threshold_controls_exit_code() {
+    let f = Fixture::new();
+    f.write("tree/a.env", "acme_password = \"Tr0ub4dor&3x\"\n");
+    f.scan().assert().code(1);
+    f.scan().args(["--fail-on", "warning"]).assert().code(1);
+    f.scan().args(["--fail-on", "error"]).assert().code(0);
+    f.scan().args(["--fail-on", "none"]).assert().code(0);
+}
+
+#[test]
+fn gitignore_is_honoured_unless_no_ignore_and_git_dir_is_skipped() {
+    let f = Fixture::new();
+    f.write("tree/.gitignore", "ignored.txt\n");
+    f.write("tree/ignored.txt", format!("{TOKEN}\n"));
+    f.write("tree/.git/config", format!("{TOKEN}\n"));
+    f.write("tree/.hidden/x.txt", "nothing\n");
+    let v = json(&f.scan().args(["--format", "json"]).assert().code(0).get_output().stdout);
+    assert_eq!(v["stats"]["files_scanned"], 2, "{v}"); // .gitignore and .hidden/x.txt
+    let v = json(
+        &f.scan()
+            .args(["--format", "json", "--no-ignore"])
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout,
+    );
+    assert_eq!(
+        finding_ids(&v),
+        vec![("acme.token".into(), "tree/ignored.txt".into(), 1, 1)]
+    );
+}
+
+#[test]
+fn exclude_globs_skip_and_count() {
+    let f = Fixture::new();
+    f.write("tree/vendor/lib/a.txt", format!("{TOKEN}\n"));
+    f.write("tree/app.min.js", format!("var t=\"{TOKEN}\"\n"));
+    f.write("tree/ok.txt", "fine\n");
+    let v = json(
+        &f.scan()
+            .args(["--format", "json", "--exclude", "vendor/**", "--exclude", "*.min.js"])
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout,
+    );
+    assert_eq!(v["stats"]["excluded"], 2);
+    assert_eq!(v["stats"]["files_scanned"], 1);
+}
+
+#[test]
+fn binary_large_and_special_files_are_skipped_and_counted() {
+    let f = Fixture::new();
+    let mut bin = b"\x00\x01\x02".to_vec();
+    bin.extend_from_slice(TOKEN.as_bytes());
+    f.write("tree/blob.bin", &bin);
+    f.write("tree/big.txt", format!("{}{TOKEN}\n", "a".repeat(3000)));
+    f.write("tree/ok.txt", "fine\n");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(f.path().join("tree/big.txt"), f.path().join("tree/link.txt")).unwrap();
+        let fifo = f.path().join("tree/pipe");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    }
+    let v = json(
+        &f.scan()
+            .args(["--format", "json", "--max-file-size", "2K"])
+            .timeout(std::time::Duration::from_secs(60))
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout,
+    );
+    let s = &v["stats"];
+    assert_eq!(s["skipped_binary"], 1, "{s}");
+    assert_eq!(s["skipped_too_large"], 1, "{s}");
+    assert_eq!(s["files_scanned"], 1, "{s}");
+    #[cfg(unix)]
+    {
+        assert_eq!(s["skipped_special"], 1, "{s}");
+        assert_eq!(s["skipped_symlinks"], 1, "{s}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn non_utf8_names_and_contents_are_handled() {
+    use std::os::unix::ffi::OsStrExt;
+    let f = Fixture::new();
+    fs::create_dir_all(f.path().join("tree")).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    let mut content = b"\xff\xfe latin1 \xe9\n".to_vec();
+    content.extend_from_slice(format!("k={TOKEN}\n").as_bytes());
+    fs::write(f.path().join("tree").join(name), content).unwrap();
+    let v = json(&f.scan().args(["--format", "json"]).assert().code(1).get_output().stdout);
+    let ids = finding_ids(&v);
+    assert_eq!(ids.len(), 1);
+    assert_eq!((ids[0].2, ids[0].3), (2, 3));
+    assert!(ids[0].1.starts_with("tree/caf"));
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_reported_exit_two_but_others_still_scanned() {
+    use std::os::unix::fs::PermissionsExt;
+    let f = Fixture::new();
+    f.write("tree/secret.env", format!("ACME={TOKEN}\n"));
+    f.write("tree/locked.txt", "x\n");
+    let locked = f.path().join("tree/locked.txt");
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&locked).is_ok() {
+        return; // running as root: permissions are not enforced
+    }
+    f.scan()
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("tree/secret.env:1:6  acme.token"))
+        .stderr(predicate::str::contains("cannot read tree/locked.txt"));
+}
+
+#[test]
+fn missing_path_is_an_error_but_the_rest_is_scanned() {
+    let f = Fixture::new();
+    f.write("tree/secret.env", format!("ACME={TOKEN}\n"));
+    f.scan()
+        .arg("missing.txt")
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("tree/secret.env:1:6  acme.token"))
+        .stderr(predicate::str::contains("cannot read missing.txt"));
+}
+
+#[test]
+fn inline_suppression_comments_are_honoured() {
+    let f = Fixture::new();
+    f.write(
+        "tree/a.py",
+        format!("a = '{TOKEN}'  # plimsoll:allow\nb = '{TOKEN}'  # gitleaks:allow\nc = '{TOKEN}'  # pragma: allowlist secret\n"),
+    );
+    f.scan().assert().code(0);
+}
+
+#[test]
+fn output_file_is_written_and_stdout_stays_empty() {
+    let f = Fixture::new();
+    f.write("tree/a.env", format!("ACME={TOKEN}\n"));
+    f.scan()
+        .args(["--format", "json", "--output", "report.json"])
+        .assert()
+        .code(1)
+        .stdout("");
+    let v = json(&fs::read(f.path().join("report.json")).unwrap());
+    assert_eq!(finding_ids(&v).len(), 1);
+}
+
+#[test]
+fn config_file_excludes_and_errors_name_file_and_line() {
+    let f = Fixture::new();
+    f.write("tree/fixtures/a.env", format!("ACME={TOKEN}\n"));
+    f.write("tree/.plimsoll.toml", "exclude = [\"fixtures/**\"]\n");
+    let mut c = Command::cargo_bin("plimsoll").unwrap();
+    c.current_dir(f.path())
+        .args(["scan", "tree", "--rules", "rules.toml"])
+        .assert()
+        .code(0);
+
+    f.write(
+        "tree/.plimsoll.toml",
+        "exclude = [\"fixtures/**\"]\nfail-on = \"sometimes\"\n",
+    );
+    let mut c = Command::cargo_bin("plimsoll").unwrap();
+    c.current_dir(f.path())
+        .args(["scan", "tree", "--rules", "rules.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(".plimsoll.toml:2:"));
+}
+
+#[test]
+fn bad_rule_file_and_bad_flag_exit_two() {
+    let f = Fixture::new();
+    f.write("tree/a.txt", "x\n");
+    f.write("bad.toml", RULES.replace(r"\b(acme_[a-zA-Z0-9]{24})\b", "(acme_[a-z"));
+    let mut c = Command::cargo_bin("plimsoll").unwrap();
+    c.current_dir(f.path())
+        .args(["scan", "tree", "--no-config", "--rules", "bad.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "bad.toml:2:1: rule acme.token: regex does not compile",
+        ));
+    let mut c = Command::cargo_bin("plimsoll").unwrap();
+    c.args(["scan", "--format", "yaml"]).assert().code(2);
+    let mut c = Command::cargo_bin("plimsoll").unwrap();
+    c.args(["scan", "--max-file-size", "lots"]).assert().code(2);
+}
+
+#[test]
+fn rules_check_runs_examples_through_the_scanner() {
+    let f = Fixture::new();
+    let mut c = Command::cargo_bin("plimsoll").unwrap();
+    c.current_dir(f.path())
+        .args(["rules", "check", "rules.toml"])
+        .assert()
+        .code(0);
+    // A negative example that the rule does match must be reported.
+    f.write(
+        "weak.toml",
+        RULES.replace("\"ACME=acme_short\"", &format!("\"ACME={TOKEN}\"")),
+    );
+    let mut c = Command::cargo_bin("plimsoll").unwrap();
+    c.current_dir(f.path())
+        .args(["rules", "check", "weak.toml"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "weak.toml:2: rule acme.token: negative example 1 produces a finding",
+        ));
+}
+
+#[test]
+fn stdin_is_scanned_with_dash() {
+    let f = Fixture::new();
+    let mut c = Command::cargo_bin("plimsoll").unwrap();
+    c.current_dir(f.path())
+        .args(["scan", "-", "--no-config", "--rules", "rules.toml", "--color", "never"])
+        .write_stdin(format!("ACME={TOKEN}\n"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("<stdin>:1:6  acme.token"));
+}
