@@ -3,7 +3,7 @@
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use plimsoll::catalog::RuleInfo;
-use plimsoll::config::{self, Config, FailOn};
+use plimsoll::config::{Config, FailOn};
 use plimsoll::finding::{Finding, Severity};
 use plimsoll::output::{self, Format, Report};
 use plimsoll::pipeline::{FindingOptions, Pipeline};
@@ -330,6 +330,5 @@ fn explain(id: &str, src: &RuleSourceArgs) -> Result<ExitCode> {
         rule.syntax.keywords.join(", ")
     );
     println!("{}", info.docs.trim_end());
-    let _ = config::FILE_NAME;
     Ok(ExitCode::SUCCESS)
 }
