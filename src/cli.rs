@@ -1,15 +1,16 @@
 //! Flag definitions (clap) and the command runners that turn them into library calls.
 
 use anyhow::{Context, Result, bail};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use plimsoll::catalog::RuleInfo;
 use plimsoll::config::{Config, FailOn};
 use plimsoll::finding::{Finding, Severity};
+use plimsoll::git::{self, GitOptions, Repo, Target, hook};
 use plimsoll::output::{self, Format, Report};
 use plimsoll::pipeline::{FindingOptions, Pipeline};
 use plimsoll::secrets::rule::{Rule, builtin_rules, check_unique_ids, load_rule_path};
 use plimsoll::secrets::{Allowlist, Scanner};
-use plimsoll::walk::{self, WalkOptions};
+use plimsoll::walk::{self, Outcome, WalkOptions};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -31,6 +32,13 @@ enum Command {
     Scan(ScanArgs),
     /// List the rules, or check rule files.
     Rules(RulesArgs),
+    /// Scan a git repository: its whole history, a commit range, the staged changes or a push.
+    Git(GitArgs),
+    /// Install or remove the git hooks that run plimsoll.
+    Hook {
+        #[command(subcommand)]
+        command: HookCommand,
+    },
     /// Print one rule's documentation.
     Explain {
         /// Rule id, e.g. `github.pat-classic`.
@@ -91,6 +99,89 @@ struct ScanArgs {
     rules: RuleSourceArgs,
 }
 
+#[derive(Args)]
+#[command(group(ArgGroup::new("target").args(["range", "staged", "pre_push"])))]
+struct GitArgs {
+    /// The repository (or any directory inside it).
+    #[arg(value_name = "REPO", default_value = ".")]
+    repo: PathBuf,
+    /// Full history: scan only commits reachable from REF (repeatable) [default: all refs and HEAD].
+    #[arg(long = "branch", value_name = "REF", conflicts_with = "target")]
+    branches: Vec<String>,
+    /// Full history: only commits made at or after DATE (`2024-01-31`, `2 weeks ago`, ...).
+    #[arg(long, value_name = "DATE", conflicts_with = "target")]
+    since: Option<String>,
+    /// Full history: only the newest N commits.
+    #[arg(long, value_name = "N", conflicts_with = "target")]
+    max_commits: Option<usize>,
+    /// Scan only the lines added by the commits in A..B (or by every commit of a single revision).
+    #[arg(long, value_name = "A..B")]
+    range: Option<String>,
+    /// Scan the lines added in the index compared with HEAD (for a pre-commit hook).
+    #[arg(long)]
+    staged: bool,
+    /// Pre-push hook mode: read git's ref updates on stdin and scan the lines added by the commits being
+    /// pushed.
+    #[arg(long, num_args = 2, value_names = ["REMOTE", "URL"])]
+    pre_push: Option<Vec<String>>,
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    format: Format,
+    /// Write the report to FILE (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Lowest severity that makes the exit code 1 [default: note, i.e. any finding].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Print secrets in full instead of redacted.
+    #[arg(long)]
+    show_secrets: bool,
+    /// Skip repository paths matching this gitignore-style glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Worker threads (0 = one per core).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    threads: usize,
+    /// Skip blobs larger than this (bytes, or with K/M/G suffix).
+    #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
+    max_file_size: u64,
+    /// When to colour text output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+    /// No summary and no progress on stderr.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    #[command(flatten)]
+    rules: RuleSourceArgs,
+}
+
+#[derive(Subcommand)]
+enum HookCommand {
+    /// Write a hook that runs plimsoll: pre-push (the default) scans the commits being pushed, pre-commit
+    /// the staged changes. Honours core.hooksPath; never replaces a hook plimsoll did not write unless --force.
+    Install {
+        #[arg(long, conflicts_with = "pre_commit")]
+        pre_push: bool,
+        #[arg(long)]
+        pre_commit: bool,
+        /// Replace an existing hook plimsoll did not write (kept as `<hook>.plimsoll-backup`).
+        #[arg(long)]
+        force: bool,
+        /// The repository (or any directory inside it).
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        repo: PathBuf,
+    },
+    /// Remove plimsoll's hooks (both unless one is named) and restore a hook that --force replaced.
+    Uninstall {
+        #[arg(long)]
+        pre_push: bool,
+        #[arg(long)]
+        pre_commit: bool,
+        /// The repository (or any directory inside it).
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        repo: PathBuf,
+    },
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum ColorChoice {
     Auto,
@@ -146,6 +237,8 @@ pub fn run() -> Result<ExitCode> {
             Some(RulesCommand::Check { paths }) => rules_check(&paths),
             None => rules_list(&args.rules, args.format),
         },
+        Command::Git(args) => git_scan(args),
+        Command::Hook { command } => hook_command(command),
         Command::Explain { rule_id, rules } => explain(&rule_id, &rules),
     }
 }
@@ -180,21 +273,55 @@ fn load_rules(src: &RuleSourceArgs, cfg: &Config) -> Result<Vec<Rule>> {
     Ok(rules)
 }
 
-fn scan(args: ScanArgs) -> Result<ExitCode> {
-    let root = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
-    let cfg = load_config(&args.rules, &root)?;
-    let rules = load_rules(&args.rules, &cfg)?;
+/// The pipeline for a run, and the descriptions of its active rules (SARIF lists them).
+fn build_pipeline(src: &RuleSourceArgs, cfg: &Config, show_secrets: bool) -> Result<(Pipeline, Vec<RuleInfo>)> {
+    let rules = load_rules(src, cfg)?;
     let rule_infos: Vec<RuleInfo> = rules.iter().map(Rule::info).collect();
     let allow = Allowlist {
         regexes: cfg.allow_regexes.clone(),
         value_hashes: cfg.allow_value_hashes.iter().cloned().collect(),
     };
-    let pipeline = Pipeline::new(
-        Scanner::new(rules, allow)?,
-        FindingOptions {
-            show_secrets: args.show_secrets,
-        },
-    );
+    let pipeline = Pipeline::new(Scanner::new(rules, allow)?, FindingOptions { show_secrets });
+    Ok((pipeline, rule_infos))
+}
+
+/// How a run's report is written: shared by every command that scans.
+struct ReportTarget<'a> {
+    format: Format,
+    output: Option<&'a Path>,
+    color: ColorChoice,
+    quiet: bool,
+}
+
+/// Writes the report (stdout or `--output`) and, unless quiet, the summary on stderr.
+fn write_outcome(outcome: &Outcome, rule_infos: &[RuleInfo], to: &ReportTarget<'_>) -> Result<()> {
+    let color = match to.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            to.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let report = Report {
+        findings: &outcome.findings,
+        stats: &outcome.stats,
+        errors: &outcome.errors,
+        rules: rule_infos,
+    };
+    output::write_report(to.format.emitter(color).as_ref(), &report, to.output).with_context(|| match to.output {
+        Some(p) => format!("cannot write {}", p.display()),
+        None => "cannot write to stdout".to_string(),
+    })?;
+    if !to.quiet {
+        output::text::summary(&outcome.stats, &outcome.errors, &mut std::io::stderr())?;
+    }
+    Ok(())
+}
+
+fn scan(args: ScanArgs) -> Result<ExitCode> {
+    let root = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+    let cfg = load_config(&args.rules, &root)?;
+    let (pipeline, rule_infos) = build_pipeline(&args.rules, &cfg, args.show_secrets)?;
     let mut exclude = cfg.exclude.clone();
     exclude.extend(args.exclude.iter().cloned());
     let stderr_tty = std::io::stderr().is_terminal();
@@ -207,30 +334,141 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         progress: stderr_tty && !args.quiet,
     };
     let outcome = walk::scan(&pipeline, &opts).map_err(anyhow::Error::msg)?;
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-        }
+    let to = ReportTarget {
+        format: args.format,
+        output: args.output.as_deref(),
+        color: args.color,
+        quiet: args.quiet,
     };
-    let report = Report {
-        findings: &outcome.findings,
-        stats: &outcome.stats,
-        errors: &outcome.errors,
-        rules: &rule_infos,
-    };
-    output::write_report(args.format.emitter(color).as_ref(), &report, args.output.as_deref()).with_context(|| {
-        match &args.output {
-            Some(p) => format!("cannot write {}", p.display()),
-            None => "cannot write to stdout".to_string(),
-        }
-    })?;
-    if !args.quiet {
-        output::text::summary(&outcome.stats, &outcome.errors, &mut std::io::stderr())?;
-    }
+    write_outcome(&outcome, &rule_infos, &to)?;
     let fail_on = args.fail_on.or(cfg.fail_on).unwrap_or(FailOn::Note);
     Ok(exit_code(&outcome.findings, !outcome.errors.is_empty(), fail_on))
+}
+
+fn git_scan(args: GitArgs) -> Result<ExitCode> {
+    let repo = Repo::discover(&args.repo)?;
+    // A bare repository has no working tree to hold `.plimsoll.toml`; `--config` still works.
+    let cfg = match repo.workdir() {
+        Some(root) => load_config(&args.rules, root)?,
+        None => match &args.rules.config {
+            Some(path) if !args.rules.no_config => Config::load(path)?,
+            _ => Config::default(),
+        },
+    };
+    let (pipeline, rule_infos) = build_pipeline(&args.rules, &cfg, args.show_secrets)?;
+    let target = if let Some(spec) = &args.range {
+        Target::Range(spec.clone())
+    } else if args.staged {
+        Target::Staged
+    } else if let Some(pp) = &args.pre_push {
+        let mut input = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut input)
+            .context("--pre-push: cannot read the ref updates on stdin")?;
+        Target::PrePush {
+            remote: pp[0].clone(),
+            url: pp[1].clone(),
+            updates: git::parse_pre_push(&input)?,
+        }
+    } else {
+        Target::History {
+            branches: args.branches.clone(),
+            since: args.since.clone(),
+            max_commits: args.max_commits,
+        }
+    };
+    let mut exclude = cfg.exclude.clone();
+    exclude.extend(args.exclude.iter().cloned());
+    let opts = GitOptions {
+        target,
+        exclude,
+        threads: args.threads,
+        max_file_size: args.max_file_size,
+        progress: std::io::stderr().is_terminal() && !args.quiet,
+    };
+    let outcome = git::scan(&repo, &pipeline, &opts)?;
+    let to = ReportTarget {
+        format: args.format,
+        output: args.output.as_deref(),
+        color: args.color,
+        quiet: args.quiet,
+    };
+    write_outcome(&outcome, &rule_infos, &to)?;
+    let fail_on = args.fail_on.or(cfg.fail_on).unwrap_or(FailOn::Note);
+    let code = exit_code(&outcome.findings, !outcome.errors.is_empty(), fail_on);
+    if code == ExitCode::from(1) && !args.quiet {
+        let n = outcome.findings.len();
+        let s = if n == 1 { "" } else { "s" };
+        if args.pre_push.is_some() {
+            eprintln!(
+                "plimsoll: push blocked: {n} finding{s} in the commits being pushed (commit, file and line above). \
+                 Remove the secret{s} from those commits (e.g. `git rebase -i`), revoke them, and push again. \
+                 To push anyway: git push --no-verify"
+            );
+        } else if args.staged {
+            eprintln!(
+                "plimsoll: commit blocked: {n} finding{s} in the staged changes (file and line above). \
+                 Remove the secret{s} and stage the files again. To commit anyway: git commit --no-verify"
+            );
+        }
+    }
+    Ok(code)
+}
+
+fn hook_command(command: HookCommand) -> Result<ExitCode> {
+    let kind_of = |pre_commit: bool| if pre_commit { hook::HookKind::PreCommit } else { hook::HookKind::PrePush };
+    match command {
+        HookCommand::Install {
+            pre_commit,
+            force,
+            repo,
+            ..
+        } => {
+            let repo = Repo::discover(&repo)?;
+            let exe = std::env::current_exe().context("cannot find the plimsoll executable's path")?;
+            let kind = kind_of(pre_commit);
+            let done = hook::install(&repo, kind, force, &exe)?;
+            if let Some(b) = &done.backup {
+                eprintln!("plimsoll: moved the existing {} hook to {}", kind.file_name(), b.display());
+            }
+            let verb = if done.updated { "updated" } else { "installed" };
+            eprintln!("plimsoll: {verb} {} hook: {}", kind.file_name(), done.path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        HookCommand::Uninstall {
+            pre_push,
+            pre_commit,
+            repo,
+        } => {
+            let repo = Repo::discover(&repo)?;
+            let explicit = pre_push || pre_commit;
+            let kinds: Vec<hook::HookKind> = match (pre_push, pre_commit) {
+                (true, false) => vec![hook::HookKind::PrePush],
+                (false, true) => vec![hook::HookKind::PreCommit],
+                _ => vec![hook::HookKind::PrePush, hook::HookKind::PreCommit],
+            };
+            let mut refused = false;
+            for kind in kinds {
+                match hook::uninstall(&repo, kind)? {
+                    hook::Removal::Removed { path, restored } => {
+                        eprintln!("plimsoll: removed {}", path.display());
+                        if let Some(r) = restored {
+                            eprintln!("plimsoll: restored the previous {} hook", r.display());
+                        }
+                    }
+                    hook::Removal::NotInstalled { path } => {
+                        if explicit {
+                            eprintln!("plimsoll: no {} hook at {}", kind.file_name(), path.display());
+                        }
+                    }
+                    hook::Removal::NotOurs { path } => {
+                        eprintln!("plimsoll: {} was not written by plimsoll; leaving it alone", path.display());
+                        refused |= explicit;
+                    }
+                }
+            }
+            Ok(if refused { ExitCode::from(2) } else { ExitCode::SUCCESS })
+        }
+    }
 }
 
 fn exit_code(findings: &[Finding], had_errors: bool, fail_on: FailOn) -> ExitCode {

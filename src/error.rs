@@ -29,6 +29,9 @@ pub enum Error {
     },
     #[error("{0}")]
     Usage(String),
+    /// A git repository that cannot be opened or read, or a revision that does not resolve.
+    #[error("{}: {message}", path.display())]
+    Git { path: PathBuf, message: String },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod config;
 pub mod error;
 pub mod finding;
+pub mod git;
 pub mod output;
 pub mod pipeline;
 pub mod secrets;

@@ -50,6 +50,9 @@ pub struct Stats {
     pub unreadable: u64,
     pub findings: u64,
     pub elapsed_ms: u64,
+    /// Git scans only: commits, blobs, LFS pointers, submodules, notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub git: Option<crate::git::GitStats>,
 }
 
 /// A file or directory that could not be read.
@@ -289,6 +292,7 @@ pub fn scan(pipeline: &Pipeline, opts: &WalkOptions) -> Result<Outcome, String> 
         unreadable: errors.len() as u64,
         findings: findings.len() as u64,
         elapsed_ms: started.elapsed().as_millis() as u64,
+        git: None,
     };
     Ok(Outcome {
         findings,

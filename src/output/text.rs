@@ -76,6 +76,8 @@ pub fn summary(stats: &Stats, errors: &[FileError], out: &mut dyn Write) -> io::
         (stats.skipped_symlinks, "symlinks"),
         (stats.excluded, "excluded"),
         (stats.unreadable, "unreadable"),
+        (stats.git.as_ref().map_or(0, |g| g.skipped_lfs), "Git LFS pointers"),
+        (stats.git.as_ref().map_or(0, |g| g.skipped_submodules.len() as u64), "submodules"),
     ] {
         if n > 0 {
             skipped.push(format!("{n} {what}"));
@@ -86,13 +88,25 @@ pub fn summary(stats: &Stats, errors: &[FileError], out: &mut dyn Write) -> io::
     } else {
         format!(" (skipped: {})", skipped.join(", "))
     };
+    let scanned = match &stats.git {
+        Some(g) if g.mode == "history" => format!(
+            "{} commits ({} unique blobs, {})",
+            g.commits_scanned,
+            stats.files_scanned,
+            human_bytes(stats.bytes_scanned)
+        ),
+        Some(g) if g.mode == "staged" => format!("{} staged files", stats.files_scanned),
+        Some(g) => format!("{} commits ({} changed files)", g.commits_scanned, stats.files_scanned),
+        None => format!("{} files, {}", stats.files_scanned, human_bytes(stats.bytes_scanned)),
+    };
+    for note in stats.git.iter().flat_map(|g| &g.notes) {
+        writeln!(out, "plimsoll: {note}")?;
+    }
     writeln!(
         out,
-        "plimsoll: {} finding{} in {} files, {}{} in {:.2}s",
+        "plimsoll: {} finding{} in {scanned}{} in {:.2}s",
         stats.findings,
         if stats.findings == 1 { "" } else { "s" },
-        stats.files_scanned,
-        human_bytes(stats.bytes_scanned),
         skipped,
         stats.elapsed_ms as f64 / 1000.0
     )

@@ -1,0 +1,528 @@
+//! Added-lines scans (`--range`, `--pre-push`, `--staged`): find the files each commit (or the index)
+//! changed, diff their lines against the previous version, scan the new version and keep only findings
+//! that touch an added line. Scanning the whole new file (rather than the added lines alone) lets rules
+//! that need context see it, while line numbers stay those of the new file.
+//!
+//! A commit is compared with its first parent. For a merge, a file that matches any other parent came
+//! from that parent's side and is skipped; what remains is what the merge itself added (conflict
+//! resolutions, "evil" merges).
+
+use super::collect::{Sighting, collect};
+use super::prepush;
+use super::repo::{CommitNode, Repo, read_commit, resolve_commit, topological_order};
+use super::{GitOptions, GitStats, Skip, Target, classify};
+use crate::error::Result;
+use crate::pipeline::{Pipeline, PipelineScratch};
+use crate::walk::{FileError, Outcome, Stats, exclusion_set};
+use gix::ObjectId;
+use gix::bstr::{BStr, BString, ByteSlice};
+use gix::diff::tree::recorder::Change as TreeChange;
+use gix::hashtable::HashSet;
+use std::collections::HashMap;
+use gix::objs::tree::EntryKind;
+use gix::objs::{Find, FindExt, TreeRefIter};
+use imara_diff::{Algorithm, Diff, InternedInput};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// One file whose new content must be scanned for added lines.
+struct FileChange {
+    /// Topological index into the commit list; `None` for the index (staged changes).
+    commit: Option<u32>,
+    path: BString,
+    old: Option<ObjectId>,
+    new: ObjectId,
+}
+
+/// What produced the changes: commits (topological order) or the index.
+struct Changes {
+    commits: Vec<CommitNode>,
+    files: Vec<FileChange>,
+    submodules: BTreeSet<String>,
+    symlinks: u64,
+    unmerged: u64,
+    missing_parents: u64,
+}
+
+#[derive(Default)]
+struct Counters {
+    scanned: AtomicU64,
+    bytes: AtomicU64,
+    binary: AtomicU64,
+    lfs: AtomicU64,
+    too_large: AtomicU64,
+    missing: AtomicU64,
+}
+
+pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Result<Outcome> {
+    let local = repo.local();
+    let mut git = GitStats {
+        shallow: local.is_shallow().unwrap_or(false),
+        ..GitStats::default()
+    };
+    let progress = opts.progress.then(super::spinner);
+    let changes = match &opts.target {
+        Target::Range(spec) => {
+            git.mode = "range";
+            let (tip, hidden) = range_ends(&local, spec).map_err(|e| repo.error(e))?;
+            let commits = commits_between(&local, &[prepush::Walk { tip, hidden }]).map_err(|e| repo.error(e))?;
+            if commits.is_empty() {
+                git.notes.push(format!("nothing to scan: {spec} contains no commits"));
+            }
+            commit_changes(repo, commits).map_err(|e| repo.error(e))?
+        }
+        Target::PrePush { remote, updates, .. } => {
+            git.mode = "pre-push";
+            let plan = prepush::plan(&local, remote, updates).map_err(|e| repo.error(e))?;
+            git.notes.extend(plan.notes);
+            let commits = commits_between(&local, &plan.walks).map_err(|e| repo.error(e))?;
+            if commits.is_empty() && !plan.walks.is_empty() {
+                git.notes.push(format!(
+                    "nothing to scan: every commit being pushed is already on {remote} or a remote-tracking branch"
+                ));
+            }
+            commit_changes(repo, commits).map_err(|e| repo.error(e))?
+        }
+        Target::Staged => {
+            git.mode = "staged";
+            let changes = staged_changes(&local).map_err(|e| repo.error(e))?;
+            if changes.files.is_empty() {
+                git.notes.push("nothing to scan: no staged changes to files".into());
+            }
+            changes
+        }
+        Target::History { .. } => unreachable!("changes::scan called for a history scan"),
+    };
+    git.commits_scanned = changes.commits.len() as u64;
+    let excludes = exclusion_set(&opts.exclude).map_err(|e| repo.error(e))?;
+    let (files, excluded): (Vec<&FileChange>, Vec<&FileChange>) = changes
+        .files
+        .iter()
+        .partition(|c| excludes.is_empty() || !excludes.is_match(&*c.path.to_str_lossy()));
+
+    let counters = Counters::default();
+    let sightings: Mutex<Vec<Sighting>> = Mutex::new(Vec::new());
+    let errors: Mutex<Vec<FileError>> = Mutex::new(Vec::new());
+    let total = files.len();
+    files.par_chunks(8).for_each_init(
+        || (repo.local(), PipelineScratch::default(), Vec::new(), Vec::new()),
+        |(local, scratch, new_buf, old_buf), chunk| {
+            for change in chunk {
+                let path = change.path.to_str_lossy();
+                let report = |message: String| {
+                    errors.lock().unwrap().push(FileError {
+                        path: path.to_string(),
+                        message,
+                    })
+                };
+                let new = match local.objects.try_find(&change.new, new_buf) {
+                    Ok(Some(d)) => d.data,
+                    Ok(None) => {
+                        counters.missing.fetch_add(1, Ordering::Relaxed);
+                        continue;
+                    }
+                    Err(e) => {
+                        report(format!("blob {}: {e}", change.new));
+                        continue;
+                    }
+                };
+                if new.len() as u64 > opts.max_file_size {
+                    counters.too_large.fetch_add(1, Ordering::Relaxed);
+                    continue;
+                }
+                match classify(new) {
+                    Some(Skip::Binary) => {
+                        counters.binary.fetch_add(1, Ordering::Relaxed);
+                        continue;
+                    }
+                    Some(Skip::Lfs) => {
+                        counters.lfs.fetch_add(1, Ordering::Relaxed);
+                        continue;
+                    }
+                    None => {}
+                }
+                let old = match change.old {
+                    None => None,
+                    Some(id) => match local.objects.try_find(&id, old_buf) {
+                        Ok(Some(d)) if classify(d.data) != Some(Skip::Binary) => Some(d.data),
+                        Ok(_) => None,
+                        Err(e) => {
+                            report(format!("blob {id}: {e}"));
+                            continue;
+                        }
+                    },
+                };
+                let added = added_lines(old, new);
+                if added.is_empty() {
+                    continue;
+                }
+                let n = counters.scanned.fetch_add(1, Ordering::Relaxed) + 1;
+                counters.bytes.fetch_add(new.len() as u64, Ordering::Relaxed);
+                if let Some(pb) = &progress
+                    && n % 256 == 0
+                {
+                    pb.set_message(format!("scanning changed files: {n}/{total}"));
+                }
+                let mut out = Vec::new();
+                pipeline.analyze_secrets(&path, new, scratch, &mut out);
+                let commit = change.commit.map(|c| &changes.commits[c as usize]);
+                let mut kept: Vec<Sighting> = out
+                    .iter()
+                    .filter(|f| touches(&added, f.span.line, f.span.end_line))
+                    .map(|f| {
+                        Sighting::at(
+                            f,
+                            path.to_string(),
+                            commit.map(|c| c.id),
+                            change.commit.unwrap_or(0) as u64,
+                        )
+                    })
+                    .collect();
+                if !kept.is_empty() {
+                    sightings.lock().unwrap().append(&mut kept);
+                }
+            }
+        },
+    );
+    if let Some(pb) = &progress {
+        pb.finish_and_clear();
+    }
+    let findings = collect(&local, sightings.into_inner().unwrap());
+
+    git.blobs_scanned = counters.scanned.load(Ordering::Relaxed);
+    git.skipped_lfs = counters.lfs.load(Ordering::Relaxed);
+    git.skipped_submodules = changes.submodules.into_iter().collect();
+    git.missing_objects = counters.missing.load(Ordering::Relaxed) + changes.missing_parents;
+    if changes.missing_parents > 0 {
+        git.notes.push(format!(
+            "{} commit(s) have parents that are not in this repository (shallow clone?): everything in them was \
+             treated as added",
+            changes.missing_parents
+        ));
+    }
+    if changes.unmerged > 0 {
+        git.notes.push(format!(
+            "{} unmerged path(s) in the index were not scanned; resolve the conflicts and stage them",
+            changes.unmerged
+        ));
+    }
+    if !git.skipped_submodules.is_empty() {
+        git.notes.push(format!(
+            "{} submodule change(s) skipped (scan those repositories separately): {}",
+            git.skipped_submodules.len(),
+            git.skipped_submodules.join(", ")
+        ));
+    }
+    let mut errors = errors.into_inner().unwrap();
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    let stats = Stats {
+        files_scanned: git.blobs_scanned,
+        bytes_scanned: counters.bytes.load(Ordering::Relaxed),
+        skipped_binary: counters.binary.load(Ordering::Relaxed),
+        skipped_too_large: counters.too_large.load(Ordering::Relaxed),
+        skipped_symlinks: changes.symlinks,
+        excluded: excluded.len() as u64,
+        unreadable: errors.len() as u64,
+        git: Some(git),
+        ..Stats::default()
+    };
+    Ok(Outcome {
+        findings,
+        stats,
+        errors,
+    })
+}
+
+/// `A..B`, `A..` (A..HEAD), `..B` (HEAD..B) or a single revision (everything reachable from it).
+fn range_ends(repo: &gix::Repository, spec: &str) -> std::result::Result<(ObjectId, Vec<ObjectId>), String> {
+    if spec.contains("...") {
+        return Err(format!(
+            "--range {spec:?}: symmetric ranges (A...B) are not supported; use A..B"
+        ));
+    }
+    match spec.split_once("..") {
+        Some((from, to)) => {
+            let or_head = |s: &str| if s.is_empty() { "HEAD".to_string() } else { s.to_string() };
+            let from = resolve_commit(repo, &or_head(from))?;
+            let to = resolve_commit(repo, &or_head(to))?;
+            Ok((to, vec![from]))
+        }
+        None => Ok((resolve_commit(repo, spec)?, Vec::new())),
+    }
+}
+
+/// The union of the commits of each walk, in topological order.
+fn commits_between(repo: &gix::Repository, walks: &[prepush::Walk]) -> std::result::Result<Vec<CommitNode>, String> {
+    let mut ids: HashSet<ObjectId> = HashSet::default();
+    for w in walks {
+        let walk = repo
+            .rev_walk([w.tip])
+            .with_hidden(w.hidden.iter().copied())
+            .all()
+            .map_err(|e| format!("cannot walk commits from {}: {e}", w.tip))?;
+        for info in walk {
+            let info = info.map_err(|e| format!("cannot walk commits from {}: {e}", w.tip))?;
+            ids.insert(info.id);
+        }
+    }
+    let mut buf = Vec::new();
+    let mut nodes = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(node) = read_commit(repo, &id, &mut buf)? {
+            nodes.push(node);
+        }
+    }
+    Ok(topological_order(nodes))
+}
+
+/// Files each commit changed, computed in parallel (tree diffs are independent per commit).
+fn commit_changes(repo: &Repo, commits: Vec<CommitNode>) -> std::result::Result<Changes, String> {
+    let per_commit: Vec<std::result::Result<CommitDiff, String>> = commits
+        .par_iter()
+        .enumerate()
+        .map_init(
+            || (repo.local(), gix::diff::tree::State::default()),
+            |(local, state), (i, c)| diff_commit(local, state, c, i as u32),
+        )
+        .collect();
+    let mut changes = Changes {
+        commits,
+        files: Vec::new(),
+        submodules: BTreeSet::new(),
+        symlinks: 0,
+        unmerged: 0,
+        missing_parents: 0,
+    };
+    for d in per_commit {
+        let d = d?;
+        changes.files.extend(d.files);
+        changes.submodules.extend(d.submodules);
+        changes.symlinks += d.symlinks;
+        changes.missing_parents += d.missing_parent as u64;
+    }
+    Ok(changes)
+}
+
+#[derive(Default)]
+struct CommitDiff {
+    files: Vec<FileChange>,
+    submodules: Vec<String>,
+    symlinks: u64,
+    missing_parent: bool,
+}
+
+fn diff_commit(
+    repo: &gix::Repository,
+    state: &mut gix::diff::tree::State,
+    commit: &CommitNode,
+    index: u32,
+) -> std::result::Result<CommitDiff, String> {
+    let mut out = CommitDiff::default();
+    let mut parent_trees = Vec::with_capacity(commit.parents.len());
+    let mut buf = Vec::new();
+    for p in &commit.parents {
+        match read_commit(repo, p, &mut buf)? {
+            Some(node) => parent_trees.push(node.tree),
+            None => out.missing_parent = true,
+        }
+    }
+    let first = if out.missing_parent { None } else { parent_trees.first().copied() };
+    let mut lhs_buf = Vec::new();
+    let mut rhs_buf = Vec::new();
+    let hash = repo.object_hash();
+    let lhs = match first {
+        Some(t) => repo
+            .objects
+            .find_tree_iter(&t, &mut lhs_buf)
+            .map_err(|e| format!("tree {t}: {e}"))?,
+        None => TreeRefIter::from_bytes(&[], hash),
+    };
+    let rhs = repo
+        .objects
+        .find_tree_iter(&commit.tree, &mut rhs_buf)
+        .map_err(|e| format!("tree {}: {e}", commit.tree))?;
+    let mut recorder = gix::diff::tree::Recorder::default();
+    gix::diff::tree(lhs, rhs, &mut *state, &repo.objects, &mut recorder)
+        .map_err(|e| format!("cannot diff commit {}: {e}", commit.id))?;
+    for change in recorder.records {
+        let (mode, new, old, path) = match change {
+            TreeChange::Addition {
+                entry_mode, oid, path, ..
+            } => (entry_mode, oid, None, path),
+            TreeChange::Modification {
+                previous_entry_mode,
+                previous_oid,
+                entry_mode,
+                oid,
+                path,
+            } => {
+                let old = previous_entry_mode.is_blob().then_some(previous_oid);
+                (entry_mode, oid, old, path)
+            }
+            TreeChange::Deletion { .. } => continue,
+        };
+        match mode.kind() {
+            EntryKind::Blob | EntryKind::BlobExecutable => {}
+            EntryKind::Link => {
+                out.symlinks += 1;
+                continue;
+            }
+            EntryKind::Commit => {
+                out.submodules.push(path.to_str_lossy().into_owned());
+                continue;
+            }
+            EntryKind::Tree => continue,
+        }
+        // In a merge, content identical to another parent's came from that side of the merge.
+        if parent_trees.len() > 1
+            && parent_trees[1..]
+                .iter()
+                .any(|t| lookup(repo, *t, path.as_ref(), &mut buf) == Some(new))
+        {
+            continue;
+        }
+        out.files.push(FileChange {
+            commit: Some(index),
+            path,
+            old,
+            new,
+        });
+    }
+    Ok(out)
+}
+
+/// The object at `path` (slash-separated) in `tree`.
+fn lookup(repo: &gix::Repository, tree: ObjectId, path: &BStr, buf: &mut Vec<u8>) -> Option<ObjectId> {
+    let mut current = tree;
+    for component in path.split(|&b| b == b'/') {
+        let iter = repo.objects.find_tree_iter(&current, buf).ok()?;
+        current = iter
+            .filter_map(|e| e.ok())
+            .find(|e| e.filename == component)
+            .map(|e| e.oid.to_owned())?;
+    }
+    Some(current)
+}
+
+/// Staged changes: index entries (stage 0) whose blob differs from `HEAD`'s at the same path.
+fn staged_changes(repo: &gix::Repository) -> std::result::Result<Changes, String> {
+    let index = repo.index_or_empty().map_err(|e| format!("cannot read the index: {e}"))?;
+    let mut head: HashMap<BString, (ObjectId, EntryKind)> = HashMap::new();
+    if let Ok(tree) = repo.head_tree_id() {
+        list_tree(repo, tree.detach(), &mut head)?;
+    }
+    let mut changes = Changes {
+        commits: Vec::new(),
+        files: Vec::new(),
+        submodules: BTreeSet::new(),
+        symlinks: 0,
+        unmerged: 0,
+        missing_parents: 0,
+    };
+    let mut unmerged: BTreeSet<&BStr> = BTreeSet::new();
+    for entry in index.entries() {
+        let path = entry.path(&index);
+        if entry.stage_raw() != 0 {
+            unmerged.insert(path);
+            continue;
+        }
+        if entry.flags.contains(gix::index::entry::Flags::INTENT_TO_ADD) {
+            continue;
+        }
+        let before = head.get(path);
+        if before.is_some_and(|(id, _)| *id == entry.id) {
+            continue;
+        }
+        use gix::index::entry::Mode;
+        if entry.mode == Mode::COMMIT {
+            changes.submodules.insert(path.to_str_lossy().into_owned());
+        } else if entry.mode == Mode::SYMLINK {
+            changes.symlinks += 1;
+        } else if entry.mode == Mode::FILE || entry.mode == Mode::FILE_EXECUTABLE {
+            let old = before.and_then(|(id, kind)| matches!(kind, EntryKind::Blob | EntryKind::BlobExecutable).then_some(*id));
+            changes.files.push(FileChange {
+                commit: None,
+                path: path.to_owned(),
+                old,
+                new: entry.id,
+            });
+        }
+    }
+    changes.unmerged = unmerged.len() as u64;
+    Ok(changes)
+}
+
+/// Every non-tree entry of `tree`, by full path.
+fn list_tree(
+    repo: &gix::Repository,
+    tree: ObjectId,
+    out: &mut HashMap<BString, (ObjectId, EntryKind)>,
+) -> std::result::Result<(), String> {
+    let mut stack: Vec<(ObjectId, BString)> = vec![(tree, BString::default())];
+    let mut buf = Vec::new();
+    while let Some((tree, prefix)) = stack.pop() {
+        let iter = repo
+            .objects
+            .find_tree_iter(&tree, &mut buf)
+            .map_err(|e| format!("tree {tree}: {e}"))?;
+        for entry in iter {
+            let entry = entry.map_err(|e| format!("tree {tree}: {e}"))?;
+            let mut path = prefix.clone();
+            if !path.is_empty() {
+                path.push(b'/');
+            }
+            path.extend_from_slice(entry.filename);
+            let kind = entry.mode.kind();
+            if kind == EntryKind::Tree {
+                stack.push((entry.oid.to_owned(), path));
+            } else {
+                out.insert(path, (entry.oid.to_owned(), kind));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// 1-based numbers of the lines of `new` that are not in `old` (all of them when there is no `old`).
+fn added_lines(old: Option<&[u8]>, new: &[u8]) -> Vec<u32> {
+    let count = imara_diff::sources::byte_lines(new).count() as u32;
+    let Some(old) = old else {
+        return (1..=count).collect();
+    };
+    let input = InternedInput::new(imara_diff::sources::byte_lines(old), imara_diff::sources::byte_lines(new));
+    let diff = Diff::compute(Algorithm::Histogram, &input);
+    (0..input.after.len() as u32)
+        .filter(|&i| diff.is_added(i))
+        .map(|i| i + 1)
+        .collect()
+}
+
+/// Whether any line in `first..=last` is in the sorted `added`.
+fn touches(added: &[u32], first: u32, last: u32) -> bool {
+    let i = added.partition_point(|&l| l < first);
+    added.get(i).is_some_and(|&l| l <= last.max(first))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn added_lines_keep_new_file_numbering() {
+        let old = b"a\nb\nc\n";
+        let new = b"a\nSECRET\nb\nc\nTAIL\n";
+        assert_eq!(added_lines(Some(old), new), vec![2, 5]);
+        assert_eq!(added_lines(None, b"x\ny"), vec![1, 2]);
+        assert!(added_lines(Some(b"a\nb\n"), b"a\n").is_empty());
+    }
+
+    #[test]
+    fn spans_touch_added_lines() {
+        assert!(touches(&[2, 5], 2, 2));
+        assert!(touches(&[2, 5], 4, 6));
+        assert!(!touches(&[2, 5], 3, 4));
+        assert!(!touches(&[], 1, 1));
+    }
+}

@@ -1,0 +1,445 @@
+//! Full-history scans: every unique blob reachable from the chosen commits, read once, scanned in parallel,
+//! and attributed to the first commit (in topological order) whose tree contains it.
+//!
+//! 1. Walk the commit graph from the tips and order it topologically (parents first).
+//! 2. Visit each commit's tree in that order, skipping subtrees already seen: every tree object is decoded
+//!    once, and the first commit to reach a blob at a path is the commit that introduced it there.
+//! 3. Scan the unique blobs in parallel (binary, LFS pointers and oversized blobs skipped), then expand each
+//!    finding to every (commit, path) where its blob appeared and let [`collect`] merge duplicates.
+//!
+//! With `--since`/`--max-commits`, the trees of the excluded parents are visited first without recording,
+//! so content those commits already had is not reported as introduced by the oldest commit kept.
+
+use super::collect::{Sighting, collect};
+use super::repo::{CommitNode, Repo, all_ref_tips, read_commit, resolve_commit, topological_order};
+use super::{GitOptions, GitStats, Skip, Target, classify};
+use crate::error::Result;
+use crate::finding::Finding;
+use crate::pipeline::{Pipeline, PipelineScratch};
+use crate::walk::{FileError, Outcome, Stats, exclusion_set};
+use gix::ObjectId;
+use gix::bstr::{BString, ByteSlice, ByteVec};
+use gix::hashtable::{HashMap, HashSet};
+use gix::objs::{Exists, Find, FindExt, tree::EntryKind};
+use globset::GlobSet;
+use std::collections::BTreeSet;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Blobs handed to a scanning task at a time.
+const CHUNK: usize = 64;
+
+/// Where a blob was seen: the commit (topological index) that introduced it at `path`.
+#[derive(Clone, Copy)]
+struct Occurrence {
+    blob: u32,
+    path: u32,
+    commit: u32,
+}
+
+/// The result of visiting the trees: unique blobs in discovery order and every place each appeared.
+#[derive(Default)]
+struct Inventory {
+    blobs: Vec<ObjectId>,
+    blob_index: HashMap<ObjectId, u32>,
+    paths: Vec<BString>,
+    path_index: std::collections::HashMap<BString, u32>,
+    occurrences: Vec<Occurrence>,
+    occurrence_seen: std::collections::HashSet<(u32, u32)>,
+    /// Blobs discovered since the last batch was handed to the scanners.
+    pending: Vec<BlobJob>,
+    seen_trees: HashSet<ObjectId>,
+    /// Blobs that exist just outside a `--since`/`--max-commits` limit: not introduced by our commits.
+    preexisting: HashSet<ObjectId>,
+    submodules: BTreeSet<String>,
+    symlinks: u64,
+    excluded: u64,
+    missing: u64,
+}
+
+impl Inventory {
+    fn intern_path(&mut self, path: &[u8]) -> u32 {
+        if let Some(&i) = self.path_index.get(path.as_bstr()) {
+            return i;
+        }
+        let i = self.paths.len() as u32;
+        self.paths.push(path.into());
+        self.path_index.insert(path.into(), i);
+        i
+    }
+
+    /// Visits the tree of `commit` (None: mark as pre-existing only), skipping subtrees seen before.
+    fn visit(
+        &mut self,
+        repo: &gix::Repository,
+        root: ObjectId,
+        commit: Option<u32>,
+        excludes: &GlobSet,
+        buf: &mut Vec<u8>,
+    ) -> std::result::Result<(), String> {
+        if !self.seen_trees.insert(root) {
+            return Ok(());
+        }
+        let mut stack: Vec<(ObjectId, BString)> = vec![(root, BString::default())];
+        let mut path = BString::default();
+        while let Some((tree, prefix)) = stack.pop() {
+            let iter = match repo.objects.find_tree_iter(&tree, buf) {
+                Ok(iter) => iter,
+                Err(_) if !repo.objects.exists(&tree) => {
+                    self.missing += 1;
+                    continue;
+                }
+                Err(e) => return Err(format!("tree {tree}: {e}")),
+            };
+            for entry in iter {
+                let entry = entry.map_err(|e| format!("tree {tree}: {e}"))?;
+                path.clear();
+                if !prefix.is_empty() {
+                    path.push_str(&prefix);
+                    path.push(b'/');
+                }
+                path.push_str(entry.filename);
+                let oid = entry.oid.to_owned();
+                let kind = entry.mode.kind();
+                if !excludes.is_empty()
+                    && kind != EntryKind::Commit
+                    && excludes.is_match(&*path.to_str_lossy())
+                {
+                    if commit.is_some() {
+                        self.excluded += 1;
+                    }
+                    continue;
+                }
+                match kind {
+                    EntryKind::Tree => {
+                        if self.seen_trees.insert(oid) {
+                            stack.push((oid, path.clone()));
+                        }
+                    }
+                    EntryKind::Blob | EntryKind::BlobExecutable => {
+                        let Some(commit) = commit else {
+                            self.preexisting.insert(oid);
+                            continue;
+                        };
+                        if self.preexisting.contains(&oid) {
+                            continue;
+                        }
+                        let blob = match self.blob_index.get(&oid) {
+                            Some(&b) => b,
+                            None => {
+                                let b = self.blobs.len() as u32;
+                                self.blobs.push(oid);
+                                self.blob_index.insert(oid, b);
+                                self.pending.push((b, oid, path.to_str_lossy().into_owned()));
+                                b
+                            }
+                        };
+                        let p = self.intern_path(&path);
+                        if self.occurrence_seen.insert((blob, p)) {
+                            self.occurrences.push(Occurrence { blob, path: p, commit });
+                        }
+                    }
+                    EntryKind::Link => {
+                        if commit.is_some() {
+                            self.symlinks += 1;
+                        }
+                    }
+                    EntryKind::Commit => {
+                        if commit.is_some() {
+                            self.submodules.insert(path.to_str_lossy().into_owned());
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Default)]
+struct Counters {
+    scanned: AtomicU64,
+    bytes: AtomicU64,
+    binary: AtomicU64,
+    lfs: AtomicU64,
+    too_large: AtomicU64,
+    missing: AtomicU64,
+}
+
+/// A new blob to scan: its index in the inventory, id, and the path it first appeared at.
+type BlobJob = (u32, ObjectId, String);
+
+/// What blob-scanning tasks share. Tasks run while the trees are still being visited.
+struct BlobScan<'a> {
+    repo: &'a Repo,
+    pipeline: &'a Pipeline,
+    max_file_size: u64,
+    counters: Counters,
+    findings: Mutex<Vec<(u32, Finding)>>,
+    errors: Mutex<Vec<FileError>>,
+    /// Per-thread state (object handle with its delta cache, scanner scratch, buffer), checked out per batch.
+    idle: Mutex<Vec<(gix::Repository, PipelineScratch, Vec<u8>)>>,
+    progress: Option<indicatif::ProgressBar>,
+}
+
+impl BlobScan<'_> {
+    fn run(&self, batch: Vec<BlobJob>) {
+        let popped = self.idle.lock().unwrap().pop();
+        let (local, mut scratch, mut buf) =
+            popped.unwrap_or_else(|| (self.repo.local(), PipelineScratch::default(), Vec::new()));
+        for (b, id, path) in batch {
+            self.scan_blob(&local, &mut scratch, &mut buf, b, &id, &path);
+        }
+        self.idle.lock().unwrap().push((local, scratch, buf));
+    }
+
+    fn scan_blob(
+        &self,
+        local: &gix::Repository,
+        scratch: &mut PipelineScratch,
+        buf: &mut Vec<u8>,
+        b: u32,
+        id: &ObjectId,
+        path: &str,
+    ) {
+        let c = &self.counters;
+        let data = match local.objects.try_find(id, buf) {
+            Ok(Some(d)) => d.data,
+            Ok(None) => {
+                c.missing.fetch_add(1, Ordering::Relaxed);
+                return;
+            }
+            Err(e) => {
+                self.errors.lock().unwrap().push(FileError {
+                    path: path.to_string(),
+                    message: format!("blob {id}: {e}"),
+                });
+                return;
+            }
+        };
+        if data.len() as u64 > self.max_file_size {
+            c.too_large.fetch_add(1, Ordering::Relaxed);
+            return;
+        }
+        match classify(data) {
+            Some(Skip::Binary) => {
+                c.binary.fetch_add(1, Ordering::Relaxed);
+                return;
+            }
+            Some(Skip::Lfs) => {
+                c.lfs.fetch_add(1, Ordering::Relaxed);
+                return;
+            }
+            None => {}
+        }
+        let n = c.scanned.fetch_add(1, Ordering::Relaxed) + 1;
+        let bytes = c.bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+        if let Some(pb) = &self.progress
+            && n % 1024 == 0
+        {
+            pb.set_message(format!("{n} blobs scanned, {} MiB", bytes >> 20));
+        }
+        let mut out = Vec::new();
+        self.pipeline.analyze_secrets(path, data, scratch, &mut out);
+        if !out.is_empty() {
+            self.findings.lock().unwrap().extend(out.into_iter().map(|f| (b, f)));
+        }
+    }
+}
+
+pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Result<Outcome> {
+    let Target::History {
+        branches,
+        since,
+        max_commits,
+    } = &opts.target
+    else {
+        unreachable!("history::scan called for another target")
+    };
+    let local = repo.local();
+    let excludes = exclusion_set(&opts.exclude).map_err(|e| repo.error(e))?;
+    let mut git = GitStats {
+        mode: "history",
+        shallow: local.is_shallow().unwrap_or(false),
+        ..GitStats::default()
+    };
+
+    let tips = if branches.is_empty() {
+        all_ref_tips(&local).map_err(|e| repo.error(e))?
+    } else {
+        branches
+            .iter()
+            .map(|b| resolve_commit(&local, b))
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| repo.error(e))?
+    };
+    let progress = opts.progress.then(super::spinner);
+    if let Some(pb) = &progress {
+        pb.set_message("reading commits");
+    }
+    let (all, missing_parents) = walk_commits(&local, &tips).map_err(|e| repo.error(e))?;
+    let mut commits = topological_order(all);
+    let since_secs = match since {
+        Some(s) => Some(parse_since(s).map_err(|e| repo.error(e))?),
+        None => None,
+    };
+    let total_commits = commits.len();
+    if let Some(t) = since_secs {
+        commits.retain(|c| c.time >= t);
+    }
+    if let Some(n) = *max_commits
+        && commits.len() > n
+    {
+        commits.drain(..commits.len() - n);
+    }
+    let limited = commits.len() < total_commits;
+
+    if tips.is_empty() {
+        git.notes.push("the repository has no commits: nothing to scan".into());
+    }
+    if missing_parents > 0 {
+        git.notes.push(if git.shallow {
+            format!(
+                "shallow clone: {missing_parents} parent commit(s) beyond the shallow boundary are not in this clone \
+                 and were not scanned; content the boundary commits inherited is attributed to them \
+                 (`git fetch --unshallow` to scan everything)"
+            )
+        } else {
+            format!("{missing_parents} parent commit(s) are missing from the repository and were not scanned")
+        });
+    }
+
+    // Trees are visited on this thread in topological order while the pool scans the blobs found so far.
+    let blobs = BlobScan {
+        repo,
+        pipeline,
+        max_file_size: opts.max_file_size,
+        counters: Counters::default(),
+        findings: Mutex::new(Vec::new()),
+        errors: Mutex::new(Vec::new()),
+        idle: Mutex::new(Vec::new()),
+        progress,
+    };
+    let mut inv = Inventory::default();
+    let visited: std::result::Result<(), String> = rayon::scope(|scope| {
+        let local = repo.local();
+        let mut buf = Vec::new();
+        if limited {
+            // Content already present just outside the limit was not introduced by the commits we keep.
+            let kept: HashSet<ObjectId> = commits.iter().map(|c| c.id).collect();
+            let boundary: BTreeSet<ObjectId> = commits
+                .iter()
+                .flat_map(|c| c.parents.iter().copied())
+                .filter(|p| !kept.contains(p))
+                .collect();
+            for p in boundary {
+                if let Some(node) = read_commit(&local, &p, &mut buf)? {
+                    inv.visit(&local, node.tree, None, &excludes, &mut buf)?;
+                }
+            }
+        }
+        let blobs = &blobs;
+        for (i, c) in commits.iter().enumerate() {
+            inv.visit(&local, c.tree, Some(i as u32), &excludes, &mut buf)?;
+            if inv.pending.len() >= CHUNK || i + 1 == commits.len() {
+                let batch = std::mem::take(&mut inv.pending);
+                scope.spawn(move |_| blobs.run(batch));
+            }
+        }
+        Ok(())
+    });
+    visited.map_err(|e| repo.error(e))?;
+    let BlobScan {
+        counters,
+        findings,
+        errors,
+        progress,
+        ..
+    } = blobs;
+    if let Some(pb) = &progress {
+        pb.finish_and_clear();
+    }
+    git.commits_scanned = commits.len() as u64;
+    git.skipped_submodules = std::mem::take(&mut inv.submodules).into_iter().collect();
+
+    // Every place each blob with findings appeared, earliest first.
+    let mut findings = findings.into_inner().unwrap();
+    findings.sort_by_key(|(b, _)| *b);
+    let with_findings: std::collections::HashSet<u32> = findings.iter().map(|(b, _)| *b).collect();
+    let mut places: std::collections::HashMap<u32, Vec<Occurrence>> = std::collections::HashMap::new();
+    for o in inv.occurrences.iter().filter(|o| with_findings.contains(&o.blob)) {
+        places.entry(o.blob).or_default().push(*o);
+    }
+    let mut sightings = Vec::new();
+    for (b, f) in &findings {
+        for o in places.get(b).into_iter().flatten() {
+            let path = inv.paths[o.path as usize].to_str_lossy().into_owned();
+            sightings.push(Sighting::at(f, path, Some(commits[o.commit as usize].id), o.commit as u64));
+        }
+    }
+    let findings = collect(&local, sightings);
+
+    git.blobs_scanned = counters.scanned.load(Ordering::Relaxed);
+    git.skipped_lfs = counters.lfs.load(Ordering::Relaxed);
+    git.missing_objects = inv.missing + counters.missing.load(Ordering::Relaxed);
+    if git.missing_objects > 0 {
+        git.notes.push(format!(
+            "{} object(s) are not in this repository (a partial or shallow clone?) and were not scanned",
+            git.missing_objects
+        ));
+    }
+    if !git.skipped_submodules.is_empty() {
+        git.notes.push(format!(
+            "{} submodule(s) skipped (scan their repositories separately): {}",
+            git.skipped_submodules.len(),
+            git.skipped_submodules.join(", ")
+        ));
+    }
+    let mut errors = errors.into_inner().unwrap();
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    let stats = Stats {
+        files_scanned: git.blobs_scanned,
+        bytes_scanned: counters.bytes.load(Ordering::Relaxed),
+        skipped_binary: counters.binary.load(Ordering::Relaxed),
+        skipped_too_large: counters.too_large.load(Ordering::Relaxed),
+        skipped_symlinks: inv.symlinks,
+        excluded: inv.excluded,
+        unreadable: errors.len() as u64,
+        git: Some(git),
+        ..Stats::default()
+    };
+    Ok(Outcome {
+        findings,
+        stats,
+        errors,
+    })
+}
+
+/// Every commit reachable from `tips`. Also returns how many parents are absent (shallow boundary).
+fn walk_commits(repo: &gix::Repository, tips: &[ObjectId]) -> std::result::Result<(Vec<CommitNode>, usize), String> {
+    let mut seen: HashSet<ObjectId> = HashSet::default();
+    let mut stack: Vec<ObjectId> = tips.to_vec();
+    let mut nodes = Vec::new();
+    let mut missing = 0;
+    let mut buf = Vec::new();
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        match read_commit(repo, &id, &mut buf)? {
+            Some(node) => {
+                stack.extend(node.parents.iter().filter(|p| !seen.contains(*p)).copied());
+                nodes.push(node);
+            }
+            None => missing += 1,
+        }
+    }
+    Ok((nodes, missing))
+}
+
+/// `--since`: any date git understands (`2024-01-31`, RFC 3339, `2 weeks ago`, `@1700000000`).
+fn parse_since(s: &str) -> std::result::Result<i64, String> {
+    gix::date::parse(s, Some(gix::date::Zoned::now()))
+        .map(|t| t.seconds)
+        .map_err(|e| format!("--since {s:?}: not a date git understands ({e})"))
+}

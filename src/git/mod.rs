@@ -1,0 +1,168 @@
+//! Git sources for the pipeline: instead of walking a directory, read content out of a repository with `gix`
+//! (pure Rust, never runs a program named in the repository's configuration: no fsmonitor, pager, diff
+//! drivers, filters or hooks) and hand it to [`Pipeline::analyze_secrets`]. Four targets:
+//!
+//! - [`Target::History`]: every unique blob reachable from the chosen commits is read once and scanned in
+//!   parallel; each finding is attributed to the first commit (in topological order) that introduced it.
+//! - [`Target::Range`], [`Target::PrePush`]: only the lines that the selected commits added (diff against
+//!   the first parent; for merges, only content that came from none of the parents).
+//! - [`Target::Staged`]: lines added in the index compared with `HEAD`, for a pre-commit hook.
+//!
+//! The same secret seen in several places becomes one finding whose `other_locations` name the rest
+//! (see [`collect`]). [`hook`] installs the git hooks that call these modes.
+//!
+//! ```no_run
+//! # fn demo(pipeline: &plimsoll::pipeline::Pipeline) -> plimsoll::error::Result<()> {
+//! use plimsoll::git::{GitOptions, Repo, Target};
+//! let repo = Repo::discover(".".as_ref())?;
+//! let opts = GitOptions::new(Target::Staged);
+//! let outcome = plimsoll::git::scan(&repo, pipeline, &opts)?;
+//! println!("{} findings", outcome.findings.len());
+//! # Ok(()) }
+//! ```
+
+mod changes;
+mod collect;
+mod history;
+pub mod hook;
+mod prepush;
+mod repo;
+
+pub use prepush::{PushUpdate, parse_pre_push};
+pub use repo::Repo;
+
+use crate::error::Result;
+use crate::pipeline::Pipeline;
+use crate::walk::Outcome;
+use serde::Serialize;
+
+/// What part of the repository to scan.
+#[derive(Clone, Debug)]
+pub enum Target {
+    /// Every blob reachable from `branches` (all refs and `HEAD` when empty), limited to commits made at or
+    /// after `since` and to the newest `max_commits` commits. With a limit, content that already existed
+    /// in the commits just outside it is not scanned.
+    History {
+        branches: Vec<String>,
+        /// A git date: `2024-01-31`, RFC 3339, `2 weeks ago`, ...
+        since: Option<String>,
+        max_commits: Option<usize>,
+    },
+    /// `A..B` (commits reachable from B but not from A) or a single revision (all its commits); added
+    /// lines only.
+    Range(String),
+    /// The index compared with `HEAD`; added lines only.
+    Staged,
+    /// A pre-push hook: the ref updates git wrote on the hook's stdin.
+    PrePush {
+        remote: String,
+        url: String,
+        updates: Vec<PushUpdate>,
+    },
+}
+
+/// How a git scan runs. Built once from flags and config.
+#[derive(Clone, Debug)]
+pub struct GitOptions {
+    pub target: Target,
+    /// gitignore-style globs matched against repository paths.
+    pub exclude: Vec<String>,
+    /// 0 = one per core.
+    pub threads: usize,
+    /// Blobs larger than this many bytes are skipped and counted.
+    pub max_file_size: u64,
+    /// Show progress on stderr.
+    pub progress: bool,
+}
+
+impl GitOptions {
+    /// Defaults: no excludes, one thread per core, 10 MiB size cap, no progress.
+    pub fn new(target: Target) -> Self {
+        GitOptions {
+            target,
+            exclude: Vec::new(),
+            threads: 0,
+            max_file_size: 10 << 20,
+            progress: false,
+        }
+    }
+}
+
+/// Git-specific counters, in the JSON `stats.git` object and the stderr summary.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct GitStats {
+    /// `history`, `range`, `staged` or `pre-push`.
+    pub mode: &'static str,
+    pub commits_scanned: u64,
+    /// Unique blobs read (history) or changed files diffed (other modes).
+    pub blobs_scanned: u64,
+    /// Git LFS pointer files (the content lives on the LFS server, not in git).
+    pub skipped_lfs: u64,
+    /// Submodule paths: their content lives in another repository and is not scanned.
+    pub skipped_submodules: Vec<String>,
+    /// Objects the repository does not have (shallow or partial clones).
+    pub missing_objects: u64,
+    /// A shallow clone: history beyond the shallow boundary is not here.
+    pub shallow: bool,
+    /// Things a user should know about this scan (shallow boundary, nothing to scan, ...).
+    pub notes: Vec<String>,
+}
+
+/// Runs a git scan. Findings are sorted, deduplicated by (rule, secret) and carry commit metadata.
+pub fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Result<Outcome> {
+    let started = std::time::Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+        .map_err(|e| repo.error(format!("cannot start worker threads: {e}")))?;
+    let mut outcome = pool.install(|| match &opts.target {
+        Target::History { .. } => history::scan(repo, pipeline, opts),
+        Target::Range(_) | Target::Staged | Target::PrePush { .. } => changes::scan(repo, pipeline, opts),
+    })?;
+    outcome.stats.findings = outcome.findings.len() as u64;
+    outcome.stats.elapsed_ms = started.elapsed().as_millis() as u64;
+    Ok(outcome)
+}
+
+/// A progress spinner on stderr, as the directory walker shows.
+fn spinner() -> indicatif::ProgressBar {
+    let pb = indicatif::ProgressBar::new_spinner();
+    pb.set_style(indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]").expect("valid template"));
+    pb.enable_steady_tick(std::time::Duration::from_millis(120));
+    pb
+}
+
+/// Why a blob was not scanned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Skip {
+    Binary,
+    Lfs,
+}
+
+/// A NUL byte in this many leading bytes marks content as binary (same rule as the directory walker).
+const BINARY_SNIFF: usize = 8192;
+const LFS_POINTER_PREFIX: &[u8] = b"version https://git-lfs.github.com/spec/v1";
+
+/// Classifies blob content the way `git` and the directory walker do.
+fn classify(data: &[u8]) -> Option<Skip> {
+    if data.len() < 1024 && data.starts_with(LFS_POINTER_PREFIX) {
+        return Some(Skip::Lfs);
+    }
+    if memchr::memchr(0, &data[..data.len().min(BINARY_SNIFF)]).is_some() {
+        return Some(Skip::Binary);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lfs_pointers_and_binaries_are_recognised() {
+        let lfs = b"version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 12345\n";
+        assert_eq!(classify(lfs), Some(Skip::Lfs));
+        assert_eq!(classify(b"PNG\0\x01\x02"), Some(Skip::Binary));
+        assert_eq!(classify(b"TOKEN=abc\n"), None);
+    }
+}
