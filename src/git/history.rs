@@ -180,6 +180,9 @@ struct BlobScan<'a> {
     /// Per-thread state (object handle with its delta cache, scanner scratch, buffer), checked out per batch.
     idle: Mutex<Vec<(gix::Repository, PipelineScratch, Vec<u8>)>>,
     progress: Option<indicatif::ProgressBar>,
+    /// For the progress line: commits whose trees were visited, out of `total_commits`.
+    commits_visited: AtomicU64,
+    total_commits: u64,
 }
 
 impl BlobScan<'_> {
@@ -237,7 +240,12 @@ impl BlobScan<'_> {
         if let Some(pb) = &self.progress
             && n % 1024 == 0
         {
-            pb.set_message(format!("{n} blobs scanned, {} MiB", bytes >> 20));
+            pb.set_message(format!(
+                "{}/{} commits read, {n} blobs scanned ({} MiB)",
+                self.commits_visited.load(Ordering::Relaxed),
+                self.total_commits,
+                bytes >> 20
+            ));
         }
         let mut out = Vec::new();
         self.pipeline.analyze_secrets(path, data, scratch, &mut out);
@@ -319,6 +327,8 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
         errors: Mutex::new(Vec::new()),
         idle: Mutex::new(Vec::new()),
         progress,
+        commits_visited: AtomicU64::new(0),
+        total_commits: commits.len() as u64,
     };
     let mut inv = Inventory::default();
     let visited: std::result::Result<(), String> = rayon::scope(|scope| {
@@ -341,6 +351,7 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
         let blobs = &blobs;
         for (i, c) in commits.iter().enumerate() {
             inv.visit(&local, c.tree, Some(i as u32), &excludes, &mut buf)?;
+            blobs.commits_visited.store(i as u64 + 1, Ordering::Relaxed);
             if inv.pending.len() >= CHUNK || i + 1 == commits.len() {
                 let batch = std::mem::take(&mut inv.pending);
                 scope.spawn(move |_| blobs.run(batch));

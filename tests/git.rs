@@ -1,0 +1,750 @@
+//! End-to-end behaviour of `plimsoll git` and `plimsoll hook` on repositories built with the git command
+//! line: history attribution, ranges, staged changes, pre-push input, hook installation rules, and the
+//! guarantee that nothing named in a scanned repository's configuration is ever run.
+//! A small rule file keeps the assertions independent of the built-in rules.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const RULES: &str = r#"
+[[rule]]
+id = "acme.token"
+name = "Acme token"
+severity = "error"
+keywords = ["acme_"]
+regex = '''\b(acme_[a-zA-Z0-9]{24})\b'''
+min_entropy = 3.0
+description = "An Acme API token."
+help = "Revoke it in the Acme console."
+references = ["https://acme.test/docs/tokens"]
+examples = ["ACME=acme_Q8vR3kLmN0pQ2sT4uW6yA8cE"]
+negative_examples = ["ACME=acme_xxxxxxxxxxxxxxxxxxxxxxxx"]
+"#;
+
+/// A made-up token for the test rule, different for every `seed`.
+fn token(seed: u64) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let body: String = (0..24)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            ALPHABET[(x % 62) as usize] as char
+        })
+        .collect();
+    format!("acme_{body}")
+}
+
+/// Environment variables that would make git or plimsoll look at another repository than the one we built.
+const GIT_ENV: &[&str] = &["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR"];
+
+/// A scratch area holding the rule file and any number of repositories.
+struct Sandbox {
+    dir: tempfile::TempDir,
+    /// Seconds added to the commit date of each new commit, so commit order is deterministic.
+    clock: std::cell::Cell<u64>,
+}
+
+impl Sandbox {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("rules.toml"), RULES).unwrap();
+        Sandbox {
+            dir,
+            clock: std::cell::Cell::new(0),
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    fn rules(&self) -> PathBuf {
+        self.path("rules.toml")
+    }
+
+    /// Runs git in `dir` with a clean, deterministic environment; panics with git's stderr on failure.
+    fn git(&self, dir: &Path, args: &[&str]) -> String {
+        let out = self.git_command(dir, args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    }
+
+    fn git_command(&self, dir: &Path, args: &[&str]) -> std::process::Command {
+        let t = self.clock.get() + 1;
+        self.clock.set(t);
+        let date = format!("2024-01-02T03:{:02}:{:02}+00:00", t / 60, t % 60);
+        let mut c = std::process::Command::new("git");
+        c.current_dir(dir)
+            .args(args)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "Alice Example")
+            .env("GIT_AUTHOR_EMAIL", "alice@example.com")
+            .env("GIT_COMMITTER_NAME", "Alice Example")
+            .env("GIT_COMMITTER_EMAIL", "alice@example.com")
+            .env("GIT_AUTHOR_DATE", &date)
+            .env("GIT_COMMITTER_DATE", &date);
+        for v in GIT_ENV {
+            c.env_remove(v);
+        }
+        c
+    }
+
+    /// A new repository with `main` as its initial branch.
+    fn init(&self, name: &str) -> PathBuf {
+        let dir = self.path(name);
+        fs::create_dir_all(&dir).unwrap();
+        self.git(&dir, &["init", "-q", "-b", "main"]);
+        dir
+    }
+
+    fn write(&self, repo: &Path, rel: &str, content: &str) {
+        let p = repo.join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, content).unwrap();
+    }
+
+    /// Stages everything and commits; returns the new commit id.
+    fn commit(&self, repo: &Path, message: &str) -> String {
+        self.git(repo, &["add", "-A"]);
+        self.git(repo, &["commit", "-q", "--allow-empty", "-m", message]);
+        self.git(repo, &["rev-parse", "HEAD"])
+    }
+
+    /// `plimsoll git` in `repo` with the test rules and no config file.
+    fn plimsoll(&self, repo: &Path) -> Command {
+        let mut c = Command::cargo_bin("plimsoll").unwrap();
+        c.current_dir(repo)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .arg("git")
+            .arg("--rules")
+            .arg(self.rules())
+            .arg("--no-config");
+        for v in GIT_ENV {
+            c.env_remove(v);
+        }
+        c
+    }
+}
+
+/// Runs `cmd` with `--format json`; returns (exit code, findings of the test rule, stats, stderr).
+fn run_json(cmd: &mut Command) -> (i32, Vec<Value>, Value, String) {
+    let out = cmd.args(["--format", "json"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let doc: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}); stderr: {stderr}; stdout: {}", String::from_utf8_lossy(&out.stdout)));
+    let findings = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "acme.token")
+        .cloned()
+        .collect();
+    (out.status.code().unwrap(), findings, doc["stats"].clone(), stderr)
+}
+
+fn zero() -> String {
+    "0".repeat(40)
+}
+
+#[test]
+fn history_finds_a_deleted_secret_and_blames_the_commit_that_added_it() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(&repo, "README.md", "# demo\n");
+    sb.commit(&repo, "initial");
+    sb.write(&repo, "deploy/prod.env", &format!("REGION=eu\nACME_TOKEN={}\n", token(1)));
+    let adding = sb.commit(&repo, "add deploy config");
+    fs::remove_file(repo.join("deploy/prod.env")).unwrap();
+    sb.commit(&repo, "remove the token again");
+    sb.write(&repo, "README.md", "# demo\nmore text\n");
+    sb.commit(&repo, "docs");
+
+    let (code, findings, stats, stderr) = run_json(&mut sb.plimsoll(&repo));
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = &findings[0];
+    assert_eq!(f["path"], "deploy/prod.env");
+    assert_eq!(f["line"], 2);
+    assert_eq!(f["column"], 12);
+    assert_eq!(f["commit"]["id"], adding.as_str());
+    assert_eq!(f["commit"]["author"], "Alice Example");
+    assert_eq!(f["commit"]["email"], "alice@example.com");
+    assert!(f["commit"]["date"].as_str().unwrap().starts_with("2024-01-02T03:00:"), "{f}");
+    assert_ne!(f["secret"], token(1).as_str(), "secrets are redacted by default");
+    assert_eq!(stats["git"]["mode"], "history");
+    assert_eq!(stats["git"]["commits_scanned"], 4);
+    assert!(stderr.contains("1 finding in 4 commits"), "{stderr}");
+
+    // The text format names file, line and commit.
+    let out = sb.plimsoll(&repo).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("deploy/prod.env:2:12"), "{text}");
+    assert!(text.contains(&adding[..12]), "{text}");
+}
+
+#[test]
+fn the_same_secret_in_many_commits_and_files_is_one_finding_with_other_locations() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    let t = token(2);
+    sb.write(&repo, "a.env", &format!("ACME={t}\n"));
+    let first = sb.commit(&repo, "a");
+    sb.write(&repo, "copy/b.env", &format!("# copied\n\nACME={t}\n"));
+    let second = sb.commit(&repo, "copy");
+    sb.write(&repo, "a.env", &format!("X=1\nACME={t}\n"));
+    sb.commit(&repo, "edit a, secret unchanged");
+
+    let (code, findings, _, _) = run_json(&mut sb.plimsoll(&repo));
+    assert_eq!(code, 1);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = &findings[0];
+    assert_eq!(f["path"], "a.env");
+    assert_eq!(f["commit"]["id"], first.as_str());
+    let others = f["other_locations"].as_array().unwrap();
+    assert_eq!(others.len(), 1, "{others:#?}");
+    assert_eq!(others[0]["path"], "copy/b.env");
+    assert_eq!(others[0]["line"], 3);
+    assert_eq!(others[0]["commit"]["id"], second.as_str());
+}
+
+#[test]
+fn clean_and_empty_repositories_exit_zero() {
+    let sb = Sandbox::new();
+    let empty = sb.init("empty");
+    let (code, findings, _, stderr) = run_json(&mut sb.plimsoll(&empty));
+    assert_eq!((code, findings.len()), (0, 0), "{stderr}");
+    assert!(stderr.contains("no commits"), "{stderr}");
+
+    let clean = sb.init("clean");
+    sb.write(&clean, "src/main.rs", "fn main() {}\n");
+    sb.commit(&clean, "clean");
+    let (code, findings, _, stderr) = run_json(&mut sb.plimsoll(&clean));
+    assert_eq!((code, findings.len()), (0, 0), "{stderr}");
+}
+
+#[test]
+fn branch_since_and_max_commits_limit_the_history() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(&repo, "old.env", &format!("ACME={}\n", token(3)));
+    sb.commit(&repo, "old secret");
+    sb.write(&repo, "notes.txt", "one\n");
+    sb.commit(&repo, "clean 1");
+    sb.git(&repo, &["checkout", "-q", "-b", "feature"]);
+    sb.write(&repo, "feature.env", &format!("ACME={}\n", token(4)));
+    let feature = sb.commit(&repo, "feature secret");
+    sb.git(&repo, &["checkout", "-q", "main"]);
+    sb.write(&repo, "notes.txt", "one\ntwo\n");
+    sb.commit(&repo, "clean 2");
+
+    let paths = |findings: &[Value]| -> Vec<String> {
+        let mut p: Vec<String> = findings.iter().map(|f| f["path"].as_str().unwrap().to_string()).collect();
+        p.sort();
+        p
+    };
+    let (_, all, _, _) = run_json(&mut sb.plimsoll(&repo));
+    assert_eq!(paths(&all), ["feature.env", "old.env"], "all refs by default");
+    let (_, main, _, _) = run_json(sb.plimsoll(&repo).args(["--branch", "main"]));
+    assert_eq!(paths(&main), ["old.env"]);
+    let (_, feat, _, _) = run_json(sb.plimsoll(&repo).args(["--branch", &feature]));
+    assert_eq!(paths(&feat), ["feature.env", "old.env"]);
+    // The old secret already existed before the newest commit: not introduced by it.
+    let (code, newest, stats, _) = run_json(sb.plimsoll(&repo).args(["--branch", "main", "--max-commits", "1"]));
+    assert_eq!((code, newest.len()), (0, 0));
+    assert_eq!(stats["git"]["commits_scanned"], 1);
+    let feature_date = sb.git(&repo, &["log", "-1", "--format=%cI", &feature]);
+    let (_, since, _, _) = run_json(sb.plimsoll(&repo).args(["--since", &feature_date]));
+    assert_eq!(paths(&since), ["feature.env"]);
+    sb.plimsoll(&repo)
+        .args(["--since", "not a date at all"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--since"));
+    sb.plimsoll(&repo)
+        .args(["--branch", "no-such-branch"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no-such-branch"));
+}
+
+#[test]
+fn range_scans_only_lines_added_in_the_range() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(&repo, "app.env", &format!("A=1\nOLD={}\nB=2\n", token(5)));
+    let base = sb.commit(&repo, "base with an old secret");
+    sb.write(&repo, "app.env", &format!("A=1\nOLD={}\nNEW={}\nB=2\n", token(5), token(6)));
+    let added = sb.commit(&repo, "add a line next to the old secret");
+    sb.write(&repo, "other.txt", "hello\n");
+    let tip = sb.commit(&repo, "clean");
+
+    let (code, findings, stats, stderr) = run_json(sb.plimsoll(&repo).args(["--range", &format!("{base}..{tip}")]));
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(findings.len(), 1, "the unchanged old secret is not in the range: {findings:#?}");
+    assert_eq!(findings[0]["path"], "app.env");
+    assert_eq!(findings[0]["line"], 3, "line numbers are those of the new file");
+    assert_eq!(findings[0]["commit"]["id"], added.as_str());
+    assert_eq!(stats["git"]["mode"], "range");
+    assert_eq!(stats["git"]["commits_scanned"], 2);
+
+    let (code, findings, _, stderr) = run_json(sb.plimsoll(&repo).args(["--range", &format!("{added}..{tip}")]));
+    assert_eq!((code, findings.len()), (0, 0), "{stderr}");
+    let (_, findings, _, _) = run_json(sb.plimsoll(&repo).args(["--range", "HEAD"]));
+    assert_eq!(findings.len(), 2, "a single revision means all of its commits");
+    let (code, _, _, stderr) = run_json(sb.plimsoll(&repo).args(["--range", "HEAD..HEAD"]));
+    assert_eq!(code, 0);
+    assert!(stderr.contains("nothing to scan"), "{stderr}");
+    sb.plimsoll(&repo)
+        .args(["--range", "nope..HEAD"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("nope"));
+}
+
+#[test]
+fn a_merge_reports_only_what_it_added_itself() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(&repo, "base.txt", "base\n");
+    let base = sb.commit(&repo, "base");
+    sb.git(&repo, &["checkout", "-q", "-b", "side"]);
+    sb.write(&repo, "side.env", &format!("ACME={}\n", token(7)));
+    sb.commit(&repo, "side secret");
+    sb.git(&repo, &["checkout", "-q", "main"]);
+    sb.write(&repo, "main.txt", "main\n");
+    sb.commit(&repo, "main work");
+    sb.git(&repo, &["merge", "-q", "--no-ff", "-m", "merge side", "side"]);
+    let merge = sb.git(&repo, &["rev-parse", "HEAD"]);
+
+    // The merge's first-parent diff contains side.env, but the secret came from the side branch commit.
+    let (_, findings, _, _) = run_json(sb.plimsoll(&repo).args(["--range", &format!("{base}..{merge}")]));
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_ne!(findings[0]["commit"]["id"], merge.as_str());
+    let (code, findings, _, _) = run_json(sb.plimsoll(&repo).args(["--range", &format!("side..{merge}")]));
+    assert_eq!((code, findings.len()), (0, 0), "{findings:#?}");
+}
+
+#[test]
+fn staged_scans_the_index_not_the_working_tree() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    // Before the first commit there is no HEAD: everything staged is new.
+    sb.write(&repo, "first.env", &format!("ACME={}\n", token(8)));
+    sb.git(&repo, &["add", "first.env"]);
+    let (code, findings, stats, stderr) = run_json(sb.plimsoll(&repo).arg("--staged"));
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(findings.len(), 1);
+    assert!(findings[0].get("commit").is_none());
+    assert_eq!(stats["git"]["mode"], "staged");
+    sb.git(&repo, &["rm", "-q", "--cached", "first.env"]);
+    fs::remove_file(repo.join("first.env")).unwrap();
+
+    sb.write(&repo, "config.env", &format!("A=1\nOLD={}\n", token(9)));
+    sb.commit(&repo, "committed secret");
+    // Staged: one new line with a secret. Unstaged: another secret only in the working tree.
+    sb.write(&repo, "config.env", &format!("A=1\nNEW={}\nOLD={}\n", token(10), token(9)));
+    sb.git(&repo, &["add", "config.env"]);
+    sb.write(&repo, "config.env", &format!("A=1\nNEW={}\nOLD={}\nWT={}\n", token(10), token(9), token(11)));
+    sb.write(&repo, "untracked.env", &format!("ACME={}\n", token(12)));
+
+    let out = sb.plimsoll(&repo).arg("--staged").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("config.env:2:5"), "{text}");
+    assert_eq!(text.lines().filter(|l| l.contains("acme.token")).count(), 1, "{text}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("commit blocked"));
+
+    sb.git(&repo, &["reset", "-q"]);
+    let (code, findings, _, stderr) = run_json(sb.plimsoll(&repo).arg("--staged"));
+    assert_eq!((code, findings.len()), (0, 0), "{stderr}");
+    assert!(stderr.contains("nothing to scan"), "{stderr}");
+}
+
+/// A bare "server" and a clone to push from, with one pushed commit on main.
+struct PushSetup {
+    sb: Sandbox,
+    work: PathBuf,
+    pushed: String,
+}
+
+impl PushSetup {
+    fn new() -> Self {
+        let sb = Sandbox::new();
+        let server = sb.path("server.git");
+        sb.git(sb.dir.path(), &["init", "-q", "--bare", "-b", "main", server.to_str().unwrap()]);
+        let work = sb.init("work");
+        sb.git(&work, &["remote", "add", "origin", server.to_str().unwrap()]);
+        sb.write(&work, "README.md", "# app\n");
+        let pushed = sb.commit(&work, "initial");
+        sb.git(&work, &["push", "-q", "origin", "main"]);
+        PushSetup { sb, work, pushed }
+    }
+
+    fn pre_push(&self, stdin: String) -> (i32, Vec<Value>, Value, String) {
+        run_json(
+            self.sb
+                .plimsoll(&self.work)
+                .args(["--pre-push", "origin", "file:///server.git"])
+                .write_stdin(stdin),
+        )
+    }
+}
+
+#[test]
+fn pre_push_scans_the_new_commits_of_an_existing_branch() {
+    let p = PushSetup::new();
+    let (sb, work) = (&p.sb, &p.work);
+    sb.write(work, "app.env", &format!("ACME={}\n", token(13)));
+    let bad = sb.commit(work, "add secret");
+    sb.write(work, "notes.txt", "clean\n");
+    let tip = sb.commit(work, "clean on top");
+    let line = format!("refs/heads/main {tip} refs/heads/main {}\n", p.pushed);
+    let (code, findings, stats, stderr) = p.pre_push(line);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0]["commit"]["id"], bad.as_str());
+    assert_eq!(findings[0]["path"], "app.env");
+    assert_eq!(stats["git"]["commits_scanned"], 2, "only the commits the remote lacks");
+    assert!(stderr.contains("push blocked"), "{stderr}");
+
+    // Pushing only the clean commit on top of one the remote already has passes.
+    let line = format!("refs/heads/main {tip} refs/heads/main {bad}\n");
+    let (code, findings, stats, stderr) = p.pre_push(line);
+    assert_eq!((code, findings.len()), (0, 0), "{stderr}");
+    assert_eq!(stats["git"]["commits_scanned"], 1);
+}
+
+#[test]
+fn pre_push_of_a_new_branch_scans_commits_not_on_any_remote_branch() {
+    let p = PushSetup::new();
+    let (sb, work) = (&p.sb, &p.work);
+    sb.git(work, &["fetch", "-q", "origin"]);
+    sb.git(work, &["checkout", "-q", "-b", "topic"]);
+    sb.write(work, "topic.env", &format!("ACME={}\n", token(14)));
+    let tip = sb.commit(work, "topic secret");
+    let line = format!("refs/heads/topic {tip} refs/heads/topic {}\n", zero());
+    let (code, findings, stats, stderr) = p.pre_push(line);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(findings.len(), 1);
+    assert_eq!(stats["git"]["commits_scanned"], 1, "main's commit is already on origin");
+}
+
+#[test]
+fn pre_push_skips_deletions_and_says_when_there_is_nothing_to_scan() {
+    let p = PushSetup::new();
+    let line = format!("(delete) {} refs/heads/old {}\n", zero(), p.pushed);
+    let (code, findings, stats, stderr) = p.pre_push(line);
+    assert_eq!((code, findings.len()), (0, 0), "{stderr}");
+    assert!(stderr.contains("refs/heads/old: deleted on origin, nothing to scan"), "{stderr}");
+    assert_eq!(stats["git"]["commits_scanned"], 0);
+
+    let line = format!("refs/heads/main {0} refs/heads/main {0}\n", p.pushed);
+    let (code, _, _, stderr) = p.pre_push(line);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("nothing to scan: every commit being pushed is already on origin"), "{stderr}");
+
+    let (code, _, _, stderr) = p.pre_push(String::new());
+    assert_eq!(code, 0);
+    assert!(stderr.contains("nothing to scan"), "{stderr}");
+
+    p.sb.plimsoll(&p.work)
+        .args(["--pre-push", "origin", "url"])
+        .write_stdin("this is not what git sends\n")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("stdin line 1"));
+}
+
+#[test]
+fn pre_push_handles_force_pushes() {
+    let p = PushSetup::new();
+    let (sb, work) = (&p.sb, &p.work);
+    sb.write(work, "a.txt", "a\n");
+    let published = sb.commit(work, "published");
+    sb.git(work, &["push", "-q", "origin", "main"]);
+    // Rewrite history: drop the published commit and add a secret instead.
+    sb.git(work, &["reset", "-q", "--hard", &p.pushed]);
+    sb.write(work, "b.env", &format!("ACME={}\n", token(15)));
+    let rewritten = sb.commit(work, "rewritten");
+    let line = format!("refs/heads/main {rewritten} refs/heads/main {published}\n");
+    let (code, findings, stats, stderr) = p.pre_push(line);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(findings[0]["commit"]["id"], rewritten.as_str());
+    assert_eq!(stats["git"]["commits_scanned"], 1);
+
+    // The remote moved to a commit we never fetched: fall back to "not on any remote-tracking branch".
+    let unknown = "1234567890abcdef1234567890abcdef12345678";
+    let line = format!("refs/heads/main {rewritten} refs/heads/main {unknown}\n");
+    let (code, findings, _, stderr) = p.pre_push(line);
+    assert_eq!((code, findings.len()), (1, 1), "{stderr}");
+    assert!(stderr.contains("does not have"), "{stderr}");
+}
+
+/// `plimsoll hook install` in `repo`, as a user would run it.
+fn hook(sb: &Sandbox, repo: &Path, args: &[&str]) -> std::process::Output {
+    let mut c = Command::cargo_bin("plimsoll").unwrap();
+    c.current_dir(repo).env("GIT_CONFIG_GLOBAL", "/dev/null").arg("hook").args(args);
+    for v in GIT_ENV {
+        c.env_remove(v);
+    }
+    let _ = sb;
+    c.output().unwrap()
+}
+
+#[test]
+fn installed_pre_push_hook_blocks_a_push_with_a_secret_and_lets_a_clean_one_through() {
+    let p = PushSetup::new();
+    let (sb, work) = (&p.sb, &p.work);
+    // The hook runs with the repository's own configuration: point it at the test rules.
+    sb.write(
+        work,
+        ".plimsoll.toml",
+        &format!("rule-files = [{:?}]\n", sb.rules().to_str().unwrap()),
+    );
+    sb.write(work, ".git/info/exclude", ".plimsoll.toml\n");
+    let out = hook(sb, work, &["install"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    sb.write(work, "clean.txt", "clean\n");
+    let clean = sb.commit(work, "clean");
+    let out = sb.git_command(work, &["push", "origin", "main"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    sb.write(work, "deploy/app.env", &format!("X=1\nACME={}\n", token(16)));
+    let bad = sb.commit(work, "secret");
+    let out = sb.git_command(work, &["push", "origin", "main"]).output().unwrap();
+    assert!(!out.status.success(), "the push must be blocked");
+    let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(all.contains("push blocked"), "{all}");
+    assert!(all.contains("deploy/app.env:2:6"), "{all}");
+    assert!(all.contains(&bad[..12]), "{all}");
+    let server_main = sb.git(&sb.path("server.git"), &["rev-parse", "main"]);
+    assert_eq!(server_main, clean, "the server still has the clean commit");
+}
+
+#[test]
+fn installed_pre_commit_hook_blocks_a_commit_with_a_staged_secret() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(&repo, ".plimsoll.toml", &format!("rule-files = [{:?}]\n", sb.rules().to_str().unwrap()));
+    sb.write(&repo, ".gitignore", ".plimsoll.toml\n");
+    sb.commit(&repo, "initial");
+    let out = hook(&sb, &repo, &["install", "--pre-commit"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    sb.write(&repo, "app.env", &format!("ACME={}\n", token(17)));
+    sb.git(&repo, &["add", "app.env"]);
+    let out = sb.git_command(&repo, &["commit", "-q", "-m", "secret"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("commit blocked"));
+}
+
+#[test]
+fn hook_install_never_clobbers_a_foreign_hook_without_force() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    let hook_path = repo.join(".git/hooks/pre-push");
+    let mine = "#!/bin/sh\necho my own hook\n";
+    fs::write(&hook_path, mine).unwrap();
+
+    let out = hook(&sb, &repo, &["install"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    assert_eq!(fs::read_to_string(&hook_path).unwrap(), mine);
+
+    let out = hook(&sb, &repo, &["uninstall", "--pre-push"]);
+    assert_eq!(out.status.code(), Some(2), "uninstall refuses to remove a foreign hook");
+    assert_eq!(fs::read_to_string(&hook_path).unwrap(), mine);
+
+    let out = hook(&sb, &repo, &["install", "--force"]);
+    assert!(out.status.success());
+    let installed = fs::read_to_string(&hook_path).unwrap();
+    assert!(installed.contains("plimsoll-managed-hook") && installed.contains("--pre-push"));
+    let backup = repo.join(".git/hooks/pre-push.plimsoll-backup");
+    assert_eq!(fs::read_to_string(&backup).unwrap(), mine);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(fs::metadata(&hook_path).unwrap().permissions().mode() & 0o111, 0o111);
+    }
+
+    // Installing again updates our own hook in place, without another backup.
+    let out = hook(&sb, &repo, &["install"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("updated"));
+    assert!(!repo.join(".git/hooks/pre-push.plimsoll-backup.1").exists());
+
+    let out = hook(&sb, &repo, &["uninstall"]);
+    assert!(out.status.success());
+    assert_eq!(fs::read_to_string(&hook_path).unwrap(), mine, "the original hook is restored");
+    assert!(!backup.exists());
+}
+
+#[test]
+fn hook_install_honours_core_hooks_path() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.git(&repo, &["config", "core.hooksPath", "ci/hooks"]);
+    let sub = repo.join("src/deep");
+    fs::create_dir_all(&sub).unwrap();
+    let out = hook(&sb, &sub, &["install", "--pre-commit"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(repo.join("ci/hooks/pre-commit").exists());
+    assert!(!repo.join(".git/hooks/pre-commit").exists());
+    let out = hook(&sb, &repo, &["uninstall", "--pre-commit"]);
+    assert!(out.status.success());
+    assert!(!repo.join("ci/hooks/pre-commit").exists());
+    // Nothing installed: nothing to do, not an error.
+    assert!(hook(&sb, &repo, &["uninstall"]).status.success());
+}
+
+#[test]
+fn programs_named_in_the_repository_config_are_never_run() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(&repo, "a.env", &format!("ACME={}\n", token(18)));
+    sb.write(&repo, ".gitattributes", "* filter=evil diff=evil\n");
+    let first = sb.commit(&repo, "one");
+    sb.write(&repo, "a.env", &format!("ACME={}\nB=2\n", token(18)));
+    let second = sb.commit(&repo, "two");
+    sb.write(&repo, "b.env", "staged\n");
+    sb.git(&repo, &["add", "b.env"]);
+
+    let marker = sb.path("marker");
+    let script = sb.path("evil.sh");
+    fs::write(&script, format!("#!/bin/sh\ntouch '{}'\ncat\n", marker.display())).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let s = script.to_str().unwrap();
+    for (key, value) in [
+        ("core.fsmonitor", s),
+        ("core.pager", s),
+        ("core.editor", s),
+        ("core.sshCommand", s),
+        ("core.askPass", s),
+        ("diff.external", s),
+        ("diff.evil.command", s),
+        ("diff.evil.textconv", s),
+        ("filter.evil.clean", s),
+        ("filter.evil.smudge", s),
+        ("filter.evil.process", s),
+        ("credential.helper", s),
+        ("gpg.program", s),
+        ("core.hooksPath", sb.path("evil-hooks").to_str().unwrap()),
+    ] {
+        sb.git(&repo, &["config", key, value]);
+    }
+    let hooks = sb.path("evil-hooks");
+    fs::create_dir_all(&hooks).unwrap();
+    for name in ["pre-push", "pre-commit", "post-checkout", "reference-transaction", "fsmonitor-watchman"] {
+        fs::copy(&script, hooks.join(name)).unwrap();
+    }
+
+    let pushed = format!("refs/heads/main {second} refs/heads/main {first}\n");
+    let runs: [(&[&str], Option<&str>); 4] = [
+        (&[], None),
+        (&["--range", "HEAD~1..HEAD"], None),
+        (&["--staged"], None),
+        (&["--pre-push", "origin", "url"], Some(&pushed)),
+    ];
+    for (args, stdin) in runs {
+        let mut cmd = sb.plimsoll(&repo);
+        cmd.args(args).args(["--format", "json"]);
+        if let Some(input) = stdin {
+            cmd.write_stdin(input.to_string());
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.code().unwrap() < 2, "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(!marker.exists(), "plimsoll git {args:?} ran a program from the repository's config");
+    }
+
+    // The trap is real: git itself runs the configured fsmonitor/filter.
+    let _ = sb.git_command(&repo, &["status"]).output().unwrap();
+    assert!(marker.exists(), "the test's config should make git run the script");
+}
+
+#[test]
+fn shallow_bare_and_submodule_repositories() {
+    let sb = Sandbox::new();
+    let origin = sb.init("origin");
+    sb.write(&origin, "keep.env", &format!("ACME={}\n", token(19)));
+    sb.commit(&origin, "one");
+    sb.write(&origin, "x.txt", "x\n");
+    sb.commit(&origin, "two");
+    sb.write(&origin, "x.txt", "x\ny\n");
+    let head = sb.commit(&origin, "three");
+    let url = format!("file://{}", origin.display());
+
+    let shallow = sb.path("shallow");
+    sb.git(sb.dir.path(), &["clone", "-q", "--depth", "1", &url, shallow.to_str().unwrap()]);
+    let (code, findings, stats, stderr) = run_json(&mut sb.plimsoll(&shallow));
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(findings[0]["commit"]["id"], head.as_str(), "attributed to the shallow boundary");
+    assert_eq!(stats["git"]["shallow"], true);
+    assert!(stderr.contains("shallow clone"), "{stderr}");
+
+    let bare = sb.path("bare.git");
+    sb.git(sb.dir.path(), &["clone", "-q", "--bare", &url, bare.to_str().unwrap()]);
+    let (code, findings, stats, stderr) = run_json(&mut sb.plimsoll(&bare));
+    assert_eq!((code, findings.len()), (1, 1), "{stderr}");
+    assert_eq!(stats["git"]["commits_scanned"], 3);
+
+    let outer = sb.init("outer");
+    sb.write(&outer, "README.md", "outer\n");
+    sb.commit(&outer, "outer");
+    sb.git(&outer, &["-c", "protocol.file.allow=always", "submodule", "add", "-q", &url, "vendor/lib"]);
+    sb.commit(&outer, "add submodule");
+    let (code, findings, stats, stderr) = run_json(&mut sb.plimsoll(&outer));
+    assert_eq!((code, findings.len()), (0, 0), "submodule content is not scanned: {stderr}");
+    assert_eq!(stats["git"]["skipped_submodules"][0], "vendor/lib");
+    assert!(stderr.contains("submodule(s) skipped") && stderr.contains("vendor/lib"), "{stderr}");
+}
+
+#[test]
+fn binary_blobs_and_lfs_pointers_are_skipped() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    let t = token(20);
+    fs::write(repo.join("blob.bin"), format!("\0\x01ACME={t}\n")).unwrap();
+    sb.write(
+        &repo,
+        "big.psd",
+        &format!("version https://git-lfs.github.com/spec/v1\noid sha256:{t}\nsize 1234\n"),
+    );
+    sb.commit(&repo, "binaries");
+    let (code, findings, stats, stderr) = run_json(&mut sb.plimsoll(&repo));
+    assert_eq!((code, findings.len()), (0, 0), "{stderr}");
+    assert_eq!(stats["skipped_binary"], 1);
+    assert_eq!(stats["git"]["skipped_lfs"], 1);
+    assert!(stderr.contains("1 binary") && stderr.contains("1 Git LFS pointers"), "{stderr}");
+}
+
+#[test]
+fn jsonl_and_exclusions_work_for_git_findings() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(&repo, "src/app.env", &format!("ACME={}\n", token(21)));
+    sb.write(&repo, "fixtures/fake.env", &format!("ACME={}\n", token(22)));
+    sb.commit(&repo, "both");
+    let out = sb.plimsoll(&repo).args(["--format", "jsonl", "--exclude", "fixtures/**"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .filter(|f: &Value| f["rule_id"] == "acme.token")
+        .collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["path"], "src/app.env");
+    assert!(lines[0]["commit"]["id"].is_string());
+}
