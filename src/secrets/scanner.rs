@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::secrets::checksum::decode_b64;
 use crate::secrets::filters;
 use crate::secrets::rule::{Precision, Rule};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::Input;
 use regex_automata::meta;
 use regex_automata::util::captures::Captures;
@@ -97,6 +97,7 @@ impl Scanner {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&keywords)
             .map_err(|e| Error::Usage(format!("cannot build keyword automaton: {e}")))?;
         Ok(Scanner {
@@ -359,26 +360,39 @@ static BASE64: [bool; 256] = base64_table();
 
 /// Runs of base64 (standard or URL-safe) characters worth decoding: long enough, mixed case with digits,
 /// not a `data:` URI (images, fonts), not hex.
+///
+/// Skips ahead like Boyer-Moore: a run of `MIN_BASE64_RUN` starting at `i` needs byte `i + MIN - 1` to be
+/// base64, so most of a text file is never looked at byte by byte.
 fn base64_runs(data: &[u8]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
-    let mut i = 0;
     let n = data.len();
-    while i < n {
-        if !BASE64[data[i] as usize] {
-            i += 1;
+    // Invariant: `i` is 0 or follows a non-base64 byte, so a run found at `i` starts exactly there.
+    let mut i = 0;
+    'outer: while i + MIN_BASE64_RUN <= n {
+        let last = i + MIN_BASE64_RUN - 1;
+        if !BASE64[data[last] as usize] {
+            i = last + 1;
             continue;
         }
-        let s = i;
-        while i < n && BASE64[data[i] as usize] {
-            i += 1;
+        let mut j = last;
+        while j > i {
+            j -= 1;
+            if !BASE64[data[j] as usize] {
+                i = j + 1;
+                continue 'outer;
+            }
         }
-        let mut e = i;
-        while e < n && e - i < 2 && data[e] == b'=' {
+        let s = i;
+        let mut e = last + 1;
+        while e < n && BASE64[data[e] as usize] {
             e += 1;
         }
-        let len = i - s;
-        if (MIN_BASE64_RUN..=MAX_BASE64_RUN).contains(&len) && !data[s.saturating_sub(7)..s].ends_with(b"base64,") {
-            let run = &data[s..i];
+        let run_end = e;
+        while e < n && e - run_end < 2 && data[e] == b'=' {
+            e += 1;
+        }
+        if run_end - s <= MAX_BASE64_RUN && !data[s.saturating_sub(7)..s].ends_with(b"base64,") {
+            let run = &data[s..run_end];
             let (mut up, mut low, mut digit) = (false, false, false);
             for &c in run {
                 up |= c.is_ascii_uppercase();
@@ -389,7 +403,8 @@ fn base64_runs(data: &[u8]) -> Vec<(usize, usize)> {
                 runs.push((s, e));
             }
         }
-        i = e.max(i);
+        // The byte at `run_end` is not base64 (or is padding, or the end): the next run starts after it.
+        i = e + 1;
     }
     runs
 }
@@ -551,6 +566,19 @@ negative_examples = ["y"]
         let s = scanner();
         let c = &s.scan("s.yaml", text.as_bytes(), &mut Scratch::default())[0];
         assert_eq!(&text[c.start..c.end], enc);
+    }
+
+    #[test]
+    fn base64_runs_are_found_exactly() {
+        let a = "QWxhZGRpbjpvcGVuIHNlc2FtZSBhbmQgbW9yZSB0ZXh0";
+        let text = format!("x = \"{a}\"; short AbC123 y={a}==\n{a}");
+        let runs: Vec<&str> = base64_runs(text.as_bytes())
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        let padded = format!("{a}==");
+        assert_eq!(runs, vec![a, padded.as_str(), a]);
+        assert!(base64_runs(b"abcdefghijklmnopqrstuvwxyzabcdefghij").is_empty()); // no digits, no upper
     }
 
     #[test]
