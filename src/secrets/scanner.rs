@@ -239,7 +239,7 @@ impl Scanner {
         if filters::is_placeholder(secret) || filters::is_password_hash(secret) {
             return false;
         }
-        if rule.syntax.precision < Precision::High && filters::looks_like_digest(secret) {
+        if rule.syntax.precision == Precision::Low && filters::looks_like_digest(secret) {
             return false;
         }
         if rule.allow.iter().any(|a| a.is_match(secret)) || self.allow.allows(secret) {
