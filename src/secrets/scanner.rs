@@ -236,7 +236,10 @@ impl Scanner {
         {
             return false;
         }
-        if filters::is_placeholder(secret) || filters::is_password_hash(secret) {
+        if filters::is_placeholder(secret) || filters::is_password_hash(secret) || filters::has_sequential_run(secret, 6) {
+            return false;
+        }
+        if filters::followed_by_documentation_host(&data[se..line_end(data, se).min(se + 128)]) {
             return false;
         }
         if rule.syntax.precision == Precision::Low && filters::looks_like_digest(secret) {
