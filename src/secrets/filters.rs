@@ -116,8 +116,13 @@ pub fn has_sequential_run(secret: &[u8], n: usize) -> bool {
 /// Whether the URL host right after `@` in `tail` (text that follows a secret) is a name reserved for
 /// documentation (RFC 2606 / RFC 6761): `example.com`, `*.example`, `*.test`, `*.invalid`.
 pub fn followed_by_documentation_host(tail: &[u8]) -> bool {
-    let Some(at) = tail.iter().position(|&b| b == b'@') else { return false };
-    if tail[..at].iter().any(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'/')) {
+    let Some(at) = tail.iter().position(|&b| b == b'@') else {
+        return false;
+    };
+    if tail[..at]
+        .iter()
+        .any(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'/'))
+    {
         return false;
     }
     let host: Vec<u8> = tail[at + 1..]
@@ -127,7 +132,9 @@ pub fn followed_by_documentation_host(tail: &[u8]) -> bool {
         .collect();
     let host = String::from_utf8_lossy(&host);
     let host = host.trim_end_matches('.');
-    ["example.com", "example.org", "example.net"].iter().any(|d| host == *d || host.ends_with(&format!(".{d}")))
+    ["example.com", "example.org", "example.net"]
+        .iter()
+        .any(|d| host == *d || host.ends_with(&format!(".{d}")))
         || [".example", ".test", ".invalid"].iter().any(|t| host.ends_with(t))
         || host == "example"
 }

@@ -110,7 +110,13 @@ pub struct Rule {
 /// boundaries (also before `\r\n`), because the scanner searches line windows inside a larger buffer.
 pub fn compile_regex(pattern: &str) -> std::result::Result<meta::Regex, String> {
     meta::Regex::builder()
-        .syntax(regex_automata::util::syntax::Config::new().unicode(false).utf8(false).multi_line(true).crlf(true))
+        .syntax(
+            regex_automata::util::syntax::Config::new()
+                .unicode(false)
+                .utf8(false)
+                .multi_line(true)
+                .crlf(true),
+        )
         .configure(meta::Config::new().utf8_empty(false))
         .build(pattern)
         .map_err(|e| match e.syntax_error() {

@@ -144,9 +144,39 @@ impl Scanner {
                     || !encoded_values.iter().any(|&(s, e)| c.start >= s && c.end <= e)
             });
         }
-        out.sort_by_key(|c| (c.start, c.end, c.rule));
-        out.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule == b.rule);
-        out
+        self.keep_most_specific(out)
+    }
+
+    /// One secret, one finding: where candidates of different rules overlap (a provider rule and a
+    /// generic assignment rule on the same value, a key inside a credentials file...), keep the one from the
+    /// most precise rule, then the most severe, then the longest. Returns them ordered by position.
+    fn keep_most_specific(&self, mut found: Vec<Candidate>) -> Vec<Candidate> {
+        if found.len() > 1 {
+            found.sort_by(|a, b| {
+                let (ra, rb) = (&self.rules[a.rule], &self.rules[b.rule]);
+                rb.syntax
+                    .precision
+                    .cmp(&ra.syntax.precision)
+                    .then(rb.severity.cmp(&ra.severity))
+                    .then((b.end - b.start).cmp(&(a.end - a.start)))
+                    .then(a.start.cmp(&b.start))
+                    .then(a.rule.cmp(&b.rule))
+            });
+            let mut kept: Vec<Candidate> = Vec::with_capacity(found.len());
+            // Kept spans never overlap, so sorted by start they are sorted by end too: only the last span
+            // starting before `c.end` can overlap `c`.
+            let mut spans: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+            for c in found {
+                let i = spans.partition_point(|&(s, _)| s < c.end);
+                if i == 0 || spans[i - 1].1 <= c.start {
+                    spans.insert(i, (c.start, c.end));
+                    kept.push(c);
+                }
+            }
+            found = kept;
+        }
+        found.sort_by_key(|c| (c.start, c.end, c.rule));
+        found
     }
 
     fn scan_plain(&self, path: &str, data: &[u8], scratch: &mut Scratch, out: &mut Vec<Candidate>) {
@@ -236,7 +266,10 @@ impl Scanner {
         {
             return false;
         }
-        if filters::is_placeholder(secret) || filters::is_password_hash(secret) || filters::has_sequential_run(secret, 6) {
+        if filters::is_placeholder(secret)
+            || filters::is_password_hash(secret)
+            || filters::has_sequential_run(secret, 6)
+        {
             return false;
         }
         if filters::followed_by_documentation_host(&data[se..line_end(data, se).min(se + 128)]) {
@@ -539,6 +572,15 @@ negative_examples = ["y"]
         assert!(ids("x", "t = acme_Q8vR3kLmN0pQ2sT4uW6y # plimsoll:allow").is_empty());
         assert!(ids("x", "password = ${DB_PASSWORD}").is_empty());
         assert_eq!(ids("x", "password = 'Tr0ub4dor&3x'").len(), 1);
+    }
+
+    #[test]
+    fn overlapping_rules_report_one_finding_from_the_most_precise_rule() {
+        let found = ids("x", "password = acme_Q8vR3kLmN0pQ2sT4uW6y\n");
+        assert_eq!(
+            found,
+            vec![("acme.token".into(), "acme_Q8vR3kLmN0pQ2sT4uW6y".into(), false)]
+        );
     }
 
     #[test]
