@@ -273,7 +273,8 @@ fn collect(input: &InputArgs, show_secrets: bool) -> Result<Collected> {
         max_file_size: input.max_file_size,
         progress: stderr_tty && !input.quiet,
     };
-    let outcome = walk::scan(&pipeline, &opts).map_err(anyhow::Error::msg)?;
+    let mut outcome = walk::scan(&pipeline, &opts).map_err(anyhow::Error::msg)?;
+    output::redact_snippets(&mut outcome.findings);
     Ok(Collected {
         cfg,
         rule_infos,

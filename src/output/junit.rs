@@ -80,7 +80,7 @@ impl Emitter for Junit {
                 }
                 let first = findings[0];
                 let summary = if findings.len() == 1 {
-                    format!("{} at line {}", first.message, first.span.line)
+                    format!("{} (line {})", first.message, first.span.line)
                 } else {
                     format!("{} findings, first at line {}", findings.len(), first.span.line)
                 };

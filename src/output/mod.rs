@@ -189,6 +189,24 @@ impl<'a> SnippetRedactor<'a> {
     }
 }
 
+/// Redacts, in every finding's snippet, the secrets other findings matched in the same file (unless
+/// `--show-secrets`). The CLI calls this once after collecting, so no format can print a token that sits
+/// inside, say, a Dockerfile `ENV` instruction; emitters that print snippets also redact on their own.
+pub fn redact_snippets(findings: &mut [Finding]) {
+    let redacted: Vec<Option<String>> = {
+        let redactor = SnippetRedactor::new(findings);
+        findings
+            .iter()
+            .map(|f| redactor.snippet(f).filter(|s| Some(s) != f.snippet.as_ref()))
+            .collect()
+    };
+    for (f, new) in findings.iter_mut().zip(redacted) {
+        if new.is_some() {
+            f.snippet = new;
+        }
+    }
+}
+
 /// `text` as a sentence that stands alone: trimmed, ending with a full stop.
 pub(crate) fn sentence(text: &str) -> String {
     let t = text.trim();
