@@ -126,11 +126,7 @@ impl Baseline {
             path: path.to_path_buf(),
             source,
         };
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+        let mut tmp = crate::output::temp_file_beside(path).map_err(io)?;
         serde_json::to_writer_pretty(tmp.as_file_mut(), self).map_err(|e| io(e.into()))?;
         writeln!(tmp.as_file_mut()).map_err(io)?;
         tmp.persist(path).map_err(|e| io(e.error))?;

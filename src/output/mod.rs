@@ -239,6 +239,23 @@ pub(crate) fn utc_timestamp(t: SystemTime) -> String {
     )
 }
 
+/// A temporary file in `path`'s directory, to be renamed over `path`. It gets the permissions of the file it
+/// replaces, or 0644: tempfile's private 0600 would make reports unreadable to other CI users.
+pub fn temp_file_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = tempfile::NamedTempFile::new_in(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
+    Ok(tmp)
+}
+
 /// Writes `report` to `path` atomically (temp file + rename; devices and pipes are written directly), or to stdout when `path` is `None`. A closed stdout (e.g. piped
 /// into `head`) is not an error.
 pub fn write_report(emitter: &dyn Emitter, report: &Report<'_>, path: Option<&Path>) -> io::Result<()> {
@@ -250,11 +267,7 @@ pub fn write_report(emitter: &dyn Emitter, report: &Report<'_>, path: Option<&Pa
             w.flush()
         }
         Some(path) => {
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+            let mut tmp = temp_file_beside(path)?;
             {
                 let mut w = io::BufWriter::new(tmp.as_file_mut());
                 emitter.emit(report, &mut w)?;
