@@ -251,10 +251,14 @@ struct Collected {
     outcome: Outcome,
 }
 
-/// Loads config and rules and walks the inputs.
-fn collect(input: &InputArgs, show_secrets: bool) -> Result<Collected> {
+/// The configuration for a run over `input` (found at the first path, or `--config`).
+fn input_config(input: &InputArgs) -> Result<Config> {
     let root = input.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
-    let cfg = load_config(&input.rules, &root)?;
+    load_config(&input.rules, &root)
+}
+
+/// Loads the rules and walks the inputs.
+fn collect(input: &InputArgs, cfg: Config, show_secrets: bool) -> Result<Collected> {
     let rules = load_rules(&input.rules, &cfg)?;
     let rule_infos: Vec<RuleInfo> = rules.iter().map(Rule::info).collect();
     let allow = Allowlist {
@@ -285,12 +289,19 @@ fn collect(input: &InputArgs, show_secrets: bool) -> Result<Collected> {
 fn scan(args: ScanArgs) -> Result<ExitCode> {
     let started = std::time::SystemTime::now();
     check_report_targets(&args)?;
+    let cfg = input_config(&args.input)?;
+    // Read before the walk, so a bad baseline fails fast.
+    let baseline = load_baseline(&args, &cfg)?;
     let Collected {
         cfg,
         rule_infos,
         mut outcome,
-    } = collect(&args.input, args.show_secrets)?;
-    let applied = apply_baseline(&args, &cfg, &mut outcome)?;
+    } = collect(&args.input, cfg, args.show_secrets)?;
+    let applied = baseline.map(|b| {
+        let applied = b.apply(&mut outcome.findings);
+        outcome.stats.findings = outcome.findings.len() as u64;
+        applied
+    });
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -358,8 +369,8 @@ fn write_one(format: Format, opts: &EmitOptions, report: &Report<'_>, path: Opti
     Ok(())
 }
 
-/// Applies `--baseline FILE` (or the config's `baseline`) to the findings; `None` when there is none.
-fn apply_baseline(args: &ScanArgs, cfg: &Config, outcome: &mut Outcome) -> Result<Option<Applied>> {
+/// The baseline `--baseline FILE` (or the config's `baseline`) names; `None` when there is none.
+fn load_baseline(args: &ScanArgs, cfg: &Config) -> Result<Option<Baseline>> {
     let path = match (&args.baseline, &cfg.baseline) {
         _ if args.no_baseline => return Ok(None),
         (Some(path), _) => path.clone(),
@@ -381,9 +392,7 @@ fn apply_baseline(args: &ScanArgs, cfg: &Config, outcome: &mut Outcome) -> Resul
         }
         (None, None) => return Ok(None),
     };
-    let applied = Baseline::load(&path)?.apply(&mut outcome.findings);
-    outcome.stats.findings = outcome.findings.len() as u64;
-    Ok(Some(applied))
+    Ok(Some(Baseline::load(&path)?))
 }
 
 /// Stderr lines about the baseline: what it hid, and which entries are stale.
@@ -400,9 +409,13 @@ fn baseline_summary(applied: &Applied, out: &mut dyn std::io::Write) -> std::io:
     }
     writeln!(
         out,
-        "plimsoll: {} baseline entr{} no longer match anything (fixed or moved; recreate the baseline to drop them):",
+        "plimsoll: {} baseline {} anything (fixed or moved; recreate the baseline to drop them):",
         applied.stale.len(),
-        if applied.stale.len() == 1 { "y" } else { "ies" }
+        if applied.stale.len() == 1 {
+            "entry no longer matches"
+        } else {
+            "entries no longer match"
+        }
     )?;
     for e in applied.stale.iter().take(SHOWN) {
         writeln!(out, "  {}:{}  {}  {}", e.path, e.line, e.rule_id, e.fingerprint)?;
@@ -414,7 +427,7 @@ fn baseline_summary(applied: &Applied, out: &mut dyn std::io::Write) -> std::io:
 }
 
 fn baseline_create(input: &InputArgs, output: Option<PathBuf>) -> Result<ExitCode> {
-    let Collected { cfg, outcome, .. } = collect(input, false)?;
+    let Collected { cfg, outcome, .. } = collect(input, input_config(input)?, false)?;
     let path = output
         .or_else(|| cfg.baseline.as_ref().map(|b| b.get_ref().clone()))
         .unwrap_or_else(|| PathBuf::from(baseline::DEFAULT_FILE_NAME));

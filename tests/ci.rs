@@ -269,7 +269,7 @@ fn a_baseline_hides_known_findings_and_reports_stale_entries() {
         .run(&["scan", "--baseline", "baseline.json", "--format", "json"])
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("1 baseline entry no longer match anything"))
+        .stderr(predicate::str::contains("1 baseline entry no longer matches anything"))
         .stderr(predicate::str::contains("tree/deploy/.env:2  acme.token"))
         .get_output()
         .stdout

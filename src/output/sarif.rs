@@ -105,7 +105,7 @@ impl Emitter for Sarif {
 
         // Most severe first: the order results are kept in when a run must shrink.
         let mut by_rank: Vec<usize> = (0..results.len()).collect();
-        by_rank.sort_by_key(|&i| {
+        by_rank.sort_by_cached_key(|&i| {
             let f = &report.findings[i];
             (
                 Reverse(f.severity),
