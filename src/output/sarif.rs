@@ -126,7 +126,14 @@ impl Emitter for Sarif {
                 dropped,
             );
             let bytes = serde_json::to_vec_pretty(&doc)?;
-            let size = gzipped_len(&bytes)?;
+            // Deflate never grows data by more than 5 bytes per 64 KiB block plus the gzip framing, so
+            // small files need no compressing to know they fit.
+            let worst_case = bytes.len() as u64 + bytes.len() as u64 / 65_535 * 5 + 64;
+            let size = if worst_case <= self.options.max_gzip_bytes {
+                worst_case
+            } else {
+                gzipped_len(&bytes)?
+            };
             if size <= self.options.max_gzip_bytes || keep == 0 {
                 if dropped > 0 {
                     notes.push(format!(
