@@ -20,7 +20,8 @@ use sha2::{Digest, Sha256};
 use std::io::{self, Write};
 use std::time::{Duration, SystemTime};
 
-/// The security-report schema version written (supported by GitLab 15.4 and later).
+/// The security-report schema version written. GitLab validates a report against the schema version it
+/// declares, or, for a patch version it does not vendor, against the latest patch of that minor version.
 pub const SECRET_DETECTION_SCHEMA_VERSION: &str = "15.2.1";
 /// Used when neither `CI_COMMIT_SHA` nor a history commit is known; GitLab's own analyzer does the same
 /// for non-git scans.

@@ -30,7 +30,7 @@ pub const GITHUB_MAX_RESULTS: usize = 25_000;
 /// GitHub code scanning rejects a SARIF file larger than this once gzipped (10 MB, counted in the smaller
 /// decimal unit).
 pub const GITHUB_MAX_GZIP_BYTES: u64 = 10_000_000;
-/// GitHub keeps at most this many locations per result; more is rejected.
+/// GitHub displays at most this many locations per result (and rejects a result with more than 1,000).
 const MAX_RELATED_LOCATIONS: usize = 100;
 /// GitHub rejects rules with more tags than this.
 const MAX_TAGS: usize = 20;
