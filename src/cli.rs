@@ -2,14 +2,15 @@
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use plimsoll::baseline::{self, Applied, Baseline};
 use plimsoll::catalog::RuleInfo;
-use plimsoll::config::{Config, FailOn};
+use plimsoll::config::{self, Config, FailOn};
 use plimsoll::finding::{Finding, Severity};
-use plimsoll::output::{self, Format, Report};
+use plimsoll::output::{self, EmitOptions, Format, Report};
 use plimsoll::pipeline::{FindingOptions, Pipeline};
 use plimsoll::secrets::rule::{Rule, builtin_rules, check_unique_ids, load_rule_path};
 use plimsoll::secrets::{Allowlist, Scanner};
-use plimsoll::walk::{self, WalkOptions};
+use plimsoll::walk::{self, Outcome, WalkOptions};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -38,6 +39,28 @@ enum Command {
         #[command(flatten)]
         rules: RuleSourceArgs,
     },
+    /// Write a commented starter `.plimsoll.toml` (never replaces an existing one).
+    Init {
+        /// Directory to write it in.
+        #[arg(value_name = "DIR", default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Accept the current findings so that only new ones fail the build.
+    #[command(subcommand)]
+    Baseline(BaselineCommand),
+}
+
+#[derive(Subcommand)]
+enum BaselineCommand {
+    /// Scan, and record every finding (by fingerprint, never the secret) in a baseline file for
+    /// `plimsoll scan --baseline FILE` or `baseline = "FILE"` in .plimsoll.toml.
+    Create {
+        /// Where to write it [default: the config's `baseline`, else .plimsoll-baseline.json].
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        input: InputArgs,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -53,22 +76,12 @@ struct RuleSourceArgs {
     no_config: bool,
 }
 
+/// What to scan and with which rules: shared by `scan` and `baseline create`.
 #[derive(Args)]
-struct ScanArgs {
+struct InputArgs {
     /// Files or directories to scan; `-` reads stdin.
     #[arg(value_name = "PATH", default_value = ".")]
     paths: Vec<PathBuf>,
-    #[arg(long, short = 'f', value_enum, default_value = "text")]
-    format: Format,
-    /// Write the report to FILE (atomically) instead of stdout.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Lowest severity that makes the exit code 1 [default: note, i.e. any finding].
-    #[arg(long, value_enum)]
-    fail_on: Option<FailOn>,
-    /// Print secrets in full instead of redacted.
-    #[arg(long)]
-    show_secrets: bool,
     /// Do not honour .gitignore/.ignore/.plimsollignore files.
     #[arg(long)]
     no_ignore: bool,
@@ -81,14 +94,45 @@ struct ScanArgs {
     /// Skip files larger than this (bytes, or with K/M/G suffix).
     #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
     max_file_size: u64,
-    /// When to colour text output.
-    #[arg(long, value_enum, default_value = "auto")]
-    color: ColorChoice,
     /// No summary and no progress on stderr.
     #[arg(long, short = 'q')]
     quiet: bool,
     #[command(flatten)]
     rules: RuleSourceArgs,
+}
+
+#[derive(Args)]
+struct ScanArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    format: Format,
+    /// Write the report to FILE (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Also write another format from the same scan, e.g. `--report sarif=plimsoll.sarif` or
+    /// `--report github=-` (`-` is stdout). Repeatable.
+    #[arg(long = "report", value_name = "FORMAT=FILE", value_parser = parse_report)]
+    reports: Vec<(Format, PathBuf)>,
+    /// Lowest severity that makes the exit code 1 [default: note, i.e. any finding].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Print secrets in full instead of redacted.
+    #[arg(long)]
+    show_secrets: bool,
+    /// When to colour text output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+    /// SARIF `automationDetails.id`: GitHub code scanning keeps one analysis per category, so give secrets
+    /// and Dockerfile runs different ones to upload them separately. A trailing `/` is added if missing.
+    #[arg(long, value_name = "CATEGORY", default_value = output::DEFAULT_SARIF_CATEGORY)]
+    sarif_category: String,
+    /// Suppress the findings recorded in this baseline file (see `plimsoll baseline create`).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_baseline")]
+    baseline: Option<PathBuf>,
+    /// Ignore the config's `baseline`.
+    #[arg(long)]
+    no_baseline: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -138,6 +182,24 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .map_err(|_| format!("invalid size {s:?} (e.g. 1048576, 512K, 10M)"))
 }
 
+/// `FORMAT=FILE` for `--report`.
+fn parse_report(s: &str) -> Result<(Format, PathBuf), String> {
+    let (format, file) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected FORMAT=FILE (e.g. sarif=plimsoll.sarif), got {s:?}"))?;
+    let format = Format::from_str(format, true).map_err(|_| {
+        let known: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+            .collect();
+        format!("unknown format {format:?} (known: {})", known.join(", "))
+    })?;
+    if file.is_empty() {
+        return Err(format!("no file after `{s}`; use `-` for stdout"));
+    }
+    Ok((format, PathBuf::from(file)))
+}
+
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
@@ -147,6 +209,8 @@ pub fn run() -> Result<ExitCode> {
             None => rules_list(&args.rules, args.format),
         },
         Command::Explain { rule_id, rules } => explain(&rule_id, &rules),
+        Command::Init { dir } => init(&dir),
+        Command::Baseline(BaselineCommand::Create { output, input }) => baseline_create(&input, output),
     }
 }
 
@@ -180,33 +244,64 @@ fn load_rules(src: &RuleSourceArgs, cfg: &Config) -> Result<Vec<Rule>> {
     Ok(rules)
 }
 
-fn scan(args: ScanArgs) -> Result<ExitCode> {
-    let root = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
-    let cfg = load_config(&args.rules, &root)?;
-    let rules = load_rules(&args.rules, &cfg)?;
+/// Everything a scan produced, before any output.
+struct Collected {
+    cfg: Config,
+    rule_infos: Vec<RuleInfo>,
+    outcome: Outcome,
+}
+
+/// The configuration for a run over `input` (found at the first path, or `--config`).
+fn input_config(input: &InputArgs) -> Result<Config> {
+    let root = input.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+    load_config(&input.rules, &root)
+}
+
+/// Loads the rules and walks the inputs.
+fn collect(input: &InputArgs, cfg: Config, show_secrets: bool) -> Result<Collected> {
+    let rules = load_rules(&input.rules, &cfg)?;
     let rule_infos: Vec<RuleInfo> = rules.iter().map(Rule::info).collect();
     let allow = Allowlist {
         regexes: cfg.allow_regexes.clone(),
         value_hashes: cfg.allow_value_hashes.iter().cloned().collect(),
     };
-    let pipeline = Pipeline::new(
-        Scanner::new(rules, allow)?,
-        FindingOptions {
-            show_secrets: args.show_secrets,
-        },
-    );
+    let pipeline = Pipeline::new(Scanner::new(rules, allow)?, FindingOptions { show_secrets });
     let mut exclude = cfg.exclude.clone();
-    exclude.extend(args.exclude.iter().cloned());
+    exclude.extend(input.exclude.iter().cloned());
     let stderr_tty = std::io::stderr().is_terminal();
     let opts = WalkOptions {
-        paths: args.paths.clone(),
-        no_ignore: args.no_ignore,
+        paths: input.paths.clone(),
+        no_ignore: input.no_ignore,
         exclude,
-        threads: args.threads,
-        max_file_size: args.max_file_size,
-        progress: stderr_tty && !args.quiet,
+        threads: input.threads,
+        max_file_size: input.max_file_size,
+        progress: stderr_tty && !input.quiet,
     };
-    let outcome = walk::scan(&pipeline, &opts).map_err(anyhow::Error::msg)?;
+    let mut outcome = walk::scan(&pipeline, &opts).map_err(anyhow::Error::msg)?;
+    output::redact_snippets(&mut outcome.findings);
+    Ok(Collected {
+        cfg,
+        rule_infos,
+        outcome,
+    })
+}
+
+fn scan(args: ScanArgs) -> Result<ExitCode> {
+    let started = std::time::SystemTime::now();
+    check_report_targets(&args)?;
+    let cfg = input_config(&args.input)?;
+    // Read before the walk, so a bad baseline fails fast.
+    let baseline = load_baseline(&args, &cfg)?;
+    let Collected {
+        cfg,
+        rule_infos,
+        mut outcome,
+    } = collect(&args.input, cfg, args.show_secrets)?;
+    let applied = baseline.map(|b| {
+        let applied = b.apply(&mut outcome.findings);
+        outcome.stats.findings = outcome.findings.len() as u64;
+        applied
+    });
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -219,18 +314,147 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         stats: &outcome.stats,
         errors: &outcome.errors,
         rules: &rule_infos,
+        baseline: applied.as_ref(),
     };
-    output::write_report(args.format.emitter(color).as_ref(), &report, args.output.as_deref()).with_context(|| {
-        match &args.output {
-            Some(p) => format!("cannot write {}", p.display()),
-            None => "cannot write to stdout".to_string(),
-        }
-    })?;
-    if !args.quiet {
+    let emit = EmitOptions {
+        color,
+        sarif_category: args.sarif_category.clone(),
+        srcroot: std::env::current_dir().ok(),
+        commit_sha: ["CI_COMMIT_SHA", "GITHUB_SHA"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty())),
+        started,
+    };
+    write_one(args.format, &emit, &report, args.output.as_deref())?;
+    let uncoloured = EmitOptions {
+        color: false,
+        ..emit.clone()
+    };
+    for (format, path) in &args.reports {
+        let path = (path.as_os_str() != "-").then_some(path.as_path());
+        write_one(*format, &uncoloured, &report, path)?;
+    }
+    if !args.input.quiet {
         output::text::summary(&outcome.stats, &outcome.errors, &mut std::io::stderr())?;
+        if let Some(applied) = &applied {
+            baseline_summary(applied, &mut std::io::stderr())?;
+        }
     }
     let fail_on = args.fail_on.or(cfg.fail_on).unwrap_or(FailOn::Note);
     Ok(exit_code(&outcome.findings, !outcome.errors.is_empty(), fail_on))
+}
+
+/// Refuses two reports aimed at the same file before any scanning.
+fn check_report_targets(args: &ScanArgs) -> Result<()> {
+    let mut seen: Vec<&Path> = args.output.iter().map(PathBuf::as_path).collect();
+    for (_, path) in &args.reports {
+        if path.as_os_str() != "-" && seen.contains(&path.as_path()) {
+            bail!("{} is the target of two reports", path.display());
+        }
+        seen.push(path);
+    }
+    Ok(())
+}
+
+/// Writes one report (`path` `None` is stdout) and prints what its emitter wants the user to know.
+fn write_one(format: Format, opts: &EmitOptions, report: &Report<'_>, path: Option<&Path>) -> Result<()> {
+    let emitter = format.build(opts);
+    output::write_report(emitter.as_ref(), report, path).with_context(|| match path {
+        Some(p) => format!("cannot write {}", p.display()),
+        None => "cannot write to stdout".to_string(),
+    })?;
+    for note in emitter.notes() {
+        eprintln!("plimsoll: {note}");
+    }
+    Ok(())
+}
+
+/// The baseline `--baseline FILE` (or the config's `baseline`) names; `None` when there is none.
+fn load_baseline(args: &ScanArgs, cfg: &Config) -> Result<Option<Baseline>> {
+    let path = match (&args.baseline, &cfg.baseline) {
+        _ if args.no_baseline => return Ok(None),
+        (Some(path), _) => path.clone(),
+        (None, Some(from_config)) => {
+            let path = from_config.get_ref();
+            if !path.exists() {
+                return Err(cfg
+                    .error_at(
+                        from_config.span(),
+                        format!(
+                            "baseline {} does not exist; create it with `plimsoll baseline create -o {}`",
+                            path.display(),
+                            path.display()
+                        ),
+                    )
+                    .into());
+            }
+            path.clone()
+        }
+        (None, None) => return Ok(None),
+    };
+    Ok(Some(Baseline::load(&path)?))
+}
+
+/// Stderr lines about the baseline: what it hid, and which entries are stale.
+fn baseline_summary(applied: &Applied, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    const SHOWN: usize = 20;
+    writeln!(
+        out,
+        "plimsoll: baseline suppressed {} finding{}",
+        applied.suppressed,
+        if applied.suppressed == 1 { "" } else { "s" }
+    )?;
+    if applied.stale.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "plimsoll: {} baseline {} anything (fixed or moved; recreate the baseline to drop them):",
+        applied.stale.len(),
+        if applied.stale.len() == 1 {
+            "entry no longer matches"
+        } else {
+            "entries no longer match"
+        }
+    )?;
+    for e in applied.stale.iter().take(SHOWN) {
+        writeln!(out, "  {}:{}  {}  {}", e.path, e.line, e.rule_id, e.fingerprint)?;
+    }
+    if applied.stale.len() > SHOWN {
+        writeln!(out, "  … and {} more", applied.stale.len() - SHOWN)?;
+    }
+    Ok(())
+}
+
+fn baseline_create(input: &InputArgs, output: Option<PathBuf>) -> Result<ExitCode> {
+    let Collected { cfg, outcome, .. } = collect(input, input_config(input)?, false)?;
+    let path = output
+        .or_else(|| cfg.baseline.as_ref().map(|b| b.get_ref().clone()))
+        .unwrap_or_else(|| PathBuf::from(baseline::DEFAULT_FILE_NAME));
+    let created = Baseline::from_findings(&outcome.findings);
+    created.write(&path)?;
+    if !input.quiet {
+        output::text::summary(&outcome.stats, &outcome.errors, &mut std::io::stderr())?;
+    }
+    eprintln!(
+        "plimsoll: wrote {} baseline entr{} to {}; scan with `--baseline {}` (or set `baseline` in {})",
+        created.entries.len(),
+        if created.entries.len() == 1 { "y" } else { "ies" },
+        path.display(),
+        path.display(),
+        config::FILE_NAME
+    );
+    Ok(if outcome.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+fn init(dir: &Path) -> Result<ExitCode> {
+    let path = config::write_starter(dir)?;
+    eprintln!("plimsoll: wrote {}; every setting in it is commented", path.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 fn exit_code(findings: &[Finding], had_errors: bool, fail_on: FailOn) -> ExitCode {
