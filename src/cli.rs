@@ -2,11 +2,12 @@
 
 use anyhow::{Context, Result, bail};
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use plimsoll::baseline::{self, Applied, Baseline};
 use plimsoll::catalog::RuleInfo;
-use plimsoll::config::{Config, FailOn};
+use plimsoll::config::{self, Config, FailOn};
 use plimsoll::finding::{Finding, Severity};
 use plimsoll::git::{self, GitOptions, Repo, Target, hook};
-use plimsoll::output::{self, Format, Report};
+use plimsoll::output::{self, EmitOptions, Format, Report};
 use plimsoll::pipeline::{FindingOptions, Pipeline};
 use plimsoll::secrets::rule::{Rule, builtin_rules, check_unique_ids, load_rule_path};
 use plimsoll::secrets::{Allowlist, Scanner};
@@ -32,19 +33,39 @@ enum Command {
     Scan(ScanArgs),
     /// List the rules, or check rule files.
     Rules(RulesArgs),
-    /// Scan a git repository: its whole history, a commit range, the staged changes or a push.
-    Git(GitArgs),
-    /// Install or remove the git hooks that run plimsoll.
-    Hook {
-        #[command(subcommand)]
-        command: HookCommand,
-    },
     /// Print one rule's documentation.
     Explain {
         /// Rule id, e.g. `github.pat-classic`.
         rule_id: String,
         #[command(flatten)]
         rules: RuleSourceArgs,
+    },
+    /// Write a commented starter `.plimsoll.toml` (never replaces an existing one).
+    Init {
+        /// Directory to write it in.
+        #[arg(value_name = "DIR", default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Accept the current findings so that only new ones fail the build.
+    #[command(subcommand)]
+    Baseline(BaselineCommand),
+    /// Scan a git repository: its whole history, a commit range, the staged changes or a push.
+    Git(GitArgs),
+    /// Install or remove the git hooks that run plimsoll.
+    #[command(subcommand)]
+    Hook(HookCommand),
+}
+
+#[derive(Subcommand)]
+enum BaselineCommand {
+    /// Scan, and record every finding (by fingerprint, never the secret) in a baseline file for
+    /// `plimsoll scan --baseline FILE` or `baseline = "FILE"` in .plimsoll.toml.
+    Create {
+        /// Where to write it [default: the config's `baseline`, else .plimsoll-baseline.json].
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        input: InputArgs,
     },
 }
 
@@ -61,22 +82,12 @@ struct RuleSourceArgs {
     no_config: bool,
 }
 
+/// What to scan and with which rules: shared by `scan` and `baseline create`.
 #[derive(Args)]
-struct ScanArgs {
+struct InputArgs {
     /// Files or directories to scan; `-` reads stdin.
     #[arg(value_name = "PATH", default_value = ".")]
     paths: Vec<PathBuf>,
-    #[arg(long, short = 'f', value_enum, default_value = "text")]
-    format: Format,
-    /// Write the report to FILE (atomically) instead of stdout.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Lowest severity that makes the exit code 1 [default: note, i.e. any finding].
-    #[arg(long, value_enum)]
-    fail_on: Option<FailOn>,
-    /// Print secrets in full instead of redacted.
-    #[arg(long)]
-    show_secrets: bool,
     /// Do not honour .gitignore/.ignore/.plimsollignore files.
     #[arg(long)]
     no_ignore: bool,
@@ -89,14 +100,52 @@ struct ScanArgs {
     /// Skip files larger than this (bytes, or with K/M/G suffix).
     #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
     max_file_size: u64,
-    /// When to colour text output.
-    #[arg(long, value_enum, default_value = "auto")]
-    color: ColorChoice,
     /// No summary and no progress on stderr.
     #[arg(long, short = 'q')]
     quiet: bool,
     #[command(flatten)]
     rules: RuleSourceArgs,
+}
+
+#[derive(Args)]
+struct ScanArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    report: ReportArgs,
+}
+
+/// How findings are reported and judged: shared by `scan` and `git`.
+#[derive(Args)]
+struct ReportArgs {
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    format: Format,
+    /// Write the report to FILE (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Also write another format from the same scan, e.g. `--report sarif=plimsoll.sarif` or
+    /// `--report github=-` (`-` is stdout). Repeatable.
+    #[arg(long = "report", value_name = "FORMAT=FILE", value_parser = parse_report)]
+    reports: Vec<(Format, PathBuf)>,
+    /// Lowest severity that makes the exit code 1 [default: note, i.e. any finding].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Print secrets in full instead of redacted.
+    #[arg(long)]
+    show_secrets: bool,
+    /// When to colour text output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+    /// SARIF `automationDetails.id`: GitHub code scanning keeps one analysis per category, so give secrets
+    /// and Dockerfile runs different ones to upload them separately. A trailing `/` is added if missing.
+    #[arg(long, value_name = "CATEGORY", default_value = output::DEFAULT_SARIF_CATEGORY)]
+    sarif_category: String,
+    /// Suppress the findings recorded in this baseline file (see `plimsoll baseline create`).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_baseline")]
+    baseline: Option<PathBuf>,
+    /// Ignore the config's `baseline`.
+    #[arg(long)]
+    no_baseline: bool,
 }
 
 #[derive(Args)]
@@ -124,17 +173,6 @@ struct GitArgs {
     /// pushed.
     #[arg(long, num_args = 2, value_names = ["REMOTE", "URL"])]
     pre_push: Option<Vec<String>>,
-    #[arg(long, short = 'f', value_enum, default_value = "text")]
-    format: Format,
-    /// Write the report to FILE (atomically) instead of stdout.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Lowest severity that makes the exit code 1 [default: note, i.e. any finding].
-    #[arg(long, value_enum)]
-    fail_on: Option<FailOn>,
-    /// Print secrets in full instead of redacted.
-    #[arg(long)]
-    show_secrets: bool,
     /// Skip repository paths matching this gitignore-style glob (repeatable).
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
@@ -144,14 +182,13 @@ struct GitArgs {
     /// Skip blobs larger than this (bytes, or with K/M/G suffix).
     #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
     max_file_size: u64,
-    /// When to colour text output.
-    #[arg(long, value_enum, default_value = "auto")]
-    color: ColorChoice,
     /// No summary and no progress on stderr.
     #[arg(long, short = 'q')]
     quiet: bool,
     #[command(flatten)]
     rules: RuleSourceArgs,
+    #[command(flatten)]
+    report: ReportArgs,
 }
 
 #[derive(Subcommand)]
@@ -229,6 +266,24 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .map_err(|_| format!("invalid size {s:?} (e.g. 1048576, 512K, 10M)"))
 }
 
+/// `FORMAT=FILE` for `--report`.
+fn parse_report(s: &str) -> Result<(Format, PathBuf), String> {
+    let (format, file) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected FORMAT=FILE (e.g. sarif=plimsoll.sarif), got {s:?}"))?;
+    let format = Format::from_str(format, true).map_err(|_| {
+        let known: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+            .collect();
+        format!("unknown format {format:?} (known: {})", known.join(", "))
+    })?;
+    if file.is_empty() {
+        return Err(format!("no file after `{s}`; use `-` for stdout"));
+    }
+    Ok((format, PathBuf::from(file)))
+}
+
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
@@ -237,9 +292,11 @@ pub fn run() -> Result<ExitCode> {
             Some(RulesCommand::Check { paths }) => rules_check(&paths),
             None => rules_list(&args.rules, args.format),
         },
-        Command::Git(args) => git_scan(args),
-        Command::Hook { command } => hook_command(command),
         Command::Explain { rule_id, rules } => explain(&rule_id, &rules),
+        Command::Init { dir } => init(&dir),
+        Command::Baseline(BaselineCommand::Create { output, input }) => baseline_create(&input, output),
+        Command::Git(args) => git_scan(args),
+        Command::Hook(command) => hook_command(command),
     }
 }
 
@@ -273,7 +330,20 @@ fn load_rules(src: &RuleSourceArgs, cfg: &Config) -> Result<Vec<Rule>> {
     Ok(rules)
 }
 
-/// The pipeline for a run, and the descriptions of its active rules (SARIF lists them).
+/// Everything a scan produced, before any output.
+struct Collected {
+    cfg: Config,
+    rule_infos: Vec<RuleInfo>,
+    outcome: Outcome,
+}
+
+/// The configuration for a run over `input` (found at the first path, or `--config`).
+fn input_config(input: &InputArgs) -> Result<Config> {
+    let root = input.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+    load_config(&input.rules, &root)
+}
+
+/// The pipeline for a run, and the descriptions of its active rules.
 fn build_pipeline(src: &RuleSourceArgs, cfg: &Config, show_secrets: bool) -> Result<(Pipeline, Vec<RuleInfo>)> {
     let rules = load_rules(src, cfg)?;
     let rule_infos: Vec<RuleInfo> = rules.iter().map(Rule::info).collect();
@@ -285,21 +355,59 @@ fn build_pipeline(src: &RuleSourceArgs, cfg: &Config, show_secrets: bool) -> Res
     Ok((pipeline, rule_infos))
 }
 
-/// How a run's report is written: shared by every command that scans.
-struct ReportTarget<'a> {
-    format: Format,
-    output: Option<&'a Path>,
-    color: ColorChoice,
-    quiet: bool,
+/// Loads the rules and walks the inputs.
+fn collect(input: &InputArgs, cfg: Config, show_secrets: bool) -> Result<Collected> {
+    let (pipeline, rule_infos) = build_pipeline(&input.rules, &cfg, show_secrets)?;
+    let mut exclude = cfg.exclude.clone();
+    exclude.extend(input.exclude.iter().cloned());
+    let stderr_tty = std::io::stderr().is_terminal();
+    let opts = WalkOptions {
+        paths: input.paths.clone(),
+        no_ignore: input.no_ignore,
+        exclude,
+        threads: input.threads,
+        max_file_size: input.max_file_size,
+        progress: stderr_tty && !input.quiet,
+    };
+    let mut outcome = walk::scan(&pipeline, &opts).map_err(anyhow::Error::msg)?;
+    output::redact_snippets(&mut outcome.findings);
+    Ok(Collected {
+        cfg,
+        rule_infos,
+        outcome,
+    })
 }
 
-/// Writes the report (stdout or `--output`) and, unless quiet, the summary on stderr.
-fn write_outcome(outcome: &Outcome, rule_infos: &[RuleInfo], to: &ReportTarget<'_>) -> Result<()> {
-    let color = match to.color {
+fn scan(args: ScanArgs) -> Result<ExitCode> {
+    let started = std::time::SystemTime::now();
+    check_report_targets(&args.report)?;
+    let cfg = input_config(&args.input)?;
+    // Read before the walk, so a bad baseline fails fast.
+    let baseline = load_baseline(&args.report, &cfg)?;
+    let Collected { cfg, rule_infos, outcome } = collect(&args.input, cfg, args.report.show_secrets)?;
+    finish(&args.report, &cfg, &rule_infos, outcome, baseline, args.input.quiet, started)
+}
+
+/// Applies the baseline, writes every report and the summary, and turns the findings into an exit code.
+fn finish(
+    args: &ReportArgs,
+    cfg: &Config,
+    rule_infos: &[RuleInfo],
+    mut outcome: Outcome,
+    baseline: Option<Baseline>,
+    quiet: bool,
+    started: std::time::SystemTime,
+) -> Result<ExitCode> {
+    let applied = baseline.map(|b| {
+        let applied = b.apply(&mut outcome.findings);
+        outcome.stats.findings = outcome.findings.len() as u64;
+        applied
+    });
+    let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            to.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
     let report = Report {
@@ -307,45 +415,152 @@ fn write_outcome(outcome: &Outcome, rule_infos: &[RuleInfo], to: &ReportTarget<'
         stats: &outcome.stats,
         errors: &outcome.errors,
         rules: rule_infos,
+        baseline: applied.as_ref(),
     };
-    output::write_report(to.format.emitter(color).as_ref(), &report, to.output).with_context(|| match to.output {
-        Some(p) => format!("cannot write {}", p.display()),
-        None => "cannot write to stdout".to_string(),
-    })?;
-    if !to.quiet {
-        output::text::summary(&outcome.stats, &outcome.errors, &mut std::io::stderr())?;
+    let emit = EmitOptions {
+        color,
+        sarif_category: args.sarif_category.clone(),
+        srcroot: std::env::current_dir().ok(),
+        commit_sha: ["CI_COMMIT_SHA", "GITHUB_SHA"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty())),
+        started,
+    };
+    write_one(args.format, &emit, &report, args.output.as_deref())?;
+    let uncoloured = EmitOptions {
+        color: false,
+        ..emit.clone()
+    };
+    for (format, path) in &args.reports {
+        let path = (path.as_os_str() != "-").then_some(path.as_path());
+        write_one(*format, &uncoloured, &report, path)?;
     }
-    Ok(())
-}
-
-fn scan(args: ScanArgs) -> Result<ExitCode> {
-    let root = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
-    let cfg = load_config(&args.rules, &root)?;
-    let (pipeline, rule_infos) = build_pipeline(&args.rules, &cfg, args.show_secrets)?;
-    let mut exclude = cfg.exclude.clone();
-    exclude.extend(args.exclude.iter().cloned());
-    let stderr_tty = std::io::stderr().is_terminal();
-    let opts = WalkOptions {
-        paths: args.paths.clone(),
-        no_ignore: args.no_ignore,
-        exclude,
-        threads: args.threads,
-        max_file_size: args.max_file_size,
-        progress: stderr_tty && !args.quiet,
-    };
-    let outcome = walk::scan(&pipeline, &opts).map_err(anyhow::Error::msg)?;
-    let to = ReportTarget {
-        format: args.format,
-        output: args.output.as_deref(),
-        color: args.color,
-        quiet: args.quiet,
-    };
-    write_outcome(&outcome, &rule_infos, &to)?;
+    if !quiet {
+        output::text::summary(&outcome.stats, &outcome.errors, &mut std::io::stderr())?;
+        if let Some(applied) = &applied {
+            baseline_summary(applied, &mut std::io::stderr())?;
+        }
+    }
     let fail_on = args.fail_on.or(cfg.fail_on).unwrap_or(FailOn::Note);
     Ok(exit_code(&outcome.findings, !outcome.errors.is_empty(), fail_on))
 }
 
+/// Refuses two reports aimed at the same file before any scanning.
+fn check_report_targets(args: &ReportArgs) -> Result<()> {
+    let mut seen: Vec<&Path> = args.output.iter().map(PathBuf::as_path).collect();
+    for (_, path) in &args.reports {
+        if path.as_os_str() != "-" && seen.contains(&path.as_path()) {
+            bail!("{} is the target of two reports", path.display());
+        }
+        seen.push(path);
+    }
+    Ok(())
+}
+
+/// Writes one report (`path` `None` is stdout) and prints what its emitter wants the user to know.
+fn write_one(format: Format, opts: &EmitOptions, report: &Report<'_>, path: Option<&Path>) -> Result<()> {
+    let emitter = format.build(opts);
+    output::write_report(emitter.as_ref(), report, path).with_context(|| match path {
+        Some(p) => format!("cannot write {}", p.display()),
+        None => "cannot write to stdout".to_string(),
+    })?;
+    for note in emitter.notes() {
+        eprintln!("plimsoll: {note}");
+    }
+    Ok(())
+}
+
+/// The baseline `--baseline FILE` (or the config's `baseline`) names; `None` when there is none.
+fn load_baseline(args: &ReportArgs, cfg: &Config) -> Result<Option<Baseline>> {
+    let path = match (&args.baseline, &cfg.baseline) {
+        _ if args.no_baseline => return Ok(None),
+        (Some(path), _) => path.clone(),
+        (None, Some(from_config)) => {
+            let path = from_config.get_ref();
+            if !path.exists() {
+                return Err(cfg
+                    .error_at(
+                        from_config.span(),
+                        format!(
+                            "baseline {} does not exist; create it with `plimsoll baseline create -o {}`",
+                            path.display(),
+                            path.display()
+                        ),
+                    )
+                    .into());
+            }
+            path.clone()
+        }
+        (None, None) => return Ok(None),
+    };
+    Ok(Some(Baseline::load(&path)?))
+}
+
+/// Stderr lines about the baseline: what it hid, and which entries are stale.
+fn baseline_summary(applied: &Applied, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    const SHOWN: usize = 20;
+    writeln!(
+        out,
+        "plimsoll: baseline suppressed {} finding{}",
+        applied.suppressed,
+        if applied.suppressed == 1 { "" } else { "s" }
+    )?;
+    if applied.stale.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "plimsoll: {} baseline {} anything (fixed or moved; recreate the baseline to drop them):",
+        applied.stale.len(),
+        if applied.stale.len() == 1 {
+            "entry no longer matches"
+        } else {
+            "entries no longer match"
+        }
+    )?;
+    for e in applied.stale.iter().take(SHOWN) {
+        writeln!(out, "  {}:{}  {}  {}", e.path, e.line, e.rule_id, e.fingerprint)?;
+    }
+    if applied.stale.len() > SHOWN {
+        writeln!(out, "  … and {} more", applied.stale.len() - SHOWN)?;
+    }
+    Ok(())
+}
+
+fn baseline_create(input: &InputArgs, output: Option<PathBuf>) -> Result<ExitCode> {
+    let Collected { cfg, outcome, .. } = collect(input, input_config(input)?, false)?;
+    let path = output
+        .or_else(|| cfg.baseline.as_ref().map(|b| b.get_ref().clone()))
+        .unwrap_or_else(|| PathBuf::from(baseline::DEFAULT_FILE_NAME));
+    let created = Baseline::from_findings(&outcome.findings);
+    created.write(&path)?;
+    if !input.quiet {
+        output::text::summary(&outcome.stats, &outcome.errors, &mut std::io::stderr())?;
+    }
+    eprintln!(
+        "plimsoll: wrote {} baseline entr{} to {}; scan with `--baseline {}` (or set `baseline` in {})",
+        created.entries.len(),
+        if created.entries.len() == 1 { "y" } else { "ies" },
+        path.display(),
+        path.display(),
+        config::FILE_NAME
+    );
+    Ok(if outcome.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+fn init(dir: &Path) -> Result<ExitCode> {
+    let path = config::write_starter(dir)?;
+    eprintln!("plimsoll: wrote {}; every setting in it is commented", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
 fn git_scan(args: GitArgs) -> Result<ExitCode> {
+    let started = std::time::SystemTime::now();
+    check_report_targets(&args.report)?;
     let repo = Repo::discover(&args.repo)?;
     // A bare repository has no working tree to hold `.plimsoll.toml`; `--config` still works.
     let cfg = match repo.workdir() {
@@ -355,7 +570,8 @@ fn git_scan(args: GitArgs) -> Result<ExitCode> {
             _ => Config::default(),
         },
     };
-    let (pipeline, rule_infos) = build_pipeline(&args.rules, &cfg, args.show_secrets)?;
+    let baseline = load_baseline(&args.report, &cfg)?;
+    let (pipeline, rule_infos) = build_pipeline(&args.rules, &cfg, args.report.show_secrets)?;
     let target = if let Some(spec) = &args.range {
         Target::Range(spec.clone())
     } else if args.staged {
@@ -386,28 +602,18 @@ fn git_scan(args: GitArgs) -> Result<ExitCode> {
         progress: std::io::stderr().is_terminal() && !args.quiet,
     };
     let outcome = git::scan(&repo, &pipeline, &opts)?;
-    let to = ReportTarget {
-        format: args.format,
-        output: args.output.as_deref(),
-        color: args.color,
-        quiet: args.quiet,
-    };
-    write_outcome(&outcome, &rule_infos, &to)?;
-    let fail_on = args.fail_on.or(cfg.fail_on).unwrap_or(FailOn::Note);
-    let code = exit_code(&outcome.findings, !outcome.errors.is_empty(), fail_on);
+    let code = finish(&args.report, &cfg, &rule_infos, outcome, baseline, args.quiet, started)?;
     if code == ExitCode::from(1) && !args.quiet {
-        let n = outcome.findings.len();
-        let s = if n == 1 { "" } else { "s" };
         if args.pre_push.is_some() {
             eprintln!(
-                "plimsoll: push blocked: {n} finding{s} in the commits being pushed (commit, file and line above). \
-                 Remove the secret{s} from those commits (e.g. `git rebase -i`), revoke them, and push again. \
-                 To push anyway: git push --no-verify"
+                "plimsoll: push blocked: the commits being pushed add secrets (commit, file and line above). Remove \
+                 them from those commits (e.g. `git rebase -i`), revoke them, and push again. To push anyway: git \
+                 push --no-verify"
             );
         } else if args.staged {
             eprintln!(
-                "plimsoll: commit blocked: {n} finding{s} in the staged changes (file and line above). \
-                 Remove the secret{s} and stage the files again. To commit anyway: git commit --no-verify"
+                "plimsoll: commit blocked: the staged changes add secrets (file and line above). Remove them and \
+                 stage the files again. To commit anyway: git commit --no-verify"
             );
         }
     }

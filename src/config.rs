@@ -5,6 +5,7 @@
 //! fail-on = "warning"                  # error | warning | note | none
 //! exclude = ["corpus/**", "*.min.js"]  # gitignore-style globs, relative to the scan root
 //! rule-files = ["ci/extra-rules.toml"] # more secret rules, same schema as rules/secrets/*.toml
+//! baseline = ".plimsoll-baseline.json" # accepted findings (`plimsoll baseline create`)
 //!
 //! [rules]
 //! disable = ["generic.password"]
@@ -82,9 +83,10 @@ pub struct DockerfileSection {
 struct ConfigSyntax {
     fail_on: Option<FailOn>,
     #[serde(default)]
-    exclude: Vec<String>,
+    exclude: Vec<Spanned<String>>,
     #[serde(default)]
     rule_files: Vec<Spanned<String>>,
+    baseline: Option<Spanned<String>>,
     #[serde(default)]
     rules: RulesSection,
     #[serde(default)]
@@ -103,11 +105,80 @@ pub struct Config {
     pub exclude: Vec<String>,
     /// Resolved relative to the config file's directory.
     pub rule_files: Vec<PathBuf>,
+    /// Baseline file used unless `--baseline`/`--no-baseline`; resolved relative to the config file's
+    /// directory. The span locates it in the config for errors.
+    pub baseline: Option<Spanned<PathBuf>>,
     pub rules: RulesSection,
     pub allow_regexes: Vec<regex::bytes::Regex>,
     /// Lowercase hex sha256 of allowed values.
     pub allow_value_hashes: Vec<String>,
     pub dockerfile: DockerfileSection,
+}
+
+/// What `plimsoll init` writes: every setting, commented, with safe defaults. Parses as a valid config.
+pub const STARTER: &str = r#"# plimsoll configuration. plimsoll reads .plimsoll.toml at the scan root (or --config FILE).
+# Every key is optional: delete what you do not need. Unknown keys and bad values are errors.
+
+# Lowest severity that makes `plimsoll scan` exit 1: "error", "warning", "note" (any finding) or "none".
+# `--fail-on` on the command line wins over this.
+fail-on = "note"
+
+# Paths never scanned: gitignore-style globs relative to the scan root (.gitignore is honoured as well).
+exclude = [
+    # "tests/fixtures/**",
+    # "*.min.js",
+]
+
+# More secret rules, in the same TOML schema as plimsoll's own (`plimsoll rules --format json` shows it).
+# Paths are relative to this file.
+rule-files = []
+
+# Findings accepted for now, created with `plimsoll baseline create`: only new findings fail the build.
+# baseline = ".plimsoll-baseline.json"
+
+[rules]
+# Rule ids to turn off (`plimsoll rules` lists them; `plimsoll explain ID` describes one).
+disable = []
+# Opt-in rules to turn on.
+enable = []
+# Severity overrides: "rule.id" = "error" | "warning" | "note".
+severity = {}
+
+[allow]
+# Matches of these regexes are never reported as secrets (e.g. the fake keys in your test fixtures).
+regexes = []
+# Values that are known not to be secrets, as sha256 hashes so this file never holds them:
+#   printf %s 'the-value' | sha256sum
+values = []
+
+[dockerfile]
+# Registries trusted in FROM instructions.
+trusted-registries = []
+"#;
+
+/// Writes [`STARTER`] to `dir/.plimsoll.toml`; refuses to replace an existing file.
+pub fn write_starter(dir: &Path) -> Result<PathBuf> {
+    use std::io::Write;
+    let path = dir.join(FILE_NAME);
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|source| match source.kind() {
+            std::io::ErrorKind::AlreadyExists => Error::Usage(format!(
+                "{} already exists; edit it, or remove it to start over",
+                path.display()
+            )),
+            _ => Error::Io {
+                path: path.clone(),
+                source,
+            },
+        })?;
+    file.write_all(STARTER.as_bytes()).map_err(|source| Error::Io {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(path)
 }
 
 impl Config {
@@ -172,9 +243,24 @@ impl Config {
             }
             cfg.allow_value_hashes.push(h);
         }
-        cfg.rule_files = syntax.rule_files.iter().map(|p| base.join(p.get_ref())).collect();
+        for g in &syntax.exclude {
+            crate::walk::exclusion_set(std::slice::from_ref(g.get_ref()))
+                .map_err(|e| cfg.error_in(&text, g.span().start, e))?;
+        }
+        for p in &syntax.rule_files {
+            let resolved = base.join(p.get_ref());
+            if !resolved.exists() {
+                return Err(cfg.error_in(
+                    &text,
+                    p.span().start,
+                    format!("rule file {} does not exist", resolved.display()),
+                ));
+            }
+            cfg.rule_files.push(resolved);
+        }
+        cfg.baseline = syntax.baseline.map(|b| Spanned::new(b.span(), base.join(b.get_ref())));
         cfg.fail_on = syntax.fail_on;
-        cfg.exclude = syntax.exclude;
+        cfg.exclude = syntax.exclude.into_iter().map(Spanned::into_inner).collect();
         cfg.rules = syntax.rules;
         cfg.dockerfile = syntax.dockerfile;
         cfg.text = text;
@@ -225,12 +311,15 @@ mod tests {
 
     #[test]
     fn parses_a_full_config() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("extra.toml"), "").unwrap();
         let cfg = Config::parse(
-            Path::new("/repo/.plimsoll.toml"),
+            &dir.path().join(".plimsoll.toml"),
             r#"
 fail-on = "warning"
 exclude = ["corpus/**"]
 rule-files = ["extra.toml"]
+baseline = "ci/baseline.json"
 [rules]
 disable = ["generic.password"]
 severity = { "jwt.token" = "note" }
@@ -244,9 +333,50 @@ trusted-registries = ["ghcr.io"]
         )
         .unwrap();
         assert_eq!(cfg.fail_on, Some(FailOn::Warning));
-        assert_eq!(cfg.rule_files, vec![PathBuf::from("/repo/extra.toml")]);
+        assert_eq!(cfg.exclude, vec!["corpus/**"]);
+        assert_eq!(cfg.rule_files, vec![dir.path().join("extra.toml")]);
+        assert_eq!(
+            cfg.baseline.as_ref().unwrap().get_ref(),
+            &dir.path().join("ci/baseline.json")
+        );
         assert_eq!(cfg.allow_value_hashes.len(), 1);
         assert_eq!(cfg.dockerfile.trusted_registries, vec!["ghcr.io"]);
+    }
+
+    #[test]
+    fn the_starter_config_is_valid_and_changes_nothing() {
+        let cfg = Config::parse(Path::new(".plimsoll.toml"), STARTER.into()).unwrap();
+        assert_eq!(cfg.fail_on, Some(FailOn::Note));
+        assert!(cfg.exclude.is_empty() && cfg.rule_files.is_empty() && cfg.baseline.is_none());
+        assert!(cfg.rules.disable.is_empty() && cfg.allow_regexes.is_empty());
+    }
+
+    #[test]
+    fn init_refuses_to_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write_starter(dir.path()).unwrap();
+        std::fs::write(&path, "fail-on = \"error\"\n").unwrap();
+        let err = write_starter(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("already exists"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "fail-on = \"error\"\n");
+    }
+
+    #[test]
+    fn bad_values_are_located() {
+        let cases = [
+            ("fail-on = \"sometimes\"\n", 1, "sometimes"),
+            ("exclude = [\"ok/**\",\n  \"bad[\"]\n", 2, "bad exclude glob"),
+            ("rule-files = [\"missing.toml\"]\n", 1, "does not exist"),
+            ("[rules]\nseverity = { \"a.b\" = \"fatal\" }\n", 2, "fatal"),
+            ("[allow]\nregexes = ['(unclosed']\n", 2, "does not compile"),
+            ("[dockerfile]\ntrusted = []\n", 2, "trusted"),
+            ("exclude = \"*.log\"\n", 1, "sequence"),
+        ];
+        for (text, line, needle) in cases {
+            let err = Config::parse(Path::new("c.toml"), text.into()).unwrap_err().to_string();
+            assert!(err.starts_with(&format!("c.toml:{line}:")), "{text:?}: {err}");
+            assert!(err.contains(needle), "{text:?}: {err}");
+        }
     }
 
     #[test]

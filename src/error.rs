@@ -21,6 +21,14 @@ pub enum Error {
         column: usize,
         message: String,
     },
+    /// A baseline file that does not parse or validate.
+    #[error("{path}:{line}:{column}: {message}")]
+    Baseline {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,

@@ -116,6 +116,10 @@ impl SecretText {
     pub fn raw(&self) -> &str {
         &self.raw
     }
+    /// Whether outputs print the secret in full (`--show-secrets`).
+    pub fn is_revealed(&self) -> bool {
+        self.show
+    }
     /// What outputs print: the raw secret with `--show-secrets`, else a short prefix and `…`.
     pub fn display(&self) -> String {
         if self.show { self.raw.clone() } else { redact(&self.raw) }

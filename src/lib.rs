@@ -4,6 +4,7 @@
 //! ([`secrets`], later Dockerfile) produce [`finding::Finding`]s; the collector sorts and dedups them and an
 //! [`output`] emitter prints them. Rules of every analyzer are described by [`catalog::RuleInfo`].
 
+pub mod baseline;
 pub mod catalog;
 pub mod config;
 pub mod error;

@@ -1,5 +1,6 @@
 //! `--format json` (one document: `version`, `tool`, `findings`, `stats`, `errors`) and `--format jsonl`
-//! (one finding per line). Secrets are redacted by [`crate::finding::SecretText`] unless `--show-secrets`.
+//! (one finding per line). With `--baseline`, the document also has `baseline`: `suppressed` (a count) and
+//! `stale` (entries that matched nothing). Secrets are redacted by [`crate::finding::SecretText`] unless `--show-secrets`.
 
 use super::{Emitter, Report};
 use serde::Serialize;
@@ -24,6 +25,9 @@ struct Document<'a> {
     findings: &'a [crate::finding::Finding],
     stats: &'a crate::walk::Stats,
     errors: &'a [crate::walk::FileError],
+    /// Present when `--baseline` was used: how many findings it suppressed and its stale entries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<&'a crate::baseline::Applied>,
 }
 
 impl Emitter for Json {
@@ -37,6 +41,7 @@ impl Emitter for Json {
             findings: report.findings,
             stats: report.stats,
             errors: report.errors,
+            baseline: report.baseline,
         };
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)

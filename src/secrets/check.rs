@@ -1,6 +1,6 @@
 //! `plimsoll rules check`: validates rule files beyond what loading checks. Every example must produce a
-//! finding of its rule and no negative example may, run through the real [`Scanner`] (all filters
-//! included); every keyword must be exercised by an example and every example must contain a keyword.
+//! finding of its rule (also when embedded between other CRLF-terminated lines) and no negative example
+//! may, run through the real [`Scanner`] (all filters included); every keyword must be exercised by an example and every example must contain a keyword.
 
 use crate::secrets::rule::Rule;
 use crate::secrets::scanner::{Allowlist, Scanner, Scratch};

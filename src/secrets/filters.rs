@@ -95,6 +95,50 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
     n <= 2
 }
 
+/// Whether `secret` contains a run of `n` or more consecutive ascending characters (`abcdef`, `uvwxyz`,
+/// `123456`, case-insensitive): hand-typed fixture values, vanishingly rare in random tokens.
+pub fn has_sequential_run(secret: &[u8], n: usize) -> bool {
+    let mut run = 1;
+    for w in secret.windows(2) {
+        let (a, b) = (w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase());
+        if a.is_ascii_alphanumeric() && b == a + 1 && b.is_ascii_alphanumeric() {
+            run += 1;
+            if run >= n {
+                return true;
+            }
+        } else {
+            run = 1;
+        }
+    }
+    false
+}
+
+/// Whether the URL host right after `@` in `tail` (text that follows a secret) is a name reserved for
+/// documentation (RFC 2606 / RFC 6761): `example.com`, `*.example`, `*.test`, `*.invalid`.
+pub fn followed_by_documentation_host(tail: &[u8]) -> bool {
+    let Some(at) = tail.iter().position(|&b| b == b'@') else {
+        return false;
+    };
+    if tail[..at]
+        .iter()
+        .any(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'/'))
+    {
+        return false;
+    }
+    let host: Vec<u8> = tail[at + 1..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let host = String::from_utf8_lossy(&host);
+    let host = host.trim_end_matches('.');
+    ["example.com", "example.org", "example.net"]
+        .iter()
+        .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        || [".example", ".test", ".invalid"].iter().any(|t| host.ends_with(t))
+        || host == "example"
+}
+
 /// Whether a value of a generic (keyword-anchored) rule is something random-looking but not secret:
 /// a UUID, a git SHA or hex digest, an SRI/`sha256:` digest.
 pub fn looks_like_digest(secret: &[u8]) -> bool {
@@ -258,6 +302,18 @@ mod tests {
     fn entropy_orders_random_above_repetitive() {
         assert!(shannon_entropy(b"aaaaaaaa") < 0.01);
         assert!(shannon_entropy(b"Zq8vR3kLmN0pQ2sT4uW6") > 4.0);
+    }
+
+    #[test]
+    fn sequences_and_documentation_hosts() {
+        assert!(has_sequential_run(b"AB1C2defGHijkLMNo3PqQRstUvwxyz", 6));
+        assert!(has_sequential_run(b"tok_0123456789", 6));
+        assert!(!has_sequential_run(b"Zq8vR3kLmN0pQ2sT4uW6yA8cE1gI3k", 6));
+        assert!(followed_by_documentation_host(b"@example.com/path"));
+        assert!(followed_by_documentation_host(b"@db.example.org:5432"));
+        assert!(followed_by_documentation_host(b"@api.test/"));
+        assert!(!followed_by_documentation_host(b"@db.internal.acme.io:5432"));
+        assert!(!followed_by_documentation_host(b" and mail me@example.com"));
     }
 
     #[test]

@@ -106,10 +106,17 @@ pub struct Rule {
     pub requires: Option<(regex::bytes::Regex, u32)>,
 }
 
-/// Builds a byte-oriented, ASCII-semantics regex (the rule-file dialect).
+/// Builds a byte-oriented, ASCII-semantics regex (the rule-file dialect). `^` and `$` match at line
+/// boundaries (also before `\r\n`), because the scanner searches line windows inside a larger buffer.
 pub fn compile_regex(pattern: &str) -> std::result::Result<meta::Regex, String> {
     meta::Regex::builder()
-        .syntax(regex_automata::util::syntax::Config::new().unicode(false).utf8(false))
+        .syntax(
+            regex_automata::util::syntax::Config::new()
+                .unicode(false)
+                .utf8(false)
+                .multi_line(true)
+                .crlf(true),
+        )
         .configure(meta::Config::new().utf8_empty(false))
         .build(pattern)
         .map_err(|e| match e.syntax_error() {

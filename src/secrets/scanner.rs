@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::secrets::checksum::decode_b64;
 use crate::secrets::filters;
 use crate::secrets::rule::{Precision, Rule};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::Input;
 use regex_automata::meta;
 use regex_automata::util::captures::Captures;
@@ -97,6 +97,7 @@ impl Scanner {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&keywords)
             .map_err(|e| Error::Usage(format!("cannot build keyword automaton: {e}")))?;
         Ok(Scanner {
@@ -143,9 +144,39 @@ impl Scanner {
                     || !encoded_values.iter().any(|&(s, e)| c.start >= s && c.end <= e)
             });
         }
-        out.sort_by_key(|c| (c.start, c.end, c.rule));
-        out.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule == b.rule);
-        out
+        self.keep_most_specific(out)
+    }
+
+    /// One secret, one finding: where candidates of different rules overlap (a provider rule and a
+    /// generic assignment rule on the same value, a key inside a credentials file...), keep the one from the
+    /// most precise rule, then the most severe, then the longest. Returns them ordered by position.
+    fn keep_most_specific(&self, mut found: Vec<Candidate>) -> Vec<Candidate> {
+        if found.len() > 1 {
+            found.sort_by(|a, b| {
+                let (ra, rb) = (&self.rules[a.rule], &self.rules[b.rule]);
+                rb.syntax
+                    .precision
+                    .cmp(&ra.syntax.precision)
+                    .then(rb.severity.cmp(&ra.severity))
+                    .then((b.end - b.start).cmp(&(a.end - a.start)))
+                    .then(a.start.cmp(&b.start))
+                    .then(a.rule.cmp(&b.rule))
+            });
+            let mut kept: Vec<Candidate> = Vec::with_capacity(found.len());
+            // Kept spans never overlap, so sorted by start they are sorted by end too: only the last span
+            // starting before `c.end` can overlap `c`.
+            let mut spans: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+            for c in found {
+                let i = spans.partition_point(|&(s, _)| s < c.end);
+                if i == 0 || spans[i - 1].1 <= c.start {
+                    spans.insert(i, (c.start, c.end));
+                    kept.push(c);
+                }
+            }
+            found = kept;
+        }
+        found.sort_by_key(|c| (c.start, c.end, c.rule));
+        found
     }
 
     fn scan_plain(&self, path: &str, data: &[u8], scratch: &mut Scratch, out: &mut Vec<Candidate>) {
@@ -235,10 +266,16 @@ impl Scanner {
         {
             return false;
         }
-        if filters::is_placeholder(secret) || filters::is_password_hash(secret) {
+        if filters::is_placeholder(secret)
+            || filters::is_password_hash(secret)
+            || filters::has_sequential_run(secret, 6)
+        {
             return false;
         }
-        if rule.syntax.precision < Precision::High && filters::looks_like_digest(secret) {
+        if filters::followed_by_documentation_host(&data[se..line_end(data, se).min(se + 128)]) {
+            return false;
+        }
+        if rule.syntax.precision == Precision::Low && filters::looks_like_digest(secret) {
             return false;
         }
         if rule.allow.iter().any(|a| a.is_match(secret)) || self.allow.allows(secret) {
@@ -359,26 +396,39 @@ static BASE64: [bool; 256] = base64_table();
 
 /// Runs of base64 (standard or URL-safe) characters worth decoding: long enough, mixed case with digits,
 /// not a `data:` URI (images, fonts), not hex.
+///
+/// Skips ahead like Boyer-Moore: a run of `MIN_BASE64_RUN` starting at `i` needs byte `i + MIN - 1` to be
+/// base64, so most of a text file is never looked at byte by byte.
 fn base64_runs(data: &[u8]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
-    let mut i = 0;
     let n = data.len();
-    while i < n {
-        if !BASE64[data[i] as usize] {
-            i += 1;
+    // Invariant: `i` is 0 or follows a non-base64 byte, so a run found at `i` starts exactly there.
+    let mut i = 0;
+    'outer: while i + MIN_BASE64_RUN <= n {
+        let last = i + MIN_BASE64_RUN - 1;
+        if !BASE64[data[last] as usize] {
+            i = last + 1;
             continue;
         }
-        let s = i;
-        while i < n && BASE64[data[i] as usize] {
-            i += 1;
+        let mut j = last;
+        while j > i {
+            j -= 1;
+            if !BASE64[data[j] as usize] {
+                i = j + 1;
+                continue 'outer;
+            }
         }
-        let mut e = i;
-        while e < n && e - i < 2 && data[e] == b'=' {
+        let s = i;
+        let mut e = last + 1;
+        while e < n && BASE64[data[e] as usize] {
             e += 1;
         }
-        let len = i - s;
-        if (MIN_BASE64_RUN..=MAX_BASE64_RUN).contains(&len) && !data[s.saturating_sub(7)..s].ends_with(b"base64,") {
-            let run = &data[s..i];
+        let run_end = e;
+        while e < n && e - run_end < 2 && data[e] == b'=' {
+            e += 1;
+        }
+        if run_end - s <= MAX_BASE64_RUN && !data[s.saturating_sub(7)..s].ends_with(b"base64,") {
+            let run = &data[s..run_end];
             let (mut up, mut low, mut digit) = (false, false, false);
             for &c in run {
                 up |= c.is_ascii_uppercase();
@@ -389,7 +439,8 @@ fn base64_runs(data: &[u8]) -> Vec<(usize, usize)> {
                 runs.push((s, e));
             }
         }
-        i = e.max(i);
+        // The byte at `run_end` is not base64 (or is padding, or the end): the next run starts after it.
+        i = e + 1;
     }
     runs
 }
@@ -520,12 +571,21 @@ negative_examples = ["y"]
         assert!(ids("x", "t = acme_xxxxQ8vR3kLmN0pQ2sT4").is_empty());
         assert!(ids("x", "t = acme_Q8vR3kLmN0pQ2sT4uW6y # plimsoll:allow").is_empty());
         assert!(ids("x", "password = ${DB_PASSWORD}").is_empty());
-        assert_eq!(ids("x", "password = 'Tr0ub4dor&3x'").len(), 1);
+        assert_eq!(ids("x", "password = 'Tr0ub4dor&3x'").len(), 1); // plimsoll:allow (test fixture)
+    }
+
+    #[test]
+    fn overlapping_rules_report_one_finding_from_the_most_precise_rule() {
+        let found = ids("x", "password = acme_Q8vR3kLmN0pQ2sT4uW6y\n");
+        assert_eq!(
+            found,
+            vec![("acme.token".into(), "acme_Q8vR3kLmN0pQ2sT4uW6y".into(), false)]
+        );
     }
 
     #[test]
     fn low_precision_rules_skip_lockfiles() {
-        assert!(ids("web/yarn.lock", "password: Tr0ub4dor&3x").is_empty());
+        assert!(ids("web/yarn.lock", "password: Tr0ub4dor&3x").is_empty()); // plimsoll:allow (test fixture)
         assert_eq!(ids("web/yarn.lock", "acme_Q8vR3kLmN0pQ2sT4uW6y").len(), 1);
     }
 
@@ -551,6 +611,19 @@ negative_examples = ["y"]
         let s = scanner();
         let c = &s.scan("s.yaml", text.as_bytes(), &mut Scratch::default())[0];
         assert_eq!(&text[c.start..c.end], enc);
+    }
+
+    #[test]
+    fn base64_runs_are_found_exactly() {
+        let a = "QWxhZGRpbjpvcGVuIHNlc2FtZSBhbmQgbW9yZSB0ZXh0";
+        let text = format!("x = \"{a}\"; short AbC123 y={a}==\n{a}");
+        let runs: Vec<&str> = base64_runs(text.as_bytes())
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        let padded = format!("{a}==");
+        assert_eq!(runs, vec![a, padded.as_str(), a]);
+        assert!(base64_runs(b"abcdefghijklmnopqrstuvwxyzabcdefghij").is_empty()); // no digits, no upper
     }
 
     #[test]
