@@ -1,0 +1,43 @@
+resource "tls_cert_request" "private_key_legacy_encrypted" {
+  private_key_pem = <<EOT
+-----BEGIN DSA PRIVATE KEY-----
+Proc-Type: 4,ENCRYPTED
+DEK-Info: EWN-070-RBM,0TFT76R1F86P90E778I38X8M9QJ51X44
+
+MIIBvQIBAAKBgQDbYFn6DDKypNRvPsJZsjssaS3fUadpJVFmy4wMEpT4UE59+TAn
+qTxhDANTvY9nNMGdX+9fjeqzODIofq5u3o6bpOqigj0bkUM5AFgSF6aBjHOzPs+n
+WS+oalCxXTtlSTGaRxIG0SwjPmsFO3WndrAMRPiAdMuZdls00TCdWR7SGP2O5Eqz
+GSLRpgbOcXmVasehkX3mTbtfg8+YDQ5muw3+jvDcJ/Wpcj6ErdgeDCqdG9oB+bEQ
+kN7DaRdPFY4SDgg/rKc4442SdBlOwy2Z46eqX1l9AMajWEHorhd9Zui7gtnGdJiz
+2fmKLvWPBhYC30lzuBqKwmU4UmsoUgTbmtXVWYWg5RJCU+CELdceE5x/cp49DoOQ
+muF8rIG6T/qH6sudIl+L5wznEppew6xG6AEgHsgGkoNgkS28XI1T5t445SLVhbXk
+RExZkKO6PgCP3dA1quTVToDVcxBRPwIurVszYlU4kBEx8yJRBJyQ95U/1ECL0rPV
+A7ntxUcWyJWy1m2ZOQiVWpZilO99Q2T9ws2PTLUkz6GPpqGH0MaeDSbBAP8AspB9
+Lq8cZqwJRxRuJ8GWqKWVJmM=
+-----END DSA PRIVATE KEY-----
+EOT
+}
+resource "tls_cert_request" "private_key_openssh" {
+  private_key_pem = <<EOT
+-----BEGIN OPENSSH PRIVATE KEY-----
+b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzBL87hZ
+z9ovNvyR560wDDimbap8hdza16opKo26vGT2z6Zt5zHeM0ns6Hl3G3JkQ+3rjM9kVfxtGn
+FOCqeKQRUic3C2bV/E6a+D6kHEpyZYSyl6DiSEiv6xmksy3hGFvPMT+x8fZUJEd/fCypi2
+7wwFVSsmmUAbHXOd2oqdOe399WsVCFEzomoO1H0wF6CxLTtSeM6lpe5ei5unmDW0D9glbt
+8HKdTg0XPWnK8KGkQr3tKKJEUxFDOtt9QOgvbVXYJB5S8oZxKtAneQ==
+-----END OPENSSH PRIVATE KEY-----
+EOT
+}
+resource "tls_cert_request" "private_key_rsa" {
+  private_key_pem = <<EOT
+-----BEGIN RSA PRIVATE KEY-----
+MIIBPQIBAAJBALm9xDhBMAKqZXvhFky4V8SpiHEfpDUtNh6D2G5BXpaGMGpTmRDl
+8MFzdrZzUJ//fgzCq8YQMSIwmuVEKdHyjMoon0mu/IZCRMF8gkQFfQI1RXtyyDzQ
+mA+1qu46jhVOrDHPqPs9o5IXRKVRcHFE9qVAr0rDK8lxkX2uxdlOkeXaXLo29pjb
+ekuMcpzXkibsca6EpcFo6kNvNsJJX7ecSL8+JAeZLvPqbJ7rksn36/Hl6qW/0vF4
+NLup9g0qUMg+DwXAd6jDJpXMZ9q1kAlzA6Lz29CNzYGqMo0yvH2XzKKGftcad5jp
+IFpxVd8EbEDjTISH3DxhJbF5X6u6rj9AKPY4A+1lcdzR7mGeWujtXgadkWCrK4Sz
+lqiR5KDf6XvFlomQzXbCY4+FyMxgojgfv8nlK1MOD4vL
+-----END RSA PRIVATE KEY-----
+EOT
+}

@@ -1,0 +1,5 @@
+tenant_id       = "14d30ea0-bf8c-4315-ad8a-18f5829f877e"
+subscription_id = "b229b172-aa44-438e-b85c-53468023f663"
+client_id       = "c50c88d2-32a4-49a8-8b99-cfd622c2c213"
+object_id       = "1d148e09-44fd-4990-869b-ba20789c8d33"
+key_vault_secret_version = "6678fcaefedc1a0ff10dfc4d07cd367c"

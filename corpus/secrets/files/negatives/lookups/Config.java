@@ -1,0 +1,42 @@
+public class Config {
+  void load() {
+    String atlasClientSecret = System.getenv("ATLAS_CLIENT_SECRET");
+    String awsSecretAccessKey = System.getenv("AWS_SECRET_ACCESS_KEY");
+    String cloudflareApiUserServiceKey = System.getenv("CLOUDFLARE_API_USER_SERVICE_KEY");
+    String confluentCloudApiSecret = System.getenv("CONFLUENT_CLOUD_API_SECRET");
+    String facebookAccessToken = System.getenv("FACEBOOK_ACCESS_TOKEN");
+    String facebookAppSecret = System.getenv("FACEBOOK_APP_SECRET");
+    String figmaToken = System.getenv("FIGMA_TOKEN");
+    String flyApiToken = System.getenv("FLY_API_TOKEN");
+    String ghPat = System.getenv("GH_PAT");
+    String gitlabOauthSecret = System.getenv("GITLAB_OAUTH_SECRET");
+    String honeycombApiKey = System.getenv("HONEYCOMB_API_KEY");
+    String hubspotAccessToken = System.getenv("HUBSPOT_ACCESS_TOKEN");
+    String ibmcloudApiKey = System.getenv("IBMCLOUD_API_KEY");
+    String intercomAccessToken = System.getenv("INTERCOM_ACCESS_TOKEN");
+    String ldapUrl = System.getenv("LDAP_URL");
+    String mailgunApiKey = System.getenv("MAILGUN_API_KEY");
+    String mwsAuthToken = System.getenv("MWS_AUTH_TOKEN");
+    String netlifyAuthToken = System.getenv("NETLIFY_AUTH_TOKEN");
+    String newRelicApiKey = System.getenv("NEW_RELIC_API_KEY");
+    String postmanApiKey = System.getenv("POSTMAN_API_KEY");
+    String postmarkServerToken = System.getenv("POSTMARK_SERVER_TOKEN");
+    String pulumiAccessToken = System.getenv("PULUMI_ACCESS_TOKEN");
+    String replicateApiToken = System.getenv("REPLICATE_API_TOKEN");
+    String slackToken = System.getenv("SLACK_TOKEN");
+    String sonarToken = System.getenv("SONAR_TOKEN");
+    String squareAppSecret = System.getenv("SQUARE_APP_SECRET");
+    String supabaseAccessToken = System.getenv("SUPABASE_ACCESS_TOKEN");
+    String tsAuthkey = System.getenv("TS_AUTHKEY");
+    String vaultToken = System.getenv("VAULT_TOKEN");
+    String vercelToken = System.getenv("VERCEL_TOKEN");
+    String zendeskApiToken = System.getenv("ZENDESK_API_TOKEN");
+    String gitlabSession = System.getenv("GITLAB_SESSION");
+    String accessToken = System.getenv("ACCESS_TOKEN");
+    String password = System.getenv("PASSWORD");
+    String refreshToken = System.getenv("REFRESH_TOKEN");
+    String rubygemsApiKey = System.getenv("RUBYGEMS_API_KEY");
+    String userToken = System.getenv("USER_TOKEN");
+    String xHoneycombTeam = System.getenv("X_HONEYCOMB_TEAM");
+  }
+}

@@ -1,0 +1,43 @@
+public class Startup {
+    void Load() {
+        var atlasClientSecret = configuration["AtlasClientSecret"];
+        var azureStorageKey = Environment.GetEnvironmentVariable("AZURE_STORAGE_KEY");
+        var braintreePrivateKey = configuration["BraintreePrivateKey"];
+        var cloudflareApiToken = Environment.GetEnvironmentVariable("CLOUDFLARE_API_TOKEN");
+        var cohereApiKey = Environment.GetEnvironmentVariable("COHERE_API_KEY");
+        var contentfulManagementToken = configuration["ContentfulManagementToken"];
+        var clientSecret = Environment.GetEnvironmentVariable("CLIENT_SECRET");
+        var databaseUrl = configuration["DatabaseUrl"];
+        var databricksToken = Environment.GetEnvironmentVariable("DATABRICKS_TOKEN");
+        var ddApiKey = Environment.GetEnvironmentVariable("DD_API_KEY");
+        var facebookAccessToken = configuration["FacebookAccessToken"];
+        var gitlabToken = configuration["GitlabToken"];
+        var gitlabWorkspaceToken = Environment.GetEnvironmentVariable("GITLAB_WORKSPACE_TOKEN");
+        var herokuApiKey = Environment.GetEnvironmentVariable("HEROKU_API_KEY");
+        var hubspotAccessToken = configuration["HubspotAccessToken"];
+        var jiraApiToken = Environment.GetEnvironmentVariable("JIRA_API_TOKEN");
+        var jobToken = configuration["JobToken"];
+        var mailgunWebhookSigningKey = Environment.GetEnvironmentVariable("MAILGUN_WEBHOOK_SIGNING_KEY");
+        var mapboxDownloadsToken = configuration["MapboxDownloadsToken"];
+        var mwsAuthToken = configuration["MwsAuthToken"];
+        var newRelicInsertKey = Environment.GetEnvironmentVariable("NEW_RELIC_INSERT_KEY");
+        var notionToken = Environment.GetEnvironmentVariable("NOTION_TOKEN");
+        var planetscaleServiceToken = configuration["PlanetscaleServiceToken"];
+        var pulumiAccessToken = Environment.GetEnvironmentVariable("PULUMI_ACCESS_TOKEN");
+        var secretKey = Environment.GetEnvironmentVariable("SECRET_KEY");
+        var shippoApiKey = configuration["ShippoApiKey"];
+        var shippoTestKey = Environment.GetEnvironmentVariable("SHIPPO_TEST_KEY");
+        var slackConfigToken = configuration["SlackConfigToken"];
+        var squareAccessToken = configuration["SquareAccessToken"];
+        var squareAppSecret = Environment.GetEnvironmentVariable("SQUARE_APP_SECRET");
+        var twilioApiSecret = Environment.GetEnvironmentVariable("TWILIO_API_SECRET");
+        var twilioAuthToken = configuration["TwilioAuthToken"];
+        var typeformToken = Environment.GetEnvironmentVariable("TYPEFORM_TOKEN");
+        var gitlabSession = configuration["GitlabSession"];
+        var password = Environment.GetEnvironmentVariable("PASSWORD");
+        var accessKey = configuration["AccessKey"];
+        var awsSecretAccessKey = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
+        var configToken = configuration["ConfigToken"];
+        var identitytoken = configuration["Identitytoken"];
+    }
+}

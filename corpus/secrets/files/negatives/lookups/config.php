@@ -1,0 +1,33 @@
+<?php
+
+$alibabaCloudAccessKeyId = $_ENV['ALIBABA_CLOUD_ACCESS_KEY_ID'];
+    'alibaba_cloud_access_key_secret' => env('ALIBABA_CLOUD_ACCESS_KEY_SECRET'),
+$anthropicApiKey = $_ENV['ANTHROPIC_API_KEY'];
+    'api_key' => env('API_KEY'),
+$apiToken = getenv('API_TOKEN');
+$asanaAccessToken = $_ENV['ASANA_ACCESS_TOKEN'];
+    'azure_devops_ext_pat' => env('AZURE_DEVOPS_EXT_PAT'),
+$cloudflareApiKey = getenv('CLOUDFLARE_API_KEY');
+$dbPassword = $_ENV['DB_PASSWORD'];
+    'discord_token' => env('DISCORD_TOKEN'),
+    'github_token' => env('GITHUB_TOKEN'),
+    'job_token' => env('JOB_TOKEN'),
+$launchdarklyAccessToken = $_ENV['LAUNCHDARKLY_ACCESS_TOKEN'];
+$mailgunApiKey = $_ENV['MAILGUN_API_KEY'];
+    'mailgun_webhook_signing_key' => env('MAILGUN_WEBHOOK_SIGNING_KEY'),
+$newRelicApiKey = $_ENV['NEW_RELIC_API_KEY'];
+    'openai_admin_key' => env('OPENAI_ADMIN_KEY'),
+$opSecretKey = $_ENV['OP_SECRET_KEY'];
+    'op_service_account_token' => env('OP_SERVICE_ACCOUNT_TOKEN'),
+$planetscaleServiceToken = getenv('PLANETSCALE_SERVICE_TOKEN');
+    'slack_bot_token' => env('SLACK_BOT_TOKEN'),
+$slackConfigToken = getenv('SLACK_CONFIG_TOKEN');
+    'slack_user_token' => env('SLACK_USER_TOKEN'),
+$slackWebhookUrl = getenv('SLACK_WEBHOOK_URL');
+    'stripe_restricted_key' => env('STRIPE_RESTRICTED_KEY'),
+    'supabase_access_token' => env('SUPABASE_ACCESS_TOKEN'),
+    'telegram_bot_token' => env('TELEGRAM_BOT_TOKEN'),
+    'x_jfrog_art_api' => env('X_JFROG_ART_API'),
+    'auth_token' => env('AUTH_TOKEN'),
+$password = $_ENV['PASSWORD'];
+$awsAccessKeyId = getenv('AWS_ACCESS_KEY_ID');

@@ -1,0 +1,32 @@
+import os
+
+AZURE_DEVOPS_EXT_PAT = os.environ["AZURE_DEVOPS_EXT_PAT"]
+ACCOUNT_KEY = os.environ["ACCOUNT_KEY"]
+DISCORD_TOKEN = os.environ["DISCORD_TOKEN"]
+discord_webhook = os.getenv("DISCORD_WEBHOOK")
+facebook_app_secret = os.getenv("FACEBOOK_APP_SECRET")
+figma_token = os.environ.get("FIGMA_TOKEN", "")
+gitlab_token = os.environ.get("GITLAB_TOKEN", "")
+GITLAB_WORKSPACE_TOKEN = os.environ["GITLAB_WORKSPACE_TOKEN"]
+grafana_service_account_token = os.getenv("GRAFANA_SERVICE_ACCOUNT_TOKEN")
+NEW_RELIC_INSERT_KEY = os.environ["NEW_RELIC_INSERT_KEY"]
+notion_token = os.getenv("NOTION_TOKEN")
+op_secret_key = os.environ.get("OP_SECRET_KEY", "")
+pagerduty_token = os.getenv("PAGERDUTY_TOKEN")
+razorpay_key_secret = os.environ.get("RAZORPAY_KEY_SECRET", "")
+replicate_api_token = os.getenv("REPLICATE_API_TOKEN")
+SCW_SECRET_KEY = os.environ["SCW_SECRET_KEY"]
+sendgrid_api_key = os.environ.get("SENDGRID_API_KEY", "")
+shopify_api_secret = os.getenv("SHOPIFY_API_SECRET")
+snyk_token = os.environ.get("SNYK_TOKEN", "")
+STRIPE_RESTRICTED_KEY = os.environ["STRIPE_RESTRICTED_KEY"]
+stripe_secret_key = os.getenv("STRIPE_SECRET_KEY")
+ts_authkey = os.getenv("TS_AUTHKEY")
+twitch_client_secret = os.environ.get("TWITCH_CLIENT_SECRET", "")
+auth = os.environ.get("AUTH", "")
+aws_secret_access_key = os.environ.get("AWS_SECRET_ACCESS_KEY", "")
+AWS_SESSION_TOKEN = os.environ["AWS_SESSION_TOKEN"]
+client_secret = os.getenv("CLIENT_SECRET")
+FEED_TOKEN = os.environ["FEED_TOKEN"]
+NPM_AUTH_TOKEN = os.environ["NPM_AUTH_TOKEN"]
+password = os.getenv("PASSWORD")

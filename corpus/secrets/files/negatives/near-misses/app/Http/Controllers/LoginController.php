@@ -1,0 +1,2 @@
+$password = $request->input('password');
+$token = Str::random(60);

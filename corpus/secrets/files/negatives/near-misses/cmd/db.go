@@ -1,0 +1,2 @@
+password := viper.GetString("database.password")
+token, err := tokenSource.Token()

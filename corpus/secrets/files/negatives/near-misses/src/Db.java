@@ -1,0 +1,2 @@
+String password = props.getProperty("db.password");
+char[] secret = System.console().readPassword("Secret: ");

@@ -1,0 +1,3 @@
+Rails.application.configure do
+  config.jwt_token = "eyJ0eXAiOiJKV1QiLCJraWQiOiJrMSJ9.eyJzdWIiOiI5MTg4MDYwNTYiLCJuYW1lIjoiY2ktcnVubmVyIiwiaWF0IjoxNzA1Nzg2Mzc2LCJleHAiOjE4MDA2MTUwMzQsInNjb3BlIjoiYWRtaW4iLCJqdGkiOiJZbnQ2TEE2YmFqdENTUHJjIn0.0LAeiCSCxZFYqXBV1eG2n8BclyT8Mn5jP9hM4T3DxRP"
+end

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+set -euo pipefail
+export SOPS_AGE_KEY="AGE-SECRET-KEY-1LMGE2K0HJQFECK353LTRNFXDUUR2ZJEG003TJFGEDAKDMFNXFN3H6CH5UT"
+export ACCOUNT_KEY="tNbJuE03eWbTbwWH1lu5oeq8xCtKCNNgbK3Qq4xIRiZfqPDCKmZuD5Smq4oA+Li6Xg2W34vkSSwS+AStTQvURQ=="
+export CF_API_TOKEN="zWln_IUeNIj5FWbtHm6n9k-zRFCICNti5TW4fGdy"
+export DD_API_KEY="13890cf71413098122720f2b13dede07"
+export DOCKER_API_TOKEN_CLOUD="dckr_oat_viTELklAtyv5YraRuEyHQTkO6Pyb5ZaL"
+export KEY="AIzanSbyagAA_XJUIoIjf43FYwLY1YV_I82zN7H&callback=initMap"
+export PASSWORD="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"
+export API_KEY="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"
+export TOKEN="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"
+export LINODE_CLI_TOKEN="1ce22f78626972d7f058db8cbbe2e5f712c02e278a1f39a27be03ff62db239dd"
+export LICENSE_KEY="NRJS-479502c3f3145337db0"
+export X_POSTMARK_SERVER_TOKEN="77582885-bfc1-296b-fc90-048eb42bb36c"
+export SONAR_TOKEN="53fbd414d6ab65c55f8574345dcc191264f13a66"
+export STRIPE_RESTRICTED_KEY="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"
+export URI_FTP="ftps://reports:caoZS*xRSyW28hmJmBAV@ftp.acme-corp.io/outgoing/"
+export DB_URL="mssql://app:O+z5CulBn~wLYpZ3@acme-sql.database.windows.net:1433/app?encrypt=true"
+
+./bin/release --env "$ENVIRONMENT"
