@@ -384,8 +384,20 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     let cfg = input_config(&args.input)?;
     // Read before the walk, so a bad baseline fails fast.
     let baseline = load_baseline(&args.report, &cfg)?;
-    let Collected { cfg, rule_infos, outcome } = collect(&args.input, cfg, args.report.show_secrets)?;
-    finish(&args.report, &cfg, &rule_infos, outcome, baseline, args.input.quiet, started)
+    let Collected {
+        cfg,
+        rule_infos,
+        outcome,
+    } = collect(&args.input, cfg, args.report.show_secrets)?;
+    finish(
+        &args.report,
+        &cfg,
+        &rule_infos,
+        outcome,
+        baseline,
+        args.input.quiet,
+        started,
+    )
 }
 
 /// Applies the baseline, writes every report and the summary, and turns the findings into an exit code.
@@ -621,7 +633,13 @@ fn git_scan(args: GitArgs) -> Result<ExitCode> {
 }
 
 fn hook_command(command: HookCommand) -> Result<ExitCode> {
-    let kind_of = |pre_commit: bool| if pre_commit { hook::HookKind::PreCommit } else { hook::HookKind::PrePush };
+    let kind_of = |pre_commit: bool| {
+        if pre_commit {
+            hook::HookKind::PreCommit
+        } else {
+            hook::HookKind::PrePush
+        }
+    };
     match command {
         HookCommand::Install {
             pre_commit,
@@ -634,7 +652,11 @@ fn hook_command(command: HookCommand) -> Result<ExitCode> {
             let kind = kind_of(pre_commit);
             let done = hook::install(&repo, kind, force, &exe)?;
             if let Some(b) = &done.backup {
-                eprintln!("plimsoll: moved the existing {} hook to {}", kind.file_name(), b.display());
+                eprintln!(
+                    "plimsoll: moved the existing {} hook to {}",
+                    kind.file_name(),
+                    b.display()
+                );
             }
             let verb = if done.updated { "updated" } else { "installed" };
             eprintln!("plimsoll: {verb} {} hook: {}", kind.file_name(), done.path.display());
@@ -667,7 +689,10 @@ fn hook_command(command: HookCommand) -> Result<ExitCode> {
                         }
                     }
                     hook::Removal::NotOurs { path } => {
-                        eprintln!("plimsoll: {} was not written by plimsoll; leaving it alone", path.display());
+                        eprintln!(
+                            "plimsoll: {} was not written by plimsoll; leaving it alone",
+                            path.display()
+                        );
                         refused |= explicit;
                     }
                 }

@@ -39,7 +39,13 @@ fn token(seed: u64) -> String {
 }
 
 /// Environment variables that would make git or plimsoll look at another repository than the one we built.
-const GIT_ENV: &[&str] = &["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR"];
+const GIT_ENV: &[&str] = &[
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_COMMON_DIR",
+];
 
 /// A scratch area holding the rule file and any number of repositories.
 struct Sandbox {
@@ -140,8 +146,12 @@ impl Sandbox {
 fn run_json(cmd: &mut Command) -> (i32, Vec<Value>, Value, String) {
     let out = cmd.args(["--format", "json"]).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    let doc: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}); stderr: {stderr}; stdout: {}", String::from_utf8_lossy(&out.stdout)));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}); stderr: {stderr}; stdout: {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    });
     let findings = doc["findings"]
         .as_array()
         .unwrap()
@@ -162,7 +172,11 @@ fn history_finds_a_deleted_secret_and_blames_the_commit_that_added_it() {
     let repo = sb.init("repo");
     sb.write(&repo, "README.md", "# demo\n");
     sb.commit(&repo, "initial");
-    sb.write(&repo, "deploy/prod.env", &format!("REGION=eu\nACME_TOKEN={}\n", token(1)));
+    sb.write(
+        &repo,
+        "deploy/prod.env",
+        &format!("REGION=eu\nACME_TOKEN={}\n", token(1)),
+    );
     let adding = sb.commit(&repo, "add deploy config");
     fs::remove_file(repo.join("deploy/prod.env")).unwrap();
     sb.commit(&repo, "remove the token again");
@@ -179,7 +193,10 @@ fn history_finds_a_deleted_secret_and_blames_the_commit_that_added_it() {
     assert_eq!(f["commit"]["id"], adding.as_str());
     assert_eq!(f["commit"]["author"], "Alice Example");
     assert_eq!(f["commit"]["email"], "alice@example.com");
-    assert!(f["commit"]["date"].as_str().unwrap().starts_with("2024-01-02T03:00:"), "{f}");
+    assert!(
+        f["commit"]["date"].as_str().unwrap().starts_with("2024-01-02T03:00:"),
+        "{f}"
+    );
     assert_ne!(f["secret"], token(1).as_str(), "secrets are redacted by default");
     assert_eq!(stats["git"]["mode"], "history");
     assert_eq!(stats["git"]["commits_scanned"], 4);
@@ -248,7 +265,10 @@ fn branch_since_and_max_commits_limit_the_history() {
     sb.commit(&repo, "clean 2");
 
     let paths = |findings: &[Value]| -> Vec<String> {
-        let mut p: Vec<String> = findings.iter().map(|f| f["path"].as_str().unwrap().to_string()).collect();
+        let mut p: Vec<String> = findings
+            .iter()
+            .map(|f| f["path"].as_str().unwrap().to_string())
+            .collect();
         p.sort();
         p
     };
@@ -283,14 +303,22 @@ fn range_scans_only_lines_added_in_the_range() {
     let repo = sb.init("repo");
     sb.write(&repo, "app.env", &format!("A=1\nOLD={}\nB=2\n", token(5)));
     let base = sb.commit(&repo, "base with an old secret");
-    sb.write(&repo, "app.env", &format!("A=1\nOLD={}\nNEW={}\nB=2\n", token(5), token(6)));
+    sb.write(
+        &repo,
+        "app.env",
+        &format!("A=1\nOLD={}\nNEW={}\nB=2\n", token(5), token(6)),
+    );
     let added = sb.commit(&repo, "add a line next to the old secret");
     sb.write(&repo, "other.txt", "hello\n");
     let tip = sb.commit(&repo, "clean");
 
     let (code, findings, stats, stderr) = run_json(sb.plimsoll(&repo).args(["--range", &format!("{base}..{tip}")]));
     assert_eq!(code, 1, "{stderr}");
-    assert_eq!(findings.len(), 1, "the unchanged old secret is not in the range: {findings:#?}");
+    assert_eq!(
+        findings.len(),
+        1,
+        "the unchanged old secret is not in the range: {findings:#?}"
+    );
     assert_eq!(findings[0]["path"], "app.env");
     assert_eq!(findings[0]["line"], 3, "line numbers are those of the new file");
     assert_eq!(findings[0]["commit"]["id"], added.as_str());
@@ -352,9 +380,17 @@ fn staged_scans_the_index_not_the_working_tree() {
     sb.write(&repo, "config.env", &format!("A=1\nOLD={}\n", token(9)));
     sb.commit(&repo, "committed secret");
     // Staged: one new line with a secret. Unstaged: another secret only in the working tree.
-    sb.write(&repo, "config.env", &format!("A=1\nNEW={}\nOLD={}\n", token(10), token(9)));
+    sb.write(
+        &repo,
+        "config.env",
+        &format!("A=1\nNEW={}\nOLD={}\n", token(10), token(9)),
+    );
     sb.git(&repo, &["add", "config.env"]);
-    sb.write(&repo, "config.env", &format!("A=1\nNEW={}\nOLD={}\nWT={}\n", token(10), token(9), token(11)));
+    sb.write(
+        &repo,
+        "config.env",
+        &format!("A=1\nNEW={}\nOLD={}\nWT={}\n", token(10), token(9), token(11)),
+    );
     sb.write(&repo, "untracked.env", &format!("ACME={}\n", token(12)));
 
     let out = sb.plimsoll(&repo).arg("--staged").output().unwrap();
@@ -381,7 +417,10 @@ impl PushSetup {
     fn new() -> Self {
         let sb = Sandbox::new();
         let server = sb.path("server.git");
-        sb.git(sb.dir.path(), &["init", "-q", "--bare", "-b", "main", server.to_str().unwrap()]);
+        sb.git(
+            sb.dir.path(),
+            &["init", "-q", "--bare", "-b", "main", server.to_str().unwrap()],
+        );
         let work = sb.init("work");
         sb.git(&work, &["remote", "add", "origin", server.to_str().unwrap()]);
         sb.write(&work, "README.md", "# app\n");
@@ -445,13 +484,19 @@ fn pre_push_skips_deletions_and_says_when_there_is_nothing_to_scan() {
     let line = format!("(delete) {} refs/heads/old {}\n", zero(), p.pushed);
     let (code, findings, stats, stderr) = p.pre_push(line);
     assert_eq!((code, findings.len()), (0, 0), "{stderr}");
-    assert!(stderr.contains("refs/heads/old: deleted on origin, nothing to scan"), "{stderr}");
+    assert!(
+        stderr.contains("refs/heads/old: deleted on origin, nothing to scan"),
+        "{stderr}"
+    );
     assert_eq!(stats["git"]["commits_scanned"], 0);
 
     let line = format!("refs/heads/main {0} refs/heads/main {0}\n", p.pushed);
     let (code, _, _, stderr) = p.pre_push(line);
     assert_eq!(code, 0);
-    assert!(stderr.contains("nothing to scan: every commit being pushed is already on origin"), "{stderr}");
+    assert!(
+        stderr.contains("nothing to scan: every commit being pushed is already on origin"),
+        "{stderr}"
+    );
 
     let (code, _, _, stderr) = p.pre_push(String::new());
     assert_eq!(code, 0);
@@ -493,7 +538,10 @@ fn pre_push_handles_force_pushes() {
 /// `plimsoll hook install` in `repo`, as a user would run it.
 fn hook(sb: &Sandbox, repo: &Path, args: &[&str]) -> std::process::Output {
     let mut c = Command::cargo_bin("plimsoll").unwrap();
-    c.current_dir(repo).env("GIT_CONFIG_GLOBAL", "/dev/null").arg("hook").args(args);
+    c.current_dir(repo)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .arg("hook")
+        .args(args);
     for v in GIT_ENV {
         c.env_remove(v);
     }
@@ -524,7 +572,11 @@ fn installed_pre_push_hook_blocks_a_push_with_a_secret_and_lets_a_clean_one_thro
     let bad = sb.commit(work, "secret");
     let out = sb.git_command(work, &["push", "origin", "main"]).output().unwrap();
     assert!(!out.status.success(), "the push must be blocked");
-    let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(all.contains("push blocked"), "{all}");
     assert!(all.contains("deploy/app.env:2:6"), "{all}");
     assert!(all.contains(&bad[..12]), "{all}");
@@ -536,14 +588,21 @@ fn installed_pre_push_hook_blocks_a_push_with_a_secret_and_lets_a_clean_one_thro
 fn installed_pre_commit_hook_blocks_a_commit_with_a_staged_secret() {
     let sb = Sandbox::new();
     let repo = sb.init("repo");
-    sb.write(&repo, ".plimsoll.toml", &format!("rule-files = [{:?}]\n", sb.rules().to_str().unwrap()));
+    sb.write(
+        &repo,
+        ".plimsoll.toml",
+        &format!("rule-files = [{:?}]\n", sb.rules().to_str().unwrap()),
+    );
     sb.write(&repo, ".gitignore", ".plimsoll.toml\n");
     sb.commit(&repo, "initial");
     let out = hook(&sb, &repo, &["install", "--pre-commit"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     sb.write(&repo, "app.env", &format!("ACME={}\n", token(17)));
     sb.git(&repo, &["add", "app.env"]);
-    let out = sb.git_command(&repo, &["commit", "-q", "-m", "secret"]).output().unwrap();
+    let out = sb
+        .git_command(&repo, &["commit", "-q", "-m", "secret"])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("commit blocked"));
 }
@@ -584,7 +643,11 @@ fn hook_install_never_clobbers_a_foreign_hook_without_force() {
 
     let out = hook(&sb, &repo, &["uninstall"]);
     assert!(out.status.success());
-    assert_eq!(fs::read_to_string(&hook_path).unwrap(), mine, "the original hook is restored");
+    assert_eq!(
+        fs::read_to_string(&hook_path).unwrap(),
+        mine,
+        "the original hook is restored"
+    );
     assert!(!backup.exists());
 }
 
@@ -647,7 +710,13 @@ fn programs_named_in_the_repository_config_are_never_run() {
     }
     let hooks = sb.path("evil-hooks");
     fs::create_dir_all(&hooks).unwrap();
-    for name in ["pre-push", "pre-commit", "post-checkout", "reference-transaction", "fsmonitor-watchman"] {
+    for name in [
+        "pre-push",
+        "pre-commit",
+        "post-checkout",
+        "reference-transaction",
+        "fsmonitor-watchman",
+    ] {
         fs::copy(&script, hooks.join(name)).unwrap();
     }
 
@@ -665,8 +734,15 @@ fn programs_named_in_the_repository_config_are_never_run() {
             cmd.write_stdin(input.to_string());
         }
         let out = cmd.output().unwrap();
-        assert!(out.status.code().unwrap() < 2, "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        assert!(!marker.exists(), "plimsoll git {args:?} ran a program from the repository's config");
+        assert!(
+            out.status.code().unwrap() < 2,
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            !marker.exists(),
+            "plimsoll git {args:?} ran a program from the repository's config"
+        );
     }
 
     // The trap is real: git itself runs the configured fsmonitor/filter.
@@ -687,10 +763,17 @@ fn shallow_bare_and_submodule_repositories() {
     let url = format!("file://{}", origin.display());
 
     let shallow = sb.path("shallow");
-    sb.git(sb.dir.path(), &["clone", "-q", "--depth", "1", &url, shallow.to_str().unwrap()]);
+    sb.git(
+        sb.dir.path(),
+        &["clone", "-q", "--depth", "1", &url, shallow.to_str().unwrap()],
+    );
     let (code, findings, stats, stderr) = run_json(&mut sb.plimsoll(&shallow));
     assert_eq!(code, 1, "{stderr}");
-    assert_eq!(findings[0]["commit"]["id"], head.as_str(), "attributed to the shallow boundary");
+    assert_eq!(
+        findings[0]["commit"]["id"],
+        head.as_str(),
+        "attributed to the shallow boundary"
+    );
     assert_eq!(stats["git"]["shallow"], true);
     assert!(stderr.contains("shallow clone"), "{stderr}");
 
@@ -703,12 +786,30 @@ fn shallow_bare_and_submodule_repositories() {
     let outer = sb.init("outer");
     sb.write(&outer, "README.md", "outer\n");
     sb.commit(&outer, "outer");
-    sb.git(&outer, &["-c", "protocol.file.allow=always", "submodule", "add", "-q", &url, "vendor/lib"]);
+    sb.git(
+        &outer,
+        &[
+            "-c",
+            "protocol.file.allow=always",
+            "submodule",
+            "add",
+            "-q",
+            &url,
+            "vendor/lib",
+        ],
+    );
     sb.commit(&outer, "add submodule");
     let (code, findings, stats, stderr) = run_json(&mut sb.plimsoll(&outer));
-    assert_eq!((code, findings.len()), (0, 0), "submodule content is not scanned: {stderr}");
+    assert_eq!(
+        (code, findings.len()),
+        (0, 0),
+        "submodule content is not scanned: {stderr}"
+    );
     assert_eq!(stats["git"]["skipped_submodules"][0], "vendor/lib");
-    assert!(stderr.contains("submodule(s) skipped") && stderr.contains("vendor/lib"), "{stderr}");
+    assert!(
+        stderr.contains("submodule(s) skipped") && stderr.contains("vendor/lib"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -727,7 +828,10 @@ fn binary_blobs_and_lfs_pointers_are_skipped() {
     assert_eq!((code, findings.len()), (0, 0), "{stderr}");
     assert_eq!(stats["skipped_binary"], 1);
     assert_eq!(stats["git"]["skipped_lfs"], 1);
-    assert!(stderr.contains("1 binary") && stderr.contains("1 Git LFS pointers"), "{stderr}");
+    assert!(
+        stderr.contains("1 binary") && stderr.contains("1 Git LFS pointers"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -737,7 +841,11 @@ fn jsonl_and_exclusions_work_for_git_findings() {
     sb.write(&repo, "src/app.env", &format!("ACME={}\n", token(21)));
     sb.write(&repo, "fixtures/fake.env", &format!("ACME={}\n", token(22)));
     sb.commit(&repo, "both");
-    let out = sb.plimsoll(&repo).args(["--format", "jsonl", "--exclude", "fixtures/**"]).output().unwrap();
+    let out = sb
+        .plimsoll(&repo)
+        .args(["--format", "jsonl", "--exclude", "fixtures/**"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
         .lines()

@@ -18,12 +18,12 @@ use gix::ObjectId;
 use gix::bstr::{BStr, BString, ByteSlice};
 use gix::diff::tree::recorder::Change as TreeChange;
 use gix::hashtable::HashSet;
-use std::collections::HashMap;
 use gix::objs::tree::EntryKind;
 use gix::objs::{Find, FindExt, TreeRefIter};
 use imara_diff::{Algorithm, Diff, InternedInput};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
+use std::collections::HashMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -161,7 +161,7 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
                 let n = counters.scanned.fetch_add(1, Ordering::Relaxed) + 1;
                 counters.bytes.fetch_add(new.len() as u64, Ordering::Relaxed);
                 if let Some(pb) = &progress
-                    && n % 256 == 0
+                    && n.is_multiple_of(256)
                 {
                     pb.set_message(format!("scanning changed files: {n}/{total}"));
                 }
@@ -244,7 +244,13 @@ fn range_ends(repo: &gix::Repository, spec: &str) -> std::result::Result<(Object
     }
     match spec.split_once("..") {
         Some((from, to)) => {
-            let or_head = |s: &str| if s.is_empty() { "HEAD".to_string() } else { s.to_string() };
+            let or_head = |s: &str| {
+                if s.is_empty() {
+                    "HEAD".to_string()
+                } else {
+                    s.to_string()
+                }
+            };
             let from = resolve_commit(repo, &or_head(from))?;
             let to = resolve_commit(repo, &or_head(to))?;
             Ok((to, vec![from]))
@@ -328,7 +334,11 @@ fn diff_commit(
             None => out.missing_parent = true,
         }
     }
-    let first = if out.missing_parent { None } else { parent_trees.first().copied() };
+    let first = if out.missing_parent {
+        None
+    } else {
+        parent_trees.first().copied()
+    };
     let mut lhs_buf = Vec::new();
     let mut rhs_buf = Vec::new();
     let hash = repo.object_hash();
@@ -408,7 +418,9 @@ fn lookup(repo: &gix::Repository, tree: ObjectId, path: &BStr, buf: &mut Vec<u8>
 
 /// Staged changes: index entries (stage 0) whose blob differs from `HEAD`'s at the same path.
 fn staged_changes(repo: &gix::Repository) -> std::result::Result<Changes, String> {
-    let index = repo.index_or_empty().map_err(|e| format!("cannot read the index: {e}"))?;
+    let index = repo
+        .index_or_empty()
+        .map_err(|e| format!("cannot read the index: {e}"))?;
     let mut head: HashMap<BString, (ObjectId, EntryKind)> = HashMap::new();
     if let Ok(tree) = repo.head_tree_id() {
         list_tree(repo, tree.detach(), &mut head)?;
@@ -441,7 +453,8 @@ fn staged_changes(repo: &gix::Repository) -> std::result::Result<Changes, String
         } else if entry.mode == Mode::SYMLINK {
             changes.symlinks += 1;
         } else if entry.mode == Mode::FILE || entry.mode == Mode::FILE_EXECUTABLE {
-            let old = before.and_then(|(id, kind)| matches!(kind, EntryKind::Blob | EntryKind::BlobExecutable).then_some(*id));
+            let old = before
+                .and_then(|(id, kind)| matches!(kind, EntryKind::Blob | EntryKind::BlobExecutable).then_some(*id));
             changes.files.push(FileChange {
                 commit: None,
                 path: path.to_owned(),
@@ -491,7 +504,10 @@ fn added_lines(old: Option<&[u8]>, new: &[u8]) -> Vec<u32> {
     let Some(old) = old else {
         return (1..=count).collect();
     };
-    let input = InternedInput::new(imara_diff::sources::byte_lines(old), imara_diff::sources::byte_lines(new));
+    let input = InternedInput::new(
+        imara_diff::sources::byte_lines(old),
+        imara_diff::sources::byte_lines(new),
+    );
     let diff = Diff::compute(Algorithm::Histogram, &input);
     (0..input.after.len() as u32)
         .filter(|&i| diff.is_added(i))

@@ -23,15 +23,15 @@ impl Sighting {
     pub(super) fn at(finding: &Finding, path: String, commit: Option<ObjectId>, order: u64) -> Sighting {
         let mut finding = finding.clone();
         if finding.path != path {
-            let content = finding.secret.as_ref().map(|s| s.raw().as_bytes().to_vec()).unwrap_or_default();
+            let content = finding
+                .secret
+                .as_ref()
+                .map(|s| s.raw().as_bytes().to_vec())
+                .unwrap_or_default();
             finding.fingerprint = Fingerprint::new(&finding.rule_id, &content, &path);
             finding.path = path;
         }
-        Sighting {
-            finding,
-            commit,
-            order,
-        }
+        Sighting { finding, commit, order }
     }
 
     fn key(&self) -> (&str, &str) {
@@ -53,7 +53,8 @@ pub(super) fn collect(repo: &gix::Repository, mut sightings: Vec<Sighting>) -> V
             .then_with(|| a.finding.sort_key().cmp(&b.finding.sort_key()))
     });
     let mut metas: HashMap<ObjectId, Commit> = HashMap::new();
-    let mut meta = |id: Option<ObjectId>| id.map(|id| metas.entry(id).or_insert_with(|| commit_meta(repo, &id)).clone());
+    let mut meta =
+        |id: Option<ObjectId>| id.map(|id| metas.entry(id).or_insert_with(|| commit_meta(repo, &id)).clone());
     let mut findings: Vec<Finding> = Vec::new();
     let mut i = 0;
     while i < sightings.len() {

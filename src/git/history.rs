@@ -101,10 +101,7 @@ impl Inventory {
                 path.push_str(entry.filename);
                 let oid = entry.oid.to_owned();
                 let kind = entry.mode.kind();
-                if !excludes.is_empty()
-                    && kind != EntryKind::Commit
-                    && excludes.is_match(&*path.to_str_lossy())
-                {
+                if !excludes.is_empty() && kind != EntryKind::Commit && excludes.is_match(&*path.to_str_lossy()) {
                     if commit.is_some() {
                         self.excluded += 1;
                     }
@@ -238,7 +235,7 @@ impl BlobScan<'_> {
         let n = c.scanned.fetch_add(1, Ordering::Relaxed) + 1;
         let bytes = c.bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
         if let Some(pb) = &self.progress
-            && n % 1024 == 0
+            && n.is_multiple_of(1024)
         {
             pb.set_message(format!(
                 "{}/{} commits read, {n} blobs scanned ({} MiB)",
@@ -385,7 +382,12 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
     for (b, f) in &findings {
         for o in places.get(b).into_iter().flatten() {
             let path = inv.paths[o.path as usize].to_str_lossy().into_owned();
-            sightings.push(Sighting::at(f, path, Some(commits[o.commit as usize].id), o.commit as u64));
+            sightings.push(Sighting::at(
+                f,
+                path,
+                Some(commits[o.commit as usize].id),
+                o.commit as u64,
+            ));
         }
     }
     let findings = collect(&local, sightings);

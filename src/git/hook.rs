@@ -57,10 +57,17 @@ pub struct Installed {
 /// What `uninstall` found for one hook.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Removal {
-    Removed { path: PathBuf, restored: Option<PathBuf> },
-    NotInstalled { path: PathBuf },
+    Removed {
+        path: PathBuf,
+        restored: Option<PathBuf>,
+    },
+    NotInstalled {
+        path: PathBuf,
+    },
     /// A hook exists but plimsoll did not write it: left alone.
-    NotOurs { path: PathBuf },
+    NotOurs {
+        path: PathBuf,
+    },
 }
 
 /// The directory git runs hooks from: `core.hooksPath` (relative to the working tree top, or to the git
@@ -126,7 +133,8 @@ pub fn install(repo: &Repo, kind: HookKind, force: bool, exe: &Path) -> Result<I
                  `plimsoll {}` to it yourself, or use --force to replace it (it is kept as {}{BACKUP_SUFFIX} and \
                  restored by `plimsoll hook uninstall`)",
                 path.display(),
-                kind.command().replace(" \"$1\" \"$2\"", " \"$1\" \"$2\" (with the hook's stdin)"),
+                kind.command()
+                    .replace(" \"$1\" \"$2\"", " \"$1\" \"$2\" (with the hook's stdin)"),
                 kind.file_name()
             )));
         }

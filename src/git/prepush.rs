@@ -73,7 +73,8 @@ pub(super) fn plan(repo: &gix::Repository, remote: &str, updates: &[PushUpdate])
         notes: Vec::new(),
     };
     if updates.is_empty() {
-        plan.notes.push(format!("nothing to scan: git named no refs to push to {remote}"));
+        plan.notes
+            .push(format!("nothing to scan: git named no refs to push to {remote}"));
         return Ok(plan);
     }
     let mut tracking: Option<Vec<ObjectId>> = None;
@@ -86,7 +87,8 @@ pub(super) fn plan(repo: &gix::Repository, remote: &str, updates: &[PushUpdate])
     let mut buf = Vec::new();
     for u in updates {
         if is_zero(&u.local_sha) {
-            plan.notes.push(format!("{}: deleted on {remote}, nothing to scan", u.remote_ref));
+            plan.notes
+                .push(format!("{}: deleted on {remote}, nothing to scan", u.remote_ref));
             continue;
         }
         let local = ObjectId::from_hex(u.local_sha.as_bytes()).map_err(|e| format!("{}: {e}", u.local_sha))?;

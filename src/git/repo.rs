@@ -46,7 +46,8 @@ impl Repo {
     /// A handle for the current thread, with a delta-base cache.
     pub(crate) fn local(&self) -> gix::Repository {
         let mut repo = self.inner.to_thread_local();
-        repo.objects.set_pack_cache(|| Box::new(gix::odb::pack::cache::lru::MemoryCappedHashmap::new(PACK_CACHE_BYTES)));
+        repo.objects
+            .set_pack_cache(|| Box::new(gix::odb::pack::cache::lru::MemoryCappedHashmap::new(PACK_CACHE_BYTES)));
         repo
     }
 
@@ -70,7 +71,11 @@ pub(crate) struct CommitNode {
 }
 
 /// Reads and decodes one commit; `Ok(None)` when the object is absent (shallow or partial clone).
-pub(crate) fn read_commit(repo: &gix::Repository, id: &ObjectId, buf: &mut Vec<u8>) -> Result<Option<CommitNode>, String> {
+pub(crate) fn read_commit(
+    repo: &gix::Repository,
+    id: &ObjectId,
+    buf: &mut Vec<u8>,
+) -> Result<Option<CommitNode>, String> {
     let Some(data) = repo.objects.try_find(id, buf).map_err(|e| e.to_string())? else {
         return Ok(None);
     };
@@ -120,7 +125,10 @@ pub(crate) fn all_ref_tips(repo: &gix::Repository) -> Result<Vec<ObjectId>, Stri
         ids.push(head.detach());
     }
     let mut buf = Vec::new();
-    let mut tips: Vec<ObjectId> = ids.into_iter().filter_map(|id| peel_to_commit(repo, id, &mut buf)).collect();
+    let mut tips: Vec<ObjectId> = ids
+        .into_iter()
+        .filter_map(|id| peel_to_commit(repo, id, &mut buf))
+        .collect();
     tips.sort();
     tips.dedup();
     Ok(tips)

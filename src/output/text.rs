@@ -77,7 +77,10 @@ pub fn summary(stats: &Stats, errors: &[FileError], out: &mut dyn Write) -> io::
         (stats.excluded, "excluded"),
         (stats.unreadable, "unreadable"),
         (stats.git.as_ref().map_or(0, |g| g.skipped_lfs), "Git LFS pointers"),
-        (stats.git.as_ref().map_or(0, |g| g.skipped_submodules.len() as u64), "submodules"),
+        (
+            stats.git.as_ref().map_or(0, |g| g.skipped_submodules.len() as u64),
+            "submodules",
+        ),
     ] {
         if n > 0 {
             skipped.push(format!("{n} {what}"));
