@@ -14,6 +14,7 @@ cd "$(dirname "$0")/.."
 RUNS=${2:-3}
 PLIMSOLL=${PLIMSOLL:-${CARGO_TARGET_DIR:-target}/release/plimsoll}
 [ -x "$PLIMSOLL" ] || cargo build --release --quiet
+PLIMSOLL=$(cd "$(dirname "$PLIMSOLL")" && pwd)/$(basename "$PLIMSOLL")
 GITLEAKS=${GITLEAKS:-$(command -v gitleaks || true)}
 read -r -a EXTRA <<< "${PLIMSOLL_ARGS:-}"
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
@@ -52,19 +53,21 @@ awk -v t="$pl_t" -v c="$pl_c" -v m="$pl_m" -v n="$scanned_commits" -v b="$blobs"
   printf "plimsoll git (full history): %.2fs wall, %.2fs CPU, peak %d MiB; %d commits, %d unique blobs, %.0f MiB\n", t, c, m/1024, n, b, by/1048576
   printf "  %.0f commits/s, %.0f MB/s of blob content\n", n/t, by/1e6/t }'
 
+# gitleaks replaces its report file rather than writing into it: never point it at /dev/null.
+GL_REPORT=$(mktemp --suffix=.json "${TMPDIR:-/tmp}/gitleaks-report.XXXXXX")
 if [ -n "$GITLEAKS" ]; then
-  read -r gl_t gl_c gl_m < <(best "$GITLEAKS" git "$REPO" --no-banner --log-level error --report-path /dev/null --exit-code 0)
+  read -r gl_t gl_c gl_m < <(best "$GITLEAKS" git "$REPO" --no-banner --log-level error --report-path "$GL_REPORT" --exit-code 0)
   awk -v t="$gl_t" -v c="$gl_c" -v m="$gl_m" -v p="$pl_t" 'BEGIN {
     printf "gitleaks git (full history):  %.2fs wall, %.2fs CPU, peak %d MiB  -> plimsoll takes %.2fx gitleaks'"'"' time\n", t, c, m/1024, p/t }'
 fi
 
 # One-commit pushes, from a clone whose origin is the benchmark repository.
 CLONE=$(mktemp -d "${TMPDIR:-/tmp}/plimsoll-push.XXXXXX")
-trap 'rm -rf "$CLONE"' EXIT
+trap 'rm -rf "$CLONE" "$GL_REPORT"' EXIT
 git clone -q "$REPO" "$CLONE/work"
 (
   cd "$CLONE/work"
-  f=$(git ls-files | grep -E '\.(rs|md|toml)$' | head -1)
+  f=$(git ls-files -- '*.rs' '*.md' '*.toml' | awk 'NR == 1')
   echo "// one more line" >> "$f"
   git -c user.name=bench -c user.email=bench@example.com commit -qam "one commit to push"
 )
@@ -77,6 +80,6 @@ for kind in existing new; do
   echo "plimsoll git --pre-push, one commit, $kind branch: ${t}s wall, ${c}s CPU, peak $((m / 1024)) MiB"
 done
 if [ -n "$GITLEAKS" ]; then
-  read -r t c m < <(cd "$CLONE/work" && best "$GITLEAKS" git . --no-banner --log-level error --report-path /dev/null --exit-code 0 --log-opts="$remote_sha..$local_sha")
+  read -r t c m < <(cd "$CLONE/work" && best "$GITLEAKS" git . --no-banner --log-level error --report-path "$GL_REPORT" --exit-code 0 --log-opts="$remote_sha..$local_sha")
   echo "gitleaks git --log-opts=remote..local, same commit:   ${t}s wall, ${c}s CPU"
 fi

@@ -7,7 +7,8 @@ deleted) and now and then adds new files, so the pack holds long delta chains li
 A handful of made-up credentials are committed and deleted again along the way, so a history scan has
 something to find. Deterministic for a given seed and source tree.
 
-usage: make-history-repo.py DEST [--commits 18000] [--source DIR] [--seed 7]
+usage: make-history-repo.py DEST [--commits 18000] [--churn 1] [--source DIR] [--seed 7]
+  --churn N multiplies the number of files each commit edits (3 gives a pack of about 450 MB).
 """
 
 import argparse
@@ -52,6 +53,7 @@ def main():
     ap.add_argument("--source", default=os.path.expanduser("~/.cargo/registry/src"))
     ap.add_argument("--source-bytes", type=int, default=120 << 20)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--churn", type=int, default=1)
     args = ap.parse_args()
     rng = random.Random(args.seed)
 
@@ -90,7 +92,7 @@ def main():
                 for p in set(tree) - before:
                     changed[p] = tree[p]
                 paths = sorted(tree)
-            for _ in range(rng.choice((1, 1, 1, 2, 2, 3, 5))):
+            for _ in range(rng.choice((1, 1, 1, 2, 2, 3, 5)) * args.churn):
                 p = rng.choice(paths)
                 lines = tree[p]
                 for _ in range(rng.randint(1, 6)):
