@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod config;
+pub mod dockerfile;
 pub mod error;
 pub mod finding;
 pub mod output;
