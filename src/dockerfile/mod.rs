@@ -49,6 +49,18 @@ pub struct LinterConfig {
     pub trusted_registries: Vec<String>,
 }
 
+impl LinterConfig {
+    /// The `[rules]` and `[dockerfile]` settings of `.plimsoll.toml` that concern Dockerfile rules.
+    pub fn from_config(cfg: &crate::config::Config) -> LinterConfig {
+        LinterConfig {
+            disable: cfg.rules.disable.iter().map(|s| s.get_ref().clone()).collect(),
+            enable: cfg.rules.enable.iter().map(|s| s.get_ref().clone()).collect(),
+            severity: cfg.rules.severity.iter().map(|(k, v)| (k.clone(), *v.get_ref())).collect(),
+            trusted_registries: cfg.dockerfile.trusted_registries.clone(),
+        }
+    }
+}
+
 /// An active rule with its effective severity.
 struct Active {
     rule: &'static dyn Rule,
@@ -61,6 +73,8 @@ struct Active {
 pub struct Linter {
     active: Vec<Active>,
     parse_error: Active,
+    /// `DF000` not disabled.
+    report_parse_errors: bool,
     settings: Settings,
 }
 
@@ -118,9 +132,11 @@ impl Linter {
             .filter(|r| (r.meta().enabled_by_default || named(&cfg.enable, r.meta())) && !named(&cfg.disable, r.meta()))
             .map(make)
             .collect();
+        let parse_error = rules::parse_error_rule();
         Linter {
             active,
-            parse_error: make(rules::parse_error_rule()),
+            report_parse_errors: !named(&cfg.disable, parse_error.meta()),
+            parse_error: make(parse_error),
             settings: Settings {
                 trusted_registries: cfg.trusted_registries.clone(),
             },
@@ -130,6 +146,31 @@ impl Linter {
     /// Ids of the rules that run.
     pub fn active_ids(&self) -> Vec<&str> {
         self.active.iter().map(|a| a.rule.meta().id).collect()
+    }
+
+    /// Catalog entries of the rules that run (DF000 included), with their effective severity.
+    pub fn rule_infos(&self) -> Vec<crate::catalog::RuleInfo> {
+        std::iter::once(&self.parse_error)
+            .chain(&self.active)
+            .map(|a| {
+                let mut info = a.rule.meta().info();
+                info.severity = a.severity;
+                info
+            })
+            .collect()
+    }
+
+    /// Whether rule `id` runs in this configuration.
+    pub fn is_active(&self, id: &str) -> bool {
+        id == rules::PARSE_ERROR_ID || self.active.iter().any(|a| a.rule.meta().id == id)
+    }
+
+    /// Effective severity of rule `id`, if it exists.
+    pub fn severity_of(&self, id: &str) -> Option<Severity> {
+        std::iter::once(&self.parse_error)
+            .chain(&self.active)
+            .find(|a| a.rule.meta().id == id)
+            .map(|a| a.severity)
     }
 
     /// Lints one Dockerfile. `path` is the display path; `disk_path` is where it lives on disk (its
@@ -173,6 +214,7 @@ impl Linter {
                     out.push(self.finding(a, path, &index, body, span, &text_norm, hit.message, shown));
                 }
             }
+            Ok(Err(_)) if !self.report_parse_errors => {}
             Ok(Err((line, column, message))) => {
                 let (line, column) = (line.max(1), column.max(1));
                 let snippet = index
@@ -266,7 +308,7 @@ impl Linter {
     ) -> Result<Vec<(usize, Hit, Range<usize>, String)>, (usize, usize, String)> {
         match parse(text) {
             Ok((parsed, escape)) => Ok(self.run_rules(text, &parsed, escape, disk_path)),
-            Err(e) => match blank_inline_heredocs(text) {
+            Err(e) => match repair_for_parser(text) {
                 Some(blanked) => match parse(&blanked) {
                     Ok((parsed, escape)) => Ok(self.run_rules(&blanked, &parsed, escape, disk_path)),
                     Err(_) => Err(e),
@@ -307,11 +349,43 @@ impl Linter {
     }
 }
 
-/// `parse-dockerfile` reads a heredoc only when it is the first argument of `RUN` (`RUN <<EOF`), and only
-/// one per instruction; `RUN python3 <<EOF` or `RUN cat <<EOF > /etc/x.conf` make it read the heredoc body
-/// as instructions. This blanks those bodies (and their terminator lines) with spaces, keeping every byte
-/// offset, so the file parses and positions stay right. `None` when there is nothing to blank.
-pub fn blank_inline_heredocs(text: &str) -> Option<String> {
+/// Works around what `parse-dockerfile` rejects although Docker accepts it, keeping every byte offset so
+/// positions stay right; `None` when there is nothing to repair. Used only after a first parse failed.
+///
+/// - `ENTRYPOINT []` / `CMD []` (reset the inherited value): the empty array becomes `""`.
+/// - Heredocs that are not the first argument of `RUN` (`RUN python3 <<EOF`, `RUN cat <<EOF > /x`), or
+///   not the first heredoc of it: their bodies and terminator lines are blanked with spaces.
+pub fn repair_for_parser(text: &str) -> Option<String> {
+    let blanked = blank_inline_heredocs(text);
+    let base = blanked.as_deref().unwrap_or(text);
+    let mut out = String::with_capacity(base.len());
+    let mut changed = blanked.is_some();
+    for line in base.split_inclusive('\n') {
+        let t = line.trim();
+        let kw = t.split_whitespace().next().unwrap_or("");
+        let rest = t[kw.len()..].trim();
+        if (kw.eq_ignore_ascii_case("ENTRYPOINT") || kw.eq_ignore_ascii_case("CMD"))
+            && rest.starts_with('[')
+            && rest.ends_with(']')
+            && rest[1..rest.len() - 1].trim().is_empty()
+        {
+            let open = line.find('[').unwrap_or(0);
+            let close = line.rfind(']').unwrap_or(0);
+            out.push_str(&line[..open]);
+            out.push('"');
+            out.push_str(&" ".repeat(close - open - 1));
+            out.push('"');
+            out.push_str(&line[close + 1..]);
+            changed = true;
+        } else {
+            out.push_str(line);
+        }
+    }
+    changed.then_some(out)
+}
+
+/// The heredoc part of [`repair_for_parser`].
+fn blank_inline_heredocs(text: &str) -> Option<String> {
     let mut bytes = text.as_bytes().to_vec();
     let lines: Vec<(usize, &str)> = {
         let mut v = Vec::new();
@@ -584,15 +658,19 @@ mod heredoc_tests {
     fn inline_heredocs_are_blanked_keeping_offsets() {
         let t = "FROM a:1\nRUN python3 <<EOF\nimport os\nEOF\nRUN cat <<'X' > /etc/x.conf\nkey value\nX\nUSER app\n";
         assert!(parse(t).is_err());
-        let b = blank_inline_heredocs(t).unwrap();
+        let b = repair_for_parser(t).unwrap();
         assert_eq!(b.len(), t.len());
         let (instrs, _) = parse(&b).unwrap();
         assert_eq!(instrs.len(), 4);
         assert!(b.contains("RUN python3 <<EOF\n         \n   \n"));
         let t = "FROM a:1\nRUN <<A <<B\necho a\nA\necho b\nB\n";
-        let b = blank_inline_heredocs(t).unwrap();
+        let b = repair_for_parser(t).unwrap();
         assert!(parse(&b).is_ok(), "{b}");
         assert!(b.contains("echo a"));
-        assert_eq!(blank_inline_heredocs("FROM a:1\nRUN echo '<<EOF'\n"), None);
+        assert_eq!(repair_for_parser("FROM a:1\nRUN echo '<<EOF'\n"), None);
+        let t = "FROM a:1\nENTRYPOINT [ ]\nCMD [\"x\"]\n";
+        let b = repair_for_parser(t).unwrap();
+        assert_eq!(b, "FROM a:1\nENTRYPOINT \" \"\nCMD [\"x\"]\n");
+        assert!(parse(&b).is_ok());
     }
 }

@@ -51,7 +51,7 @@ const SECRET_WORDS: &[&str] = &[
 ];
 /// `<word>_KEY` pairs that are secrets.
 const KEY_PREFIXES: &[&str] = &[
-    "API", "PRIVATE", "SECRET", "ACCESS", "ENCRYPTION", "SIGNING", "MASTER", "AUTH", "LICENSE", "SSH", "GPG",
+    "API", "PRIVATE", "SECRET", "ACCESS", "ENCRYPTION", "SIGNING", "MASTER", "AUTH", "LICENSE", "SSH",
     "SERVICE", "ACCOUNT", "CLIENT", "APP",
 ];
 /// Last name parts that mean "this points at / describes a secret".
@@ -76,6 +76,11 @@ pub(crate) fn secret_name(name: &str) -> bool {
         SECRET_WORDS.contains(&p.as_str())
             || (p == "KEY" && i > 0 && KEY_PREFIXES.contains(&parts[i - 1].as_str()))
     })
+}
+
+/// A value that is a switch, not a secret (`RESET_PASSWORD=true`).
+fn is_setting(v: &str) -> bool {
+    matches!(v.to_ascii_lowercase().as_str(), "true" | "false" | "yes" | "no" | "on" | "off" | "0" | "1" | "none")
 }
 
 /// `npmToken` / `NPM_AUTH-TOKEN` -> `["NPM", "AUTH", "TOKEN"]`.
@@ -110,11 +115,15 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
             Instruction::Env(e) => ("ENV", split_assignments(&e.arguments.value, true)),
             _ => continue,
         };
-        let secret: Vec<&(String, Option<String>)> = pairs.iter().filter(|(k, _)| secret_name(k)).collect();
-        if secret.is_empty() {
+        let mut names: Vec<&str> = pairs
+            .iter()
+            .filter(|(k, v)| secret_name(k) && !v.as_deref().is_some_and(is_setting))
+            .map(|(k, _)| k.as_str())
+            .collect();
+        names.dedup();
+        if names.is_empty() {
             continue;
         }
-        let names: Vec<&str> = secret.iter().map(|(k, _)| k.as_str()).collect();
         let fix = if kind == "ARG" {
             "pass it with `RUN --mount=type=secret,id=…` instead of a build argument"
         } else {
@@ -150,7 +159,7 @@ mod tests {
         }
         for n in [
             "PWD", "PASSWORD_FILE", "TOKEN_URL", "SECRET_NAME", "AWS_ACCESS_KEY_ID", "NODE_ENV", "KEYCLOAK_VERSION",
-            "PATH", "PASSENGER_VERSION", "GPG_KEYS", "TOKEN_PATH", "KEY", "MONKEY", "SECRETARY",
+            "PATH", "PASSENGER_VERSION", "GPG_KEYS", "GPG_KEY", "TOKEN_PATH", "KEY", "MONKEY", "SECRETARY",
         ] {
             assert!(!secret_name(n), "{n}");
         }
@@ -165,6 +174,7 @@ mod tests {
         catches("DF006", "FROM alpine:3.20\nONBUILD ARG SECRET\n");
         passes("DF006", "FROM alpine:3.20\nENV PASSWORD_FILE=/run/secrets/pw\n");
         passes("DF006", "FROM alpine:3.20\nARG VERSION=1\nENV PATH=/x:$PATH\n");
+        passes("DF006", "FROM alpine:3.20\nENV RESET_PASSWORD=false\n");
         let h = hits("DF006", "FROM alpine:3.20\nENV A=1 DB_PASSWORD=s3cr3t\n");
         assert_eq!(h[0].snippet.as_deref(), Some("ENV A=1 DB_PASSWORD=…"));
     }

@@ -42,6 +42,10 @@ rule! {
 
 /// Why `src` (a COPY/ADD source) is a secret file, if it is.
 pub(crate) fn secret_file(src: &str) -> Option<&'static str> {
+    if super::df019_add_instead_of_copy::is_url(src) {
+        // Downloaded at build time (e.g. a repository's public `Release.key`), not a local secret.
+        return None;
+    }
     let path = src.trim_end_matches('/');
     let name = path.rsplit('/').next().unwrap_or(path);
     let lower = name.to_ascii_lowercase();
@@ -118,5 +122,6 @@ mod tests {
         passes("DF007", "FROM alpine:3.20\nCOPY ca-certificates.pem cert.pem /etc/ssl/\n");
         passes("DF007", "FROM alpine:3.20\nCOPY keyboard.txt monkey.js /app/\n");
         passes("DF007", "FROM alpine:3.20\nCOPY <<EOF /app/.env\nA=1\nEOF\n");
+        passes("DF007", "FROM alpine:3.20\nADD https://example.com/Release.key /etc/apt/keyrings/\n");
     }
 }

@@ -48,12 +48,16 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
                 Instruction::Entrypoint(e) => ("ENTRYPOINT", &e.arguments),
                 _ => continue,
             };
-            if let Command::Shell(sh) = args
-                && !sh.value.trim().is_empty()
-            {
-                let words: Vec<String> = sh.value.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\\\""))).collect();
-                out.push(Hit::new(i, format!("{kw} in shell form runs under /bin/sh and misses signals; use exec form: {kw} [{}]", words.join(", "))));
+            let Command::Shell(sh) = args else { continue };
+            let v = sh.value.trim();
+            // `""` stands for a reset (`ENTRYPOINT []`); `exec …` replaces the shell, so signals arrive.
+            if v.trim_matches(|c: char| c == '"' || c.is_whitespace()).is_empty() || v.starts_with("exec ") {
+                continue;
             }
+            out.push(Hit::new(
+                i,
+                format!("{kw} in shell form runs under /bin/sh, which does not pass on signals; use exec form {kw} [\"executable\", \"arg\"] or start it with `exec`"),
+            ));
         }
     }
 }
@@ -68,5 +72,6 @@ mod tests {
         catches("DF035", "FROM a:1\nCMD ['nginx', '-g', 'daemon off;']\n");
         passes("DF035", "FROM a:1\nCMD [\"nginx\"]\n");
         passes("DF035", "FROM a:1 AS b\nCMD make\nFROM a:1\nCMD [\"x\"]\n");
+        passes("DF035", "FROM a:1\nCMD exec nginx -g 'daemon off;'\nENTRYPOINT []\n");
     }
 }

@@ -316,7 +316,7 @@ pub(crate) mod testing {
         let text = match crate::dockerfile::parse(text) {
             Ok(_) => text,
             Err(_) => {
-                blanked = crate::dockerfile::blank_inline_heredocs(text).unwrap_or_else(|| text.to_string());
+                blanked = crate::dockerfile::repair_for_parser(text).unwrap_or_else(|| text.to_string());
                 blanked.as_str()
             }
         };
@@ -354,7 +354,7 @@ pub(crate) mod testing {
     }
 
     pub fn lines(text: &str, hits: &[Hit]) -> Vec<usize> {
-        let blanked = crate::dockerfile::blank_inline_heredocs(text);
+        let blanked = crate::dockerfile::repair_for_parser(text);
         let text = match crate::dockerfile::parse(text) {
             Ok(_) => text,
             Err(_) => blanked.as_deref().unwrap_or(text),
