@@ -41,7 +41,7 @@ rule! {
 
 const FULL_IMAGES: &[&str] = &[
     "ubuntu", "debian", "centos", "fedora", "rockylinux", "almalinux", "oraclelinux", "amazonlinux", "archlinux",
-    "opensuse", "leap", "buildpack-deps", "node", "python", "ruby", "perl", "openjdk", "golang", "rust", "ubi9",
+    "opensuse", "leap", "buildpack-deps", "node", "python", "ruby", "perl", "openjdk", "golang", "rust", "ubi", "ubi9",
     "ubi8",
 ];
 const SMALL_TAGS: &[&str] = &["slim", "alpine", "minimal", "micro", "distroless", "busybox", "scratch", "-jre", "chiseled"];
@@ -57,8 +57,9 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         let suggestion = match name {
             "ubuntu" | "debian" | "centos" | "fedora" | "rockylinux" | "almalinux" | "oraclelinux" | "amazonlinux"
             | "archlinux" | "opensuse" | "leap" => "a `-slim`/minimal variant or a distroless image".to_string(),
-            "ubi9" | "ubi8" => format!("`{name}-minimal` or `{name}-micro`"),
-            _ => format!("`{name}:{}-slim`, an alpine variant, or a distroless image", tag),
+            "ubi" | "ubi9" | "ubi8" => format!("`{name}-minimal` or `{name}-micro`"),
+            _ if tag == "latest" => format!("`{name}:<version>-slim`, an alpine variant, or a distroless image"),
+            _ => format!("`{name}:{tag}-slim`, an alpine variant, or a distroless image"),
         };
         let stage = m.lineage(fin.index).last().copied().unwrap_or(fin.index);
         out.push(Hit::new(
@@ -78,6 +79,7 @@ mod tests {
         catches("DF015", "FROM node:22 AS base\nFROM base\n");
         catches("DF015", "FROM golang:1.22 AS b\nFROM debian:12\n");
         catches("DF015", "FROM registry.access.redhat.com/ubi9:9.4\n");
+        catches("DF015", "FROM registry.access.redhat.com/ubi9/ubi:9.4\n");
         passes("DF015", "FROM debian:12-slim\n");
         passes("DF015", "FROM node:22-alpine\n");
         passes("DF015", "FROM ubuntu:24.04 AS b\nFROM gcr.io/distroless/static:nonroot\n");
