@@ -332,7 +332,13 @@ fn rules_list(src: &RuleSourceArgs, format: ListFormat) -> Result<ExitCode> {
             for info in &df {
                 let severity = linter.severity_of(&info.id).unwrap_or(info.severity);
                 let off = if linter.is_active(&info.id) { "" } else { "  (off)" };
-                println!("{:width$}  {:7}  {}: {}{off}", info.id, severity.as_str(), info.name, info.summary);
+                println!(
+                    "{:width$}  {:7}  {}: {}{off}",
+                    info.id,
+                    severity.as_str(),
+                    info.name,
+                    info.summary
+                );
             }
             let providers: std::collections::HashSet<&str> =
                 rules.iter().map(|r| r.id().split('.').next().unwrap_or("")).collect();

@@ -360,7 +360,7 @@ impl Worker<'_, '_> {
         let n = c.files.fetch_add(1, Ordering::Relaxed) + 1;
         c.bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
         if let Some(pb) = &self.shared.progress
-            && n % 512 == 0
+            && n.is_multiple_of(512)
         {
             pb.set_message(format!(
                 "{n} files, {} MiB scanned",

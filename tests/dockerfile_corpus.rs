@@ -68,7 +68,11 @@ const INVALID: &[(&str, &str)] = &[(
 fn every_real_dockerfile_lints_without_crash_or_false_parse_error() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dockerfiles-real");
     let files = files_under(&root, &|p| p.file_name().is_some_and(|n| n != "SOURCES.md"));
-    assert!(files.len() >= 1170, "the real corpus is incomplete: {} files", files.len());
+    assert!(
+        files.len() >= 1170,
+        "the real corpus is incomplete: {} files",
+        files.len()
+    );
     let linter = Linter::new(&LinterConfig {
         enable: (0..=54).map(|n| format!("DF{n:03}")).collect(),
         ..Default::default()
@@ -96,9 +100,20 @@ fn every_real_dockerfile_lints_without_crash_or_false_parse_error() {
         .iter()
         .filter(|e| !INVALID.iter().any(|(f, _)| e.starts_with(&format!("{f}:"))))
         .collect();
-    assert!(unexpected.is_empty(), "valid Dockerfiles reported as unparsable:\n{unexpected:#?}");
-    assert_eq!(parse_errors.len(), INVALID.len(), "a listed invalid file now parses: {parse_errors:#?}");
-    assert!(total > files.len(), "suspiciously few findings ({total}) on {} real files", files.len());
+    assert!(
+        unexpected.is_empty(),
+        "valid Dockerfiles reported as unparsable:\n{unexpected:#?}"
+    );
+    assert_eq!(
+        parse_errors.len(),
+        INVALID.len(),
+        "a listed invalid file now parses: {parse_errors:#?}"
+    );
+    assert!(
+        total > files.len(),
+        "suspiciously few findings ({total}) on {} real files",
+        files.len()
+    );
 }
 
 #[test]
@@ -117,7 +132,11 @@ fn every_real_dockerignore_parses_and_excludes_what_it_lists() {
                 && !line.contains(['*', '?', '[', '\\'])
                 && !lines[k + 1..].iter().any(|l| l.starts_with('!'));
             if plain {
-                assert!(ignore.excludes(line.trim_start_matches('/')), "{}: {line} not excluded", f.display());
+                assert!(
+                    ignore.excludes(line.trim_start_matches('/')),
+                    "{}: {line} not excluded",
+                    f.display()
+                );
             }
         }
     }

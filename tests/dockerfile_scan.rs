@@ -30,7 +30,10 @@ fn project() -> tempfile::TempDir {
     fs::create_dir(dir.path().join("svc")).unwrap();
     fs::write(
         dir.path().join("svc/Dockerfile"),
-        format!("FROM debian:latest\nENV ACME_TOKEN={}\nCOPY . /app\nUSER root\n", token()),
+        format!(
+            "FROM debian:latest\nENV ACME_TOKEN={}\nCOPY . /app\nUSER root\n",
+            token()
+        ),
     )
     .unwrap();
     fs::write(dir.path().join("notes.txt"), "FROM debian:latest\nUSER root\n").unwrap();
@@ -55,9 +58,15 @@ fn scan_reports_secrets_and_dockerfile_problems_together() {
     assert!(text.contains("acme.token"), "{text}");
     assert!(text.contains("svc/Dockerfile:1:1  DF002  FROM debian:latest"), "{text}");
     assert!(text.contains("svc/Dockerfile:4:1  DF001  USER root"), "{text}");
-    assert!(text.contains("DF017"), "no .dockerignore next to the Dockerfile: {text}");
+    assert!(
+        text.contains("DF017"),
+        "no .dockerignore next to the Dockerfile: {text}"
+    );
     assert!(!text.contains(&token()), "secret printed in full: {text}");
-    assert!(!text.contains("notes.txt"), "a file not named like a Dockerfile was linted: {text}");
+    assert!(
+        !text.contains("notes.txt"),
+        "a file not named like a Dockerfile was linted: {text}"
+    );
 
     let out = plimsoll()
         .current_dir(dir.path())
@@ -67,7 +76,10 @@ fn scan_reports_secrets_and_dockerfile_problems_together() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let findings = doc["findings"].as_array().unwrap();
     let ids: Vec<&str> = findings.iter().map(|f| f["rule_id"].as_str().unwrap()).collect();
-    assert!(ids.contains(&"acme.token") && ids.contains(&"DF002") && ids.contains(&"DF006"), "{ids:?}");
+    assert!(
+        ids.contains(&"acme.token") && ids.contains(&"DF002") && ids.contains(&"DF006"),
+        "{ids:?}"
+    );
     let df = findings.iter().find(|f| f["rule_id"] == "DF001").unwrap();
     assert_eq!(df["rule_name"], "last-user-root");
     assert_eq!(df["category"], "dockerfile");
@@ -98,14 +110,21 @@ fn config_disables_relevels_and_enables_dockerfile_rules() {
     let findings = doc["findings"].as_array().unwrap();
     assert!(!findings.iter().any(|f| f["rule_id"] == "DF002"));
     assert!(findings.iter().any(|f| f["rule_id"] == "DF004"));
-    assert_eq!(findings.iter().find(|f| f["rule_id"] == "DF001").unwrap()["severity"], "note");
+    assert_eq!(
+        findings.iter().find(|f| f["rule_id"] == "DF001").unwrap()["severity"],
+        "note"
+    );
 }
 
 #[test]
 fn unknown_rule_id_in_config_is_an_error_but_df_ids_are_known() {
     let dir = project();
     fs::write(dir.path().join(".plimsoll.toml"), "[rules]\ndisable = [\"DF999\"]\n").unwrap();
-    let out = plimsoll().current_dir(dir.path()).args(["scan", ".", "-q"]).output().unwrap();
+    let out = plimsoll()
+        .current_dir(dir.path())
+        .args(["scan", ".", "-q"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains(".plimsoll.toml:2:") && err.contains("DF999"), "{err}");
@@ -133,7 +152,10 @@ fn explicit_files_and_stdin_are_linted_whatever_their_name() {
 
 #[test]
 fn rules_and_explain_show_dockerfile_rules() {
-    let out = plimsoll().args(["rules", "--format", "json", "--no-config"]).output().unwrap();
+    let out = plimsoll()
+        .args(["rules", "--format", "json", "--no-config"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let rules = doc["rules"].as_array().unwrap();
@@ -142,19 +164,34 @@ fn rules_and_explain_show_dockerfile_rules() {
     assert_eq!(df001["severity"], "error");
     assert!(df001["summary"].as_str().unwrap().contains("root"));
     assert!(df001["docs"].as_str().unwrap().contains("## Why is this bad?"));
-    assert!(df001["twins"].as_array().unwrap().iter().any(|t| t == "hadolint:DL3002"));
+    assert!(
+        df001["twins"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "hadolint:DL3002")
+    );
     let df004 = rules.iter().find(|r| r["id"] == "DF004").unwrap();
     assert_eq!(df004["enabled"], false);
     assert!(rules.iter().filter(|r| r["category"] == "dockerfile").count() > 40);
 
     let out = plimsoll().args(["rules", "--no-config"]).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.lines().any(|l| l.starts_with("DF004") && l.ends_with("(off)")), "{text}");
+    assert!(
+        text.lines().any(|l| l.starts_with("DF004") && l.ends_with("(off)")),
+        "{text}"
+    );
 
     let out = plimsoll().args(["explain", "DF001", "--no-config"]).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    for s in ["DF001 — last-user-root", "## What it does", "## Example", "## Use instead", "hadolint:DL3002"] {
+    for s in [
+        "DF001 — last-user-root",
+        "## What it does",
+        "## Example",
+        "## Use instead",
+        "hadolint:DL3002",
+    ] {
         assert!(text.contains(s), "{s} missing from:\n{text}");
     }
 }

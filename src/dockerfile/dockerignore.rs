@@ -112,7 +112,10 @@ mod tests {
 
     #[test]
     fn docker_semantics() {
-        let d = DockerIgnore::parse(".dockerignore", "# c\n/.git/\n*.md\n!README.md\n**/node_modules\n.env*\n");
+        let d = DockerIgnore::parse(
+            ".dockerignore",
+            "# c\n/.git/\n*.md\n!README.md\n**/node_modules\n.env*\n",
+        );
         assert!(d.excludes(".git"));
         assert!(d.excludes(".git/HEAD"));
         assert!(d.excludes("CHANGES.md"));

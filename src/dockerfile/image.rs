@@ -80,8 +80,12 @@ impl ImageRef {
     pub fn is_windows(&self) -> bool {
         let r = self.repository.to_ascii_lowercase();
         let t = self.tag.as_deref().unwrap_or("").to_ascii_lowercase();
-        r.contains("windows") || r.contains("nanoserver") || r.contains("servercore") || t.contains("nanoserver")
-            || t.contains("windowsservercore") || t.starts_with("ltsc")
+        r.contains("windows")
+            || r.contains("nanoserver")
+            || r.contains("servercore")
+            || t.contains("nanoserver")
+            || t.contains("windowsservercore")
+            || t.starts_with("ltsc")
     }
 }
 
@@ -92,7 +96,10 @@ mod tests {
     #[test]
     fn parses_references() {
         let r = ImageRef::parse("ubuntu").unwrap();
-        assert_eq!((r.registry.as_str(), r.repository.as_str()), ("docker.io", "library/ubuntu"));
+        assert_eq!(
+            (r.registry.as_str(), r.repository.as_str()),
+            ("docker.io", "library/ubuntu")
+        );
         assert_eq!(r.tag, None);
         let r = ImageRef::parse("localhost:5000/app:1.2@sha256:abc").unwrap();
         assert_eq!(r.registry, "localhost:5000");
@@ -102,6 +109,10 @@ mod tests {
         let r = ImageRef::parse("gcr.io/distroless/static:nonroot").unwrap();
         assert_eq!(r.short_name(), "static");
         assert!(ImageRef::parse("${BASE}").is_none());
-        assert!(ImageRef::parse("mcr.microsoft.com/windows/servercore:ltsc2022").unwrap().is_windows());
+        assert!(
+            ImageRef::parse("mcr.microsoft.com/windows/servercore:ltsc2022")
+                .unwrap()
+                .is_windows()
+        );
     }
 }

@@ -55,7 +55,12 @@ impl LinterConfig {
         LinterConfig {
             disable: cfg.rules.disable.iter().map(|s| s.get_ref().clone()).collect(),
             enable: cfg.rules.enable.iter().map(|s| s.get_ref().clone()).collect(),
-            severity: cfg.rules.severity.iter().map(|(k, v)| (k.clone(), *v.get_ref())).collect(),
+            severity: cfg
+                .rules
+                .severity
+                .iter()
+                .map(|(k, v)| (k.clone(), *v.get_ref()))
+                .collect(),
             trusted_registries: cfg.dockerfile.trusted_registries.clone(),
         }
     }
@@ -185,7 +190,11 @@ impl Linter {
         out: &mut Vec<Finding>,
     ) {
         let text = String::from_utf8_lossy(data);
-        let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+        let bom = if text.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        };
         let body = &text[bom..];
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.lint_text(body, disk_path)));
         let index = LineIndex::new(body);
@@ -233,7 +242,9 @@ impl Linter {
                         end_line: line as u32,
                         end_column: column as u32 + 1,
                     },
-                    message: format!("Dockerfile does not parse: {message}; fix the syntax so it can be built and checked"),
+                    message: format!(
+                        "Dockerfile does not parse: {message}; fix the syntax so it can be built and checked"
+                    ),
                     fingerprint: Fingerprint::new(rules::PARSE_ERROR_ID, snippet.as_bytes(), path),
                     snippet: Some(truncate(&snippet)),
                     secret: None,
@@ -339,7 +350,9 @@ impl Linter {
             hits.clear();
             a.rule.check(&cx, &mut hits);
             for hit in hits.drain(..) {
-                let Some(ins) = model.instrs.get(hit.instr) else { continue };
+                let Some(ins) = model.instrs.get(hit.instr) else {
+                    continue;
+                };
                 let span = ins.span.clone();
                 let text_norm = ins.text.clone();
                 out.push((k, hit, span, text_norm));
@@ -403,14 +416,24 @@ fn blank_inline_heredocs(text: &str) -> Option<String> {
         let upper = line.get(..4).map(|s| s.to_ascii_uppercase());
         let rest = if upper.as_deref() == Some("RUN ") {
             line[4..].trim_start()
-        } else if line.len() > 12 && line[..8].eq_ignore_ascii_case("ONBUILD ") && line[8..].trim_start().get(..4).is_some_and(|s| s.eq_ignore_ascii_case("RUN ")) {
+        } else if line.len() > 12
+            && line[..8].eq_ignore_ascii_case("ONBUILD ")
+            && line[8..]
+                .trim_start()
+                .get(..4)
+                .is_some_and(|s| s.eq_ignore_ascii_case("RUN "))
+        {
             line[8..].trim_start()[4..].trim_start()
         } else {
             k += 1;
             continue;
         };
         // Skip `--mount=…` style options to see whether the first argument is a heredoc.
-        let args = rest.split_whitespace().skip_while(|w| w.starts_with("--")).collect::<Vec<_>>().join(" ");
+        let args = rest
+            .split_whitespace()
+            .skip_while(|w| w.starts_with("--"))
+            .collect::<Vec<_>>()
+            .join(" ");
         let mut delims = heredoc_delims(&args);
         if args.starts_with("<<") && !delims.is_empty() {
             // The parser reads the first one itself.
@@ -423,7 +446,9 @@ fn blank_inline_heredocs(text: &str) -> Option<String> {
         }
         let mut j = k + 1;
         for d in &delims {
-            let Some(end) = (j..lines.len()).find(|&x| is_terminator(lines[x].1, d)) else { break };
+            let Some(end) = (j..lines.len()).find(|&x| is_terminator(lines[x].1, d)) else {
+                break;
+            };
             for &(pos, l) in &lines[j..=end] {
                 for b in &mut bytes[pos..pos + l.trim_end_matches(['\n', '\r']).len()] {
                     *b = b' ';
@@ -577,7 +602,13 @@ mod tests {
         ] {
             assert!(is_dockerfile_name(n), "{n}");
         }
-        for n in ["Dockerfile-old.txt", "README.md", "dockerfiles/x.yml", ".dockerfile", "my-dockerfile"] {
+        for n in [
+            "Dockerfile-old.txt",
+            "README.md",
+            "dockerfiles/x.yml",
+            ".dockerfile",
+            "my-dockerfile",
+        ] {
             assert!(!is_dockerfile_name(n), "{n}");
         }
     }
@@ -594,11 +625,20 @@ mod tests {
     #[test]
     fn finding_shape() {
         let f = lint("FROM alpine:3.19\nRUN apk add \\\n    curl\nUSER app\nHEALTHCHECK CMD true\n");
-        let df = f.iter().find(|f| &*f.rule_id == "DF026").expect("apk without --no-cache");
+        let df = f
+            .iter()
+            .find(|f| &*f.rule_id == "DF026")
+            .expect("apk without --no-cache");
         assert_eq!(df.category, Category::Dockerfile);
         assert_eq!(df.snippet.as_deref(), Some("RUN apk add curl"));
-        assert_eq!((df.span.line, df.span.column, df.span.end_line, df.span.end_column), (2, 1, 3, 9));
-        assert_eq!(df.fingerprint, Fingerprint::new("DF026", b"RUN apk add curl", "Dockerfile"));
+        assert_eq!(
+            (df.span.line, df.span.column, df.span.end_line, df.span.end_column),
+            (2, 1, 3, 9)
+        );
+        assert_eq!(
+            df.fingerprint,
+            Fingerprint::new("DF026", b"RUN apk add curl", "Dockerfile")
+        );
         assert!(!df.message.contains('\n'));
     }
 
@@ -626,7 +666,10 @@ mod tests {
         Linter::new(&cfg).lint("Dockerfile", b"FROM debian:latest\nUSER root\n", None, &[], &mut f);
         assert!(!f.iter().any(|f| &*f.rule_id == "DF002"));
         assert!(f.iter().any(|f| &*f.rule_id == "DF004"));
-        assert_eq!(f.iter().find(|f| &*f.rule_id == "DF001").unwrap().severity, Severity::Note);
+        assert_eq!(
+            f.iter().find(|f| &*f.rule_id == "DF001").unwrap().severity,
+            Severity::Note
+        );
     }
 
     #[test]
@@ -634,7 +677,8 @@ mod tests {
         let text = "FROM alpine:3.19\nENV API_TOKEN=abcdefghijklmnopqrstuvwxyz0123\nUSER app\n";
         let start = text.find("abcdef").unwrap();
         let mut f = Vec::new();
-        Linter::new(&LinterConfig::default()).lint("Dockerfile", text.as_bytes(), None, &[start..start + 30], &mut f);
+        let secrets: Vec<Range<usize>> = std::iter::once(start..start + 30).collect();
+        Linter::new(&LinterConfig::default()).lint("Dockerfile", text.as_bytes(), None, &secrets, &mut f);
         for finding in &f {
             let s = finding.snippet.as_deref().unwrap_or("");
             assert!(!s.contains("abcdefghijklmnopqrstuvwxyz0123"), "{s}");

@@ -53,10 +53,7 @@ impl RunInfo {
         let dir = dir.trim_end_matches('/');
         self.mounts.iter().any(|m| {
             let t = m.target.trim_end_matches('/');
-            m.kind != "secret"
-                && m.kind != "ssh"
-                && !t.is_empty()
-                && (dir == t || dir.starts_with(&format!("{t}/")))
+            m.kind != "secret" && m.kind != "ssh" && !t.is_empty() && (dir == t || dir.starts_with(&format!("{t}/")))
         })
     }
 }
@@ -166,10 +163,9 @@ impl<'p, 't> Model<'p, 't> {
                 Base::Image(r) => r.is_windows(),
                 Base::Stage(s) => stages[*s].windows,
                 _ => false,
-            } || f
-                .options
-                .iter()
-                .any(|o| o.name.value == "platform" && o.value.as_ref().is_some_and(|v| v.value.starts_with("windows")));
+            } || f.options.iter().any(|o| {
+                o.name.value == "platform" && o.value.as_ref().is_some_and(|v| v.value.starts_with("windows"))
+            });
             stages.push(Stage {
                 index,
                 from: i,
@@ -291,8 +287,8 @@ impl<'p, 't> Model<'p, 't> {
                 };
                 for (k, v) in pairs {
                     let Some(v) = v else { continue };
-                    let v = expand(&v, &|n| vars.iter().rev().find(|(k, _)| k == n).map(|(_, v)| v.clone()))
-                        .unwrap_or(v);
+                    let v =
+                        expand(&v, &|n| vars.iter().rev().find(|(k, _)| k == n).map(|(_, v)| v.clone())).unwrap_or(v);
                     vars.push((k, v));
                 }
             }

@@ -62,7 +62,17 @@ impl Pm {
                 "-e",
                 "--rpmverbosity",
             ],
-            Pm::Zypper => &["--root", "-R", "-t", "--type", "-r", "--repo", "--from", "-D", "--reposd-dir"],
+            Pm::Zypper => &[
+                "--root",
+                "-R",
+                "-t",
+                "--type",
+                "-r",
+                "--repo",
+                "--from",
+                "-D",
+                "--reposd-dir",
+            ],
             Pm::Pip => &[
                 "-r",
                 "--requirement",
@@ -100,8 +110,26 @@ impl Pm {
                 "--config-settings",
                 "-C",
             ],
-            Pm::Npm => &["--prefix", "-w", "--workspace", "--registry", "--cache", "--loglevel", "--tag"],
-            Pm::Gem => &["-v", "--version", "-i", "--install-dir", "-n", "--bindir", "--source", "-s", "-P"],
+            Pm::Npm => &[
+                "--prefix",
+                "-w",
+                "--workspace",
+                "--registry",
+                "--cache",
+                "--loglevel",
+                "--tag",
+            ],
+            Pm::Gem => &[
+                "-v",
+                "--version",
+                "-i",
+                "--install-dir",
+                "-n",
+                "--bindir",
+                "--source",
+                "-s",
+                "-P",
+            ],
         }
     }
 }
@@ -170,7 +198,10 @@ fn tool_args(cmd: &Cmd, pm: Pm) -> Option<(&str, &[String])> {
             return Some((program, cmd.args()));
         }
         let args = cmd.args();
-        if is_python_name(program) && args.first().is_some_and(|a| a == "-m") && args.get(1).is_some_and(|m| is_pip_name(m)) {
+        if is_python_name(program)
+            && args.first().is_some_and(|a| a == "-m")
+            && args.get(1).is_some_and(|m| is_pip_name(m))
+        {
             return Some(("pip", &args[2..]));
         }
         return None;
@@ -183,7 +214,9 @@ pub fn calls(script: &Script, pm: Pm) -> Vec<Call<'_>> {
     let opts = pm.opts_with_arg();
     let mut out = Vec::new();
     for (pos, cmd) in script.commands.iter().enumerate() {
-        let Some((program, args)) = tool_args(cmd, pm) else { continue };
+        let Some((program, args)) = tool_args(cmd, pm) else {
+            continue;
+        };
         let mut i = 0;
         let mut sub = "";
         while let Some(a) = args.get(i) {
@@ -257,7 +290,10 @@ mod tests {
 
     #[test]
     fn finds_removals() {
-        assert!(removes(&Script::parse("rm -rf /var/lib/apt/lists/*"), "/var/lib/apt/lists"));
+        assert!(removes(
+            &Script::parse("rm -rf /var/lib/apt/lists/*"),
+            "/var/lib/apt/lists"
+        ));
         assert!(!removes(&Script::parse("rm -rf /tmp/*"), "/var/lib/apt/lists"));
     }
 }

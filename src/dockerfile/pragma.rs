@@ -80,11 +80,7 @@ impl Pragmas {
         }
         let mut l = line.saturating_sub(1);
         while l >= 1 && self.comment_lines.get(l).copied().unwrap_or(false) {
-            if self
-                .lines
-                .iter()
-                .any(|(pl, ids)| *pl == l && ids.iter().any(named))
-            {
+            if self.lines.iter().any(|(pl, ids)| *pl == l && ids.iter().any(named)) {
                 return true;
             }
             l -= 1;

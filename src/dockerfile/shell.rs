@@ -40,7 +40,17 @@ pub struct Cmd {
 }
 
 /// Programs that run the rest of their arguments as a command (`sudo apt-get …`).
-const WRAPPERS: &[&str] = &["sudo", "env", "nice", "nohup", "exec", "command", "time", "eatmydata", "doas"];
+const WRAPPERS: &[&str] = &[
+    "sudo",
+    "env",
+    "nice",
+    "nohup",
+    "exec",
+    "command",
+    "time",
+    "eatmydata",
+    "doas",
+];
 
 /// Options of [`WRAPPERS`] that take a value.
 const WRAPPER_OPTS_WITH_ARG: &[&str] = &["-u", "-g", "-n", "-C", "-h", "-p", "-r", "-t", "-U", "-D", "-S"];
@@ -65,7 +75,11 @@ impl Cmd {
                     break;
                 }
                 if a.starts_with('-') {
-                    i += if WRAPPER_OPTS_WITH_ARG.contains(&a.as_str()) { 2 } else { 1 };
+                    i += if WRAPPER_OPTS_WITH_ARG.contains(&a.as_str()) {
+                        2
+                    } else {
+                        1
+                    };
                 } else if is_assignment(a) {
                     i += 1;
                 } else {
@@ -160,7 +174,9 @@ pub struct Script {
 }
 
 /// Words that open or continue a compound command; dropped from the front of a simple command.
-const PREFIX_KEYWORDS: &[&str] = &["if", "then", "else", "elif", "do", "while", "until", "!", "{", "(", "time"];
+const PREFIX_KEYWORDS: &[&str] = &[
+    "if", "then", "else", "elif", "do", "while", "until", "!", "{", "(", "time",
+];
 /// Words that close a compound command; a command made only of them is dropped.
 const CLOSING_KEYWORDS: &[&str] = &["fi", "done", "esac", "}", ")"];
 /// How deep `sh -c '…'` arguments are followed.
@@ -175,11 +191,7 @@ impl Script {
     fn parse_nested(text: &str, depth: u32) -> Script {
         let mut commands = Vec::new();
         for mut cmd in Tokenizer::new(text).commands() {
-            while cmd
-                .words
-                .first()
-                .is_some_and(|w| PREFIX_KEYWORDS.contains(&w.as_str()))
-            {
+            while cmd.words.first().is_some_and(|w| PREFIX_KEYWORDS.contains(&w.as_str())) {
                 cmd.words.remove(0);
             }
             while cmd.words.first().is_some_and(|w| is_assignment(w)) {
@@ -567,7 +579,9 @@ mod tests {
 
     #[test]
     fn unbalanced_input_does_not_panic() {
-        for t in ["'abc", "\"abc", "$(abc", "`abc", "a >", "a |", "&&", "${", "a 2>&", "\\"] {
+        for t in [
+            "'abc", "\"abc", "$(abc", "`abc", "a >", "a |", "&&", "${", "a 2>&", "\\",
+        ] {
             let _ = Script::parse(t);
         }
     }

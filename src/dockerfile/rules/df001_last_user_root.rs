@@ -49,7 +49,11 @@ pub(crate) fn is_root(user: &str) -> bool {
 pub(crate) fn last_user(cx: &Context<'_, '_>, stage: usize) -> Option<usize> {
     let m = cx.model;
     for s in m.lineage(stage) {
-        if let Some((i, _)) = m.body(s).rev().find(|(_, ins)| matches!(ins.inner, Instruction::User(_))) {
+        if let Some((i, _)) = m
+            .body(s)
+            .rev()
+            .find(|(_, ins)| matches!(ins.inner, Instruction::User(_)))
+        {
             return Some(i);
         }
     }
@@ -63,11 +67,17 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         return;
     }
     let Some(i) = last_user(cx, fin.index) else { return };
-    let Instruction::User(u) = m.instrs[i].inner else { return };
+    let Instruction::User(u) = m.instrs[i].inner else {
+        return;
+    };
     let raw = u.arguments.value.trim();
     let Some(user) = m.expand_at(i, raw) else { return };
     if is_root(&user) {
-        let via = if user != raw { format!(" ({raw} resolves to {user})") } else { String::new() };
+        let via = if user != raw {
+            format!(" ({raw} resolves to {user})")
+        } else {
+            String::new()
+        };
         out.push(Hit::new(
             i,
             format!("the image runs as root{via}; create an unprivileged user and end with `USER <name or uid>`"),
@@ -88,10 +98,16 @@ mod tests {
         catches("DF001", "ARG RUN_AS=0\nFROM alpine:3.20\nARG RUN_AS\nUSER $RUN_AS\n");
         catches("DF001", "FROM alpine:3.20\nENV U=root\nUSER $U\n");
         catches("DF001", "FROM alpine:3.20 AS base\nUSER root\nFROM base\nRUN true\n");
-        assert_eq!(catches("DF001", "FROM alpine:3.20\nUSER app\nRUN x\nUSER root\n"), vec![4]);
+        assert_eq!(
+            catches("DF001", "FROM alpine:3.20\nUSER app\nRUN x\nUSER root\n"),
+            vec![4]
+        );
         passes("DF001", "FROM alpine:3.20\nUSER root\nRUN apk add curl\nUSER app\n");
         passes("DF001", "FROM alpine:3.20\nUSER 1000:1000\n");
-        passes("DF001", "FROM alpine:3.20 AS build\nUSER root\nFROM alpine:3.20\nUSER nobody\n");
+        passes(
+            "DF001",
+            "FROM alpine:3.20 AS build\nUSER root\nFROM alpine:3.20\nUSER nobody\n",
+        );
         passes("DF001", "FROM alpine:3.20\nUSER app\nONBUILD USER root\n");
         passes("DF001", "FROM alpine:3.20\nUSER rootless\n");
         passes("DF001", "FROM alpine:3.20\nUSER $UNKNOWN\n");

@@ -59,13 +59,21 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
             && let Some(why) = unpinned(r)
         {
             let via = if s.image.as_deref() != Some(s.image_raw.as_str()) {
-                format!(" (`{}` resolves to `{}`)", s.image_raw, s.image.as_deref().unwrap_or(""))
+                format!(
+                    " (`{}` resolves to `{}`)",
+                    s.image_raw,
+                    s.image.as_deref().unwrap_or("")
+                )
             } else {
                 String::new()
             };
             out.push(Hit::new(
                 s.from,
-                format!("base image `{}` {why}{via}; pin a version tag such as `{}:<version>`", s.image_raw, r.short_name()),
+                format!(
+                    "base image `{}` {why}{via}; pin a version tag such as `{}:<version>`",
+                    s.image_raw,
+                    r.short_name()
+                ),
             ));
         }
     }
@@ -76,7 +84,11 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         };
         let refs: Vec<String> = from
             .into_iter()
-            .chain(ins.run.iter().flat_map(|r| r.mounts.iter().filter_map(|mt| mt.from.clone())))
+            .chain(
+                ins.run
+                    .iter()
+                    .flat_map(|r| r.mounts.iter().filter_map(|mt| mt.from.clone())),
+            )
             .collect();
         for raw in refs {
             let Some(img) = m.expand_at(i, &raw) else { continue };
@@ -106,8 +118,14 @@ mod tests {
         catches("DF002", "ARG TAG=latest\nFROM node:${TAG}\n");
         catches("DF002", "FROM --platform=$BUILDPLATFORM golang\n");
         catches("DF002", "FROM localhost:5000/app\n");
-        catches("DF002", "FROM alpine:3.20\nCOPY --from=ghcr.io/org/tool /bin/tool /bin/\n");
-        catches("DF002", "FROM alpine:3.20\nRUN --mount=from=busybox:latest,target=/bb true\n");
+        catches(
+            "DF002",
+            "FROM alpine:3.20\nCOPY --from=ghcr.io/org/tool /bin/tool /bin/\n",
+        );
+        catches(
+            "DF002",
+            "FROM alpine:3.20\nRUN --mount=from=busybox:latest,target=/bb true\n",
+        );
         assert_eq!(catches("DF002", "FROM alpine:3.20 AS a\nFROM ubuntu\n"), vec![2]);
         passes("DF002", "FROM debian:12.6");
         passes("DF002", "FROM debian@sha256:0123456789abcdef");
@@ -117,6 +135,9 @@ mod tests {
         passes("DF002", "FROM golang:1.22 AS Build\nFROM build AS final\n");
         passes("DF002", "ARG TAG\nFROM node:${TAG}\n");
         passes("DF002", "ARG BASE=node:22\nFROM ${BASE}\n");
-        passes("DF002", "FROM alpine:3.20 AS a\nFROM alpine:3.20\nCOPY --from=a /x /x\nCOPY --from=0 /y /y\n");
+        passes(
+            "DF002",
+            "FROM alpine:3.20 AS a\nFROM alpine:3.20\nCOPY --from=a /x /x\nCOPY --from=0 /y /y\n",
+        );
     }
 }

@@ -67,7 +67,10 @@ mod tests {
     #[test]
     fn table() {
         assert_eq!(catches("DF003", "FROM alpine:3.20\nRUN true\n"), vec![1]);
-        catches("DF003", "FROM golang:1.22 AS build\nUSER app\nFROM scratch\nCOPY --from=build /app /app\n");
+        catches(
+            "DF003",
+            "FROM golang:1.22 AS build\nUSER app\nFROM scratch\nCOPY --from=build /app /app\n",
+        );
         passes("DF003", "FROM alpine:3.20 AS base\nUSER app\nFROM base\nRUN true\n");
         passes("DF003", "FROM gcr.io/distroless/static:nonroot\nCOPY app /\n");
         passes("DF003", "FROM alpine:3.20\nUSER root\n");

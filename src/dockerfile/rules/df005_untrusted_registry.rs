@@ -41,7 +41,11 @@ pub(crate) fn trusted(r: &ImageRef, trusted: &[String]) -> bool {
     let full = r.full_name();
     trusted.iter().any(|t| {
         let t = t.trim().trim_end_matches('/').to_ascii_lowercase();
-        let t = if t == "hub.docker.com" || t == "index.docker.io" { DOCKER_HUB.to_string() } else { t };
+        let t = if t == "hub.docker.com" || t == "index.docker.io" {
+            DOCKER_HUB.to_string()
+        } else {
+            t
+        };
         r.registry == t || full.starts_with(&format!("{t}/"))
     })
 }
@@ -88,7 +92,13 @@ mod tests {
         assert_eq!(hits("FROM ghcr.io/my-org/app:1\n", &["ghcr.io/my-org"]), 0);
         assert_eq!(hits("FROM ghcr.io/other/app:1\n", &["ghcr.io/my-org"]), 1);
         assert_eq!(hits("FROM quay.io/x/y:1\n", &[]), 0);
-        assert_eq!(hits("FROM registry.example.com/a:1 AS a\nFROM a\nFROM scratch\n", &["registry.example.com"]), 0);
+        assert_eq!(
+            hits(
+                "FROM registry.example.com/a:1 AS a\nFROM a\nFROM scratch\n",
+                &["registry.example.com"]
+            ),
+            0
+        );
         assert_eq!(hits("ARG R=quay.io\nFROM $R/x/y:1\n", &["registry.example.com"]), 1);
     }
 }

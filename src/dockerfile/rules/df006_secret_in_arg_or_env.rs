@@ -46,20 +46,82 @@ rule! {
 
 /// Name parts that mean "this holds a secret".
 const SECRET_WORDS: &[&str] = &[
-    "PASSWORD", "PASSWD", "PASS", "PWD", "SECRET", "SECRETS", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS",
-    "PASSPHRASE", "PRIVATEKEY", "AUTHTOKEN",
+    "PASSWORD",
+    "PASSWD",
+    "PASS",
+    "PWD",
+    "SECRET",
+    "SECRETS",
+    "TOKEN",
+    "APIKEY",
+    "CREDENTIAL",
+    "CREDENTIALS",
+    "PASSPHRASE",
+    "PRIVATEKEY",
+    "AUTHTOKEN",
 ];
 /// `<word>_KEY` pairs that are secrets.
 const KEY_PREFIXES: &[&str] = &[
-    "API", "PRIVATE", "SECRET", "ACCESS", "ENCRYPTION", "SIGNING", "MASTER", "AUTH", "LICENSE", "SSH",
-    "SERVICE", "ACCOUNT", "CLIENT", "APP",
+    "API",
+    "PRIVATE",
+    "SECRET",
+    "ACCESS",
+    "ENCRYPTION",
+    "SIGNING",
+    "MASTER",
+    "AUTH",
+    "LICENSE",
+    "SSH",
+    "SERVICE",
+    "ACCOUNT",
+    "CLIENT",
+    "APP",
 ];
 /// Last name parts that mean "this points at / describes a secret".
 const POINTER_SUFFIXES: &[&str] = &[
-    "FILE", "PATH", "DIR", "URL", "URI", "HOST", "PORT", "NAME", "ID", "LENGTH", "LEN", "TTL", "TIMEOUT",
-    "EXPIRY", "EXPIRES", "EXPIRATION", "ENABLED", "REQUIRED", "TYPE", "HEADER", "VERSION", "POLICY", "ENDPOINT",
-    "MODE", "SIZE", "COUNT", "ALGORITHM", "KEYID", "FILENAME", "LOCATION", "REF", "ARN", "SOURCE", "PROVIDER",
-    "USER", "USERNAME", "ENV", "VAR", "PREFIX", "FORMAT", "COMMAND", "CMD", "HELPER",
+    "FILE",
+    "PATH",
+    "DIR",
+    "URL",
+    "URI",
+    "HOST",
+    "PORT",
+    "NAME",
+    "ID",
+    "LENGTH",
+    "LEN",
+    "TTL",
+    "TIMEOUT",
+    "EXPIRY",
+    "EXPIRES",
+    "EXPIRATION",
+    "ENABLED",
+    "REQUIRED",
+    "TYPE",
+    "HEADER",
+    "VERSION",
+    "POLICY",
+    "ENDPOINT",
+    "MODE",
+    "SIZE",
+    "COUNT",
+    "ALGORITHM",
+    "KEYID",
+    "FILENAME",
+    "LOCATION",
+    "REF",
+    "ARN",
+    "SOURCE",
+    "PROVIDER",
+    "USER",
+    "USERNAME",
+    "ENV",
+    "VAR",
+    "PREFIX",
+    "FORMAT",
+    "COMMAND",
+    "CMD",
+    "HELPER",
 ];
 
 /// Whether a variable name says it holds a secret.
@@ -73,14 +135,16 @@ pub(crate) fn secret_name(name: &str) -> bool {
         return false;
     }
     parts.iter().enumerate().any(|(i, p)| {
-        SECRET_WORDS.contains(&p.as_str())
-            || (p == "KEY" && i > 0 && KEY_PREFIXES.contains(&parts[i - 1].as_str()))
+        SECRET_WORDS.contains(&p.as_str()) || (p == "KEY" && i > 0 && KEY_PREFIXES.contains(&parts[i - 1].as_str()))
     })
 }
 
 /// A value that is a switch, not a secret (`RESET_PASSWORD=true`).
 fn is_setting(v: &str) -> bool {
-    matches!(v.to_ascii_lowercase().as_str(), "true" | "false" | "yes" | "no" | "on" | "off" | "0" | "1" | "none")
+    matches!(
+        v.to_ascii_lowercase().as_str(),
+        "true" | "false" | "yes" | "no" | "on" | "off" | "0" | "1" | "none"
+    )
 }
 
 /// `npmToken` / `NPM_AUTH-TOKEN` -> `["NPM", "AUTH", "TOKEN"]`.
@@ -139,7 +203,11 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
             })
             .collect();
         let mut hit = Hit::new(i, format!("{kind} {} looks like a secret; {fix}", names.join(", ")));
-        hit.snippet = Some(format!("{}{kind} {}", if ins.onbuild { "ONBUILD " } else { "" }, shown.join(" ")));
+        hit.snippet = Some(format!(
+            "{}{kind} {}",
+            if ins.onbuild { "ONBUILD " } else { "" },
+            shown.join(" ")
+        ));
         out.push(hit);
     }
 }
@@ -152,14 +220,38 @@ mod tests {
     #[test]
     fn names() {
         for n in [
-            "PASSWORD", "DB_PASSWORD", "db_pass", "API_KEY", "apiKey", "GITHUB_TOKEN", "AWS_SECRET_ACCESS_KEY",
-            "PRIVATE_KEY", "GOOGLE_CREDENTIALS", "NPM_AUTH_TOKEN", "SSH_KEY", "client_secret", "MYSQL_ROOT_PASSWORD",
+            "PASSWORD",
+            "DB_PASSWORD",
+            "db_pass",
+            "API_KEY",
+            "apiKey",
+            "GITHUB_TOKEN",
+            "AWS_SECRET_ACCESS_KEY",
+            "PRIVATE_KEY",
+            "GOOGLE_CREDENTIALS",
+            "NPM_AUTH_TOKEN",
+            "SSH_KEY",
+            "client_secret",
+            "MYSQL_ROOT_PASSWORD",
         ] {
             assert!(secret_name(n), "{n}");
         }
         for n in [
-            "PWD", "PASSWORD_FILE", "TOKEN_URL", "SECRET_NAME", "AWS_ACCESS_KEY_ID", "NODE_ENV", "KEYCLOAK_VERSION",
-            "PATH", "PASSENGER_VERSION", "GPG_KEYS", "GPG_KEY", "TOKEN_PATH", "KEY", "MONKEY", "SECRETARY",
+            "PWD",
+            "PASSWORD_FILE",
+            "TOKEN_URL",
+            "SECRET_NAME",
+            "AWS_ACCESS_KEY_ID",
+            "NODE_ENV",
+            "KEYCLOAK_VERSION",
+            "PATH",
+            "PASSENGER_VERSION",
+            "GPG_KEYS",
+            "GPG_KEY",
+            "TOKEN_PATH",
+            "KEY",
+            "MONKEY",
+            "SECRETARY",
         ] {
             assert!(!secret_name(n), "{n}");
         }

@@ -59,11 +59,22 @@ pub(crate) fn secret_file(src: &str) -> Option<&'static str> {
     if lower.ends_with(".pub") {
         return None;
     }
-    if ["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"].iter().any(|k| lower.starts_with(k)) {
+    if ["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"]
+        .iter()
+        .any(|k| lower.starts_with(k))
+    {
         return Some("an SSH private key");
     }
-    if [".npmrc", ".pypirc", ".netrc", ".git-credentials", "credentials.json", ".dockercfg"].contains(&lower.as_str())
-        || (lower == "config.json" && dirs.iter().any(|d| *d == ".docker"))
+    if [
+        ".npmrc",
+        ".pypirc",
+        ".netrc",
+        ".git-credentials",
+        "credentials.json",
+        ".dockercfg",
+    ]
+    .contains(&lower.as_str())
+        || (lower == "config.json" && dirs.contains(&".docker"))
     {
         return Some("a credentials file");
     }
@@ -71,9 +82,11 @@ pub(crate) fn secret_file(src: &str) -> Option<&'static str> {
         return Some("a private key");
     }
     if lower.ends_with(".pem")
-        && !["cert", "chain", "ca.", "ca-", "-ca", "_ca", "bundle", "public", "pub", "root"]
-            .iter()
-            .any(|w| lower.contains(w))
+        && ![
+            "cert", "chain", "ca.", "ca-", "-ca", "_ca", "bundle", "public", "pub", "root",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
     {
         return Some("a private key");
     }
@@ -81,9 +94,11 @@ pub(crate) fn secret_file(src: &str) -> Option<&'static str> {
 }
 
 fn is_template(lower: &str) -> bool {
-    ["example", "sample", "template", "dist", "defaults", "default", "tpl", "test", "ci"]
-        .iter()
-        .any(|t| lower.ends_with(t))
+    [
+        "example", "sample", "template", "dist", "defaults", "default", "tpl", "test", "ci",
+    ]
+    .iter()
+    .any(|t| lower.ends_with(t))
 }
 
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
@@ -116,12 +131,24 @@ mod tests {
         catches("DF007", "FROM alpine:3.20\nCOPY .aws/ /root/.aws/\n");
         catches("DF007", "FROM alpine:3.20\nCOPY [\"privkey.pem\", \"/etc/ssl/\"]\n");
         catches("DF007", "FROM alpine:3.20\nCOPY config/credentials.json /app/\n");
-        catches("DF007", "FROM alpine:3.20 AS b\nFROM alpine:3.20\nCOPY --from=b /root/.git-credentials /x\n");
+        catches(
+            "DF007",
+            "FROM alpine:3.20 AS b\nFROM alpine:3.20\nCOPY --from=b /root/.git-credentials /x\n",
+        );
         passes("DF007", "FROM alpine:3.20\nCOPY .env.example /app/.env\n");
-        passes("DF007", "FROM alpine:3.20\nCOPY id_rsa.pub /root/.ssh/authorized_keys\n");
-        passes("DF007", "FROM alpine:3.20\nCOPY ca-certificates.pem cert.pem /etc/ssl/\n");
+        passes(
+            "DF007",
+            "FROM alpine:3.20\nCOPY id_rsa.pub /root/.ssh/authorized_keys\n",
+        );
+        passes(
+            "DF007",
+            "FROM alpine:3.20\nCOPY ca-certificates.pem cert.pem /etc/ssl/\n",
+        );
         passes("DF007", "FROM alpine:3.20\nCOPY keyboard.txt monkey.js /app/\n");
         passes("DF007", "FROM alpine:3.20\nCOPY <<EOF /app/.env\nA=1\nEOF\n");
-        passes("DF007", "FROM alpine:3.20\nADD https://example.com/Release.key /etc/apt/keyrings/\n");
+        passes(
+            "DF007",
+            "FROM alpine:3.20\nADD https://example.com/Release.key /etc/apt/keyrings/\n",
+        );
     }
 }

@@ -54,8 +54,26 @@ rule! {
 
 const TOOLCHAIN_IMAGES: &[&str] = &["golang", "rust", "maven", "gradle", "gcc", "sdk", "buildpack-deps"];
 const TOOLCHAIN_PACKAGES: &[&str] = &[
-    "build-essential", "build-base", "gcc", "g++", "clang", "make", "cmake", "autoconf", "automake", "libtool",
-    "golang", "golang-go", "go", "rustc", "cargo", "maven", "gradle", "default-jdk", "gcc-c++", "musl-dev",
+    "build-essential",
+    "build-base",
+    "gcc",
+    "g++",
+    "clang",
+    "make",
+    "cmake",
+    "autoconf",
+    "automake",
+    "libtool",
+    "golang",
+    "golang-go",
+    "go",
+    "rustc",
+    "cargo",
+    "maven",
+    "gradle",
+    "default-jdk",
+    "gcc-c++",
+    "musl-dev",
 ];
 
 fn toolchain_package(p: &str) -> bool {
@@ -69,13 +87,30 @@ fn toolchain_package(p: &str) -> bool {
 /// A build command, described.
 fn build_step(c: &Cmd) -> Option<String> {
     let prog = c.program()?;
-    let sub = c.args().iter().find(|a| !a.starts_with('-')).map(String::as_str).unwrap_or("");
-    let second = c.args().iter().filter(|a| !a.starts_with('-')).nth(1).map(String::as_str).unwrap_or("");
+    let sub = c
+        .args()
+        .iter()
+        .find(|a| !a.starts_with('-'))
+        .map(String::as_str)
+        .unwrap_or("");
+    let second = c
+        .args()
+        .iter()
+        .filter(|a| !a.starts_with('-'))
+        .nth(1)
+        .map(String::as_str)
+        .unwrap_or("");
     let hit = match prog {
         "go" => matches!(sub, "build" | "install"),
         "cargo" => matches!(sub, "build" | "install"),
-        "mvn" | "mvnw" => c.args().iter().any(|a| matches!(a.as_str(), "package" | "install" | "verify" | "compile")),
-        "gradle" | "gradlew" => c.args().iter().any(|a| matches!(a.as_str(), "build" | "assemble" | "jar" | "bootJar")),
+        "mvn" | "mvnw" => c
+            .args()
+            .iter()
+            .any(|a| matches!(a.as_str(), "package" | "install" | "verify" | "compile")),
+        "gradle" | "gradlew" => c
+            .args()
+            .iter()
+            .any(|a| matches!(a.as_str(), "build" | "assemble" | "jar" | "bootJar")),
         "npm" | "pnpm" => (sub == "run" && second.starts_with("build")) || sub == "build",
         "yarn" => sub == "build" || (sub == "run" && second.starts_with("build")),
         "dotnet" => matches!(sub, "build" | "publish"),
@@ -84,7 +119,12 @@ fn build_step(c: &Cmd) -> Option<String> {
     };
     hit.then(|| {
         let mut s = prog.to_string();
-        if !sub.is_empty() && !matches!(prog, "make" | "gcc" | "g++" | "cc" | "clang" | "cmake" | "ninja" | "javac" | "tsc") {
+        if !sub.is_empty()
+            && !matches!(
+                prog,
+                "make" | "gcc" | "g++" | "cc" | "clang" | "cmake" | "ninja" | "javac" | "tsc"
+            )
+        {
             s.push(' ');
             s.push_str(sub);
         }
@@ -95,16 +135,22 @@ fn build_step(c: &Cmd) -> Option<String> {
 /// Dev dependencies installed, described.
 fn dev_dependencies(c: &Cmd, production_env: bool) -> Option<String> {
     let prog = c.program()?;
-    let sub = c.args().iter().find(|a| !a.starts_with('-')).map(String::as_str).unwrap_or("");
+    let sub = c
+        .args()
+        .iter()
+        .find(|a| !a.starts_with('-'))
+        .map(String::as_str)
+        .unwrap_or("");
     let args = c.args();
     let has = |s: &str| args.iter().any(|a| a == s || a.starts_with(&format!("{s}=")));
     match prog {
-        "npm" if matches!(sub, "ci" | "install" | "i")
-            && args.iter().filter(|a| !a.starts_with('-')).count() == 1
-            && !production_env
-            && !has("--omit")
-            && !has("--only")
-            && !has("--production") =>
+        "npm"
+            if matches!(sub, "ci" | "install" | "i")
+                && args.iter().filter(|a| !a.starts_with('-')).count() == 1
+                && !production_env
+                && !has("--omit")
+                && !has("--only")
+                && !has("--production") =>
         {
             Some(format!("npm {sub} (installs devDependencies)"))
         }
@@ -145,9 +191,15 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         let Some(run) = &ins.run else { continue };
         let script = &run.script;
         let removed = script.commands.iter().any(|c| {
-            (c.is_any(&["apt-get", "apt"]) && c.args().iter().any(|a| matches!(a.as_str(), "purge" | "remove" | "autoremove")))
+            (c.is_any(&["apt-get", "apt"])
+                && c.args()
+                    .iter()
+                    .any(|a| matches!(a.as_str(), "purge" | "remove" | "autoremove")))
                 || (c.is("apk") && c.has_arg("del"))
-                || (c.is_any(&["yum", "dnf", "microdnf"]) && c.args().iter().any(|a| matches!(a.as_str(), "remove" | "erase" | "autoremove")))
+                || (c.is_any(&["yum", "dnf", "microdnf"])
+                    && c.args()
+                        .iter()
+                        .any(|a| matches!(a.as_str(), "remove" | "erase" | "autoremove")))
         });
         if removed {
             continue;
@@ -162,7 +214,9 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         }
         if found.is_none() {
             found = script.commands.iter().find_map(|c| {
-                build_step(c).map(|s| format!("runs `{s}`")).or_else(|| dev_dependencies(c, production_env).map(|s| format!("runs `{s}`")))
+                build_step(c)
+                    .map(|s| format!("runs `{s}`"))
+                    .or_else(|| dev_dependencies(c, production_env).map(|s| format!("runs `{s}`")))
             });
         }
         if let Some(what) = found {
@@ -185,15 +239,24 @@ mod tests {
         catches("DF008", "FROM maven:3.9-eclipse-temurin-21\nRUN mvn package\n");
         catches("DF008", "FROM mcr.microsoft.com/dotnet/sdk:8.0\nRUN dotnet publish\n");
         assert_eq!(
-            catches("DF008", "FROM debian:12\nRUN echo\nRUN apt-get update && apt-get install -y gcc make\n"),
+            catches(
+                "DF008",
+                "FROM debian:12\nRUN echo\nRUN apt-get update && apt-get install -y gcc make\n"
+            ),
             vec![3]
         );
-        catches("DF008", "FROM node:22-slim\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"x\"]\n");
+        catches(
+            "DF008",
+            "FROM node:22-slim\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"x\"]\n",
+        );
         catches("DF008", "FROM node:22-slim\nRUN npm ci && npm run build\n");
         catches("DF008", "FROM python:3.12-slim\nRUN apt-get install -y libpq-dev\n");
         catches("DF008", "FROM alpine:3.20\nRUN apk add --no-cache build-base\n");
         catches("DF008", "FROM debian:12\nRUN ./configure && make && make install\n");
-        passes("DF008", "FROM golang:1.22 AS b\nRUN go build .\nFROM scratch\nCOPY --from=b /app /app\n");
+        passes(
+            "DF008",
+            "FROM golang:1.22 AS b\nRUN go build .\nFROM scratch\nCOPY --from=b /app /app\n",
+        );
         passes("DF008", "FROM node:22-slim\nRUN npm ci --omit=dev\n");
         passes("DF008", "FROM node:22-slim\nENV NODE_ENV=production\nRUN npm ci\n");
         passes("DF008", "FROM node:22-slim\nRUN npm install -g pm2\n");
@@ -201,7 +264,10 @@ mod tests {
             "DF008",
             "FROM python:3.12-slim\nRUN apt-get install -y gcc && pip install x && apt-get purge -y gcc\n",
         );
-        passes("DF008", "FROM alpine:3.20\nRUN apk add --virtual .b gcc && make && apk del .b\n");
+        passes(
+            "DF008",
+            "FROM alpine:3.20\nRUN apk add --virtual .b gcc && make && apk del .b\n",
+        );
         passes("DF008", "FROM eclipse-temurin:21-jre\nCOPY app.jar /\n");
     }
 }

@@ -60,7 +60,10 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         }
         if let Ok(n) = from.parse::<usize>() {
             if n > current || ins.onbuild {
-                out.push(Hit::new(i, format!("`--from={n}` refers to a stage that is not defined before this COPY")));
+                out.push(Hit::new(
+                    i,
+                    format!("`--from={n}` refers to a stage that is not defined before this COPY"),
+                ));
             }
             continue;
         }
@@ -69,9 +72,13 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         }
         let later = m.stages.iter().any(|s| s.name.as_deref() == Some(&lower));
         let msg = if later {
-            format!("stage `{from}` is defined after this COPY; move it above, or Docker will try to pull an image named `{from}`")
+            format!(
+                "stage `{from}` is defined after this COPY; move it above, or Docker will try to pull an image named `{from}`"
+            )
         } else {
-            format!("no stage is named `{from}`, so Docker will pull an image of that name; fix the name or use a full image reference")
+            format!(
+                "no stage is named `{from}`, so Docker will pull an image of that name; fix the name or use a full image reference"
+            )
         };
         out.push(Hit::new(i, msg));
     }
@@ -85,12 +92,24 @@ mod tests {
     fn table() {
         catches("DF009", "FROM alpine:3.20\nCOPY --from=build /a /a\n");
         catches("DF009", "FROM alpine:3.20\nCOPY --from=1 /a /a\n");
-        catches("DF009", "FROM alpine:3.20\nCOPY --from=later /a /a\nFROM alpine:3.20 AS later\n");
+        catches(
+            "DF009",
+            "FROM alpine:3.20\nCOPY --from=later /a /a\nFROM alpine:3.20 AS later\n",
+        );
         catches("DF009", "ARG S=nope\nFROM alpine:3.20\nARG S\nCOPY --from=$S /a /a\n");
-        passes("DF009", "FROM alpine:3.20 AS Build\nFROM alpine:3.20\nCOPY --from=build /a /a\n");
+        passes(
+            "DF009",
+            "FROM alpine:3.20 AS Build\nFROM alpine:3.20\nCOPY --from=build /a /a\n",
+        );
         passes("DF009", "FROM alpine:3.20\nFROM alpine:3.20\nCOPY --from=0 /a /a\n");
-        passes("DF009", "FROM alpine:3.20\nCOPY --from=nginx:1.27 /a /a\nCOPY --from=ghcr.io/x/y /b /b\n");
-        passes("DF009", "ARG S=base\nFROM alpine:3.20 AS base\nFROM alpine:3.20\nCOPY --from=${S} /a /a\n");
+        passes(
+            "DF009",
+            "FROM alpine:3.20\nCOPY --from=nginx:1.27 /a /a\nCOPY --from=ghcr.io/x/y /b /b\n",
+        );
+        passes(
+            "DF009",
+            "ARG S=base\nFROM alpine:3.20 AS base\nFROM alpine:3.20\nCOPY --from=${S} /a /a\n",
+        );
         passes("DF009", "FROM alpine:3.20\nCOPY --from=$UNSET /a /a\n");
         passes("DF009", "FROM alpine:3.20\nONBUILD COPY --from=builder /a /a\n");
     }

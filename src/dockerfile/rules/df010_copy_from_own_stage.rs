@@ -41,7 +41,9 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     let m = cx.model;
     for (i, ins) in m.instrs.iter().enumerate() {
         let Instruction::Copy(c) = ins.inner else { continue };
-        let (Some(raw), Some(stage)) = (flag(&c.options, "from"), ins.stage) else { continue };
+        let (Some(raw), Some(stage)) = (flag(&c.options, "from"), ins.stage) else {
+            continue;
+        };
         if ins.onbuild {
             continue;
         }
@@ -49,7 +51,10 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         let own = m.stages[stage].name.as_deref() == Some(&from.to_ascii_lowercase())
             || from.parse::<usize>().ok() == Some(stage);
         if own {
-            out.push(Hit::new(i, format!("`--from={from}` is the stage this COPY is in; copy from an earlier stage")));
+            out.push(Hit::new(
+                i,
+                format!("`--from={from}` is the stage this COPY is in; copy from an earlier stage"),
+            ));
         }
     }
 }
@@ -61,8 +66,14 @@ mod tests {
     #[test]
     fn table() {
         catches("DF010", "FROM alpine:3.20 AS a\nCOPY --from=a /x /x\n");
-        catches("DF010", "FROM alpine:3.20 AS a\nFROM alpine:3.20 AS b\nCOPY --from=1 /x /x\n");
+        catches(
+            "DF010",
+            "FROM alpine:3.20 AS a\nFROM alpine:3.20 AS b\nCOPY --from=1 /x /x\n",
+        );
         catches("DF010", "FROM alpine:3.20 AS App\nCOPY --from=app /x /x\n");
-        passes("DF010", "FROM alpine:3.20 AS a\nFROM alpine:3.20 AS b\nCOPY --from=a /x /x\n");
+        passes(
+            "DF010",
+            "FROM alpine:3.20 AS a\nFROM alpine:3.20 AS b\nCOPY --from=a /x /x\n",
+        );
     }
 }

@@ -44,7 +44,10 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         if let Some(first) = stages[..k].iter().find(|e| e.name.as_ref() == Some(name)) {
             out.push(Hit::new(
                 s.from,
-                format!("stage name `{name}` is already used by stage {}; give each stage its own name", first.index),
+                format!(
+                    "stage name `{name}` is already used by stage {}; give each stage its own name",
+                    first.index
+                ),
             ));
         }
     }

@@ -40,9 +40,37 @@ rule! {
 }
 
 const WELL_KNOWN: &[&str] = &[
-    "alpine", "ubuntu", "debian", "busybox", "centos", "fedora", "node", "python", "golang", "rust", "ruby", "php",
-    "openjdk", "maven", "gradle", "nginx", "httpd", "redis", "postgres", "mysql", "mariadb", "mongo", "scratch",
-    "eclipse-temurin", "amazonlinux", "rockylinux", "almalinux", "docker", "elixir", "perl", "dotnet",
+    "alpine",
+    "ubuntu",
+    "debian",
+    "busybox",
+    "centos",
+    "fedora",
+    "node",
+    "python",
+    "golang",
+    "rust",
+    "ruby",
+    "php",
+    "openjdk",
+    "maven",
+    "gradle",
+    "nginx",
+    "httpd",
+    "redis",
+    "postgres",
+    "mysql",
+    "mariadb",
+    "mongo",
+    "scratch",
+    "eclipse-temurin",
+    "amazonlinux",
+    "rockylinux",
+    "almalinux",
+    "docker",
+    "elixir",
+    "perl",
+    "dotnet",
 ];
 
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
@@ -64,7 +92,9 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
             _ => false,
         };
         let other_use = used.iter().any(|(j, u)| *j != k && u == name);
-        let referenced = m.stages[k + 1..].iter().any(|later| later.image.as_deref().is_some_and(|i| i.eq_ignore_ascii_case(name)))
+        let referenced = m.stages[k + 1..]
+            .iter()
+            .any(|later| later.image.as_deref().is_some_and(|i| i.eq_ignore_ascii_case(name)))
             || m.instrs.iter().any(|ins| match ins.inner {
                 parse_dockerfile::Instruction::Copy(c) => {
                     crate::dockerfile::model::flag(&c.options, "from").is_some_and(|f| f.eq_ignore_ascii_case(name))
@@ -87,7 +117,10 @@ mod tests {
 
     #[test]
     fn table() {
-        catches("DF012", "FROM node:22 AS node\nFROM nginx:1.27\nCOPY --from=node /a /a\n");
+        catches(
+            "DF012",
+            "FROM node:22 AS node\nFROM nginx:1.27\nCOPY --from=node /a /a\n",
+        );
         catches("DF012", "FROM node:22 AS python\n");
         passes("DF012", "FROM node:22 AS node\n");
         catches("DF012", "FROM alpine:3.20 AS scratch\n");

@@ -40,10 +40,10 @@ rule! {
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     let m = cx.model;
     let Some(fin) = m.final_stage() else { return };
-    let has = m
-        .lineage(fin.index)
-        .into_iter()
-        .any(|s| m.body(s).any(|(_, ins)| matches!(ins.inner, Instruction::Healthcheck(_))));
+    let has = m.lineage(fin.index).into_iter().any(|s| {
+        m.body(s)
+            .any(|(_, ins)| matches!(ins.inner, Instruction::Healthcheck(_)))
+    });
     if !has {
         out.push(Hit::new(
             fin.from,
@@ -58,7 +58,10 @@ mod tests {
 
     #[test]
     fn table() {
-        catches("DF013", "FROM alpine:3.20 AS a\nHEALTHCHECK CMD true\nFROM alpine:3.20\n");
+        catches(
+            "DF013",
+            "FROM alpine:3.20 AS a\nHEALTHCHECK CMD true\nFROM alpine:3.20\n",
+        );
         catches("DF013", "FROM alpine:3.20\nONBUILD HEALTHCHECK CMD true\n");
         passes("DF013", "FROM alpine:3.20 AS a\nHEALTHCHECK CMD true\nFROM a\n");
         passes("DF013", "FROM alpine:3.20\nHEALTHCHECK NONE\n");

@@ -44,7 +44,13 @@ mod tests {
 
     #[test]
     fn table() {
-        assert_eq!(catches("DF014", "FROM a:1\nHEALTHCHECK NONE\nHEALTHCHECK CMD x\n"), vec![3]);
-        passes("DF014", "FROM a:1 AS x\nHEALTHCHECK NONE\nFROM a:1\nHEALTHCHECK CMD x\n");
+        assert_eq!(
+            catches("DF014", "FROM a:1\nHEALTHCHECK NONE\nHEALTHCHECK CMD x\n"),
+            vec![3]
+        );
+        passes(
+            "DF014",
+            "FROM a:1 AS x\nHEALTHCHECK NONE\nFROM a:1\nHEALTHCHECK CMD x\n",
+        );
     }
 }

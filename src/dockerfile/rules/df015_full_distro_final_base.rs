@@ -40,11 +40,40 @@ rule! {
 }
 
 const FULL_IMAGES: &[&str] = &[
-    "ubuntu", "debian", "centos", "fedora", "rockylinux", "almalinux", "oraclelinux", "amazonlinux", "archlinux",
-    "opensuse", "leap", "buildpack-deps", "node", "python", "ruby", "perl", "openjdk", "golang", "rust", "ubi", "ubi9",
+    "ubuntu",
+    "debian",
+    "centos",
+    "fedora",
+    "rockylinux",
+    "almalinux",
+    "oraclelinux",
+    "amazonlinux",
+    "archlinux",
+    "opensuse",
+    "leap",
+    "buildpack-deps",
+    "node",
+    "python",
+    "ruby",
+    "perl",
+    "openjdk",
+    "golang",
+    "rust",
+    "ubi",
+    "ubi9",
     "ubi8",
 ];
-const SMALL_TAGS: &[&str] = &["slim", "alpine", "minimal", "micro", "distroless", "busybox", "scratch", "-jre", "chiseled"];
+const SMALL_TAGS: &[&str] = &[
+    "slim",
+    "alpine",
+    "minimal",
+    "micro",
+    "distroless",
+    "busybox",
+    "scratch",
+    "-jre",
+    "chiseled",
+];
 
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     let m = cx.model;
@@ -64,7 +93,10 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         let stage = m.lineage(fin.index).last().copied().unwrap_or(fin.index);
         out.push(Hit::new(
             m.stages[stage].from,
-            format!("the final image is built on the full `{}` image; use {suggestion}", m.stages[stage].image_raw),
+            format!(
+                "the final image is built on the full `{}` image; use {suggestion}",
+                m.stages[stage].image_raw
+            ),
         ));
     }
 }
@@ -82,7 +114,10 @@ mod tests {
         catches("DF015", "FROM registry.access.redhat.com/ubi9/ubi:9.4\n");
         passes("DF015", "FROM debian:12-slim\n");
         passes("DF015", "FROM node:22-alpine\n");
-        passes("DF015", "FROM ubuntu:24.04 AS b\nFROM gcr.io/distroless/static:nonroot\n");
+        passes(
+            "DF015",
+            "FROM ubuntu:24.04 AS b\nFROM gcr.io/distroless/static:nonroot\n",
+        );
         passes("DF015", "FROM registry.access.redhat.com/ubi9-minimal:9.4\n");
         passes("DF015", "FROM myorg/python:3.12\n");
         passes("DF015", "FROM eclipse-temurin:21-jre\n");

@@ -50,16 +50,27 @@ rule! {
 fn dependency_install(c: &Cmd) -> Option<(&'static str, &'static str)> {
     let prog = c.program()?;
     let args = c.args();
-    let sub = args.iter().find(|a| !a.starts_with('-')).map(String::as_str).unwrap_or("");
+    let sub = args
+        .iter()
+        .find(|a| !a.starts_with('-'))
+        .map(String::as_str)
+        .unwrap_or("");
     let operands = args.iter().filter(|a| !a.starts_with('-')).count();
     match prog {
         "npm" if sub == "ci" || (matches!(sub, "install" | "i") && operands == 1) => {
             Some(("npm install", "package.json and package-lock.json"))
         }
         "yarn" if sub.is_empty() || sub == "install" => Some(("yarn install", "package.json and yarn.lock")),
-        "pnpm" if matches!(sub, "install" | "i") && operands == 1 => Some(("pnpm install", "package.json and pnpm-lock.yaml")),
+        "pnpm" if matches!(sub, "install" | "i") && operands == 1 => {
+            Some(("pnpm install", "package.json and pnpm-lock.yaml"))
+        }
         "bun" if sub == "install" && operands == 1 => Some(("bun install", "package.json and bun.lockb")),
-        p if p.starts_with("pip") && sub == "install" && args.iter().any(|a| a == "-r" || a.starts_with("--requirement") || a.starts_with("-r")) => {
+        p if p.starts_with("pip")
+            && sub == "install"
+            && args
+                .iter()
+                .any(|a| a == "-r" || a.starts_with("--requirement") || a.starts_with("-r")) =>
+        {
             Some(("pip install -r", "the requirements files"))
         }
         "poetry" if sub == "install" => Some(("poetry install", "pyproject.toml and poetry.lock")),
@@ -97,7 +108,10 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
                 continue;
             }
             let install = body[k + 1..].iter().find_map(|(_, later)| {
-                later.run.as_ref().and_then(|r| r.script.commands.iter().find_map(dependency_install))
+                later
+                    .run
+                    .as_ref()
+                    .and_then(|r| r.script.commands.iter().find_map(dependency_install))
             });
             if let Some((what, manifests)) = install {
                 out.push(Hit::new(
@@ -115,14 +129,26 @@ mod tests {
 
     #[test]
     fn table() {
-        assert_eq!(catches("DF016", "FROM python:3.12-slim\nCOPY . /app\nRUN pip install --no-cache-dir -r /app/requirements.txt\n"), vec![2]);
+        assert_eq!(
+            catches(
+                "DF016",
+                "FROM python:3.12-slim\nCOPY . /app\nRUN pip install --no-cache-dir -r /app/requirements.txt\n"
+            ),
+            vec![2]
+        );
         catches("DF016", "FROM golang:1.22\nCOPY ./ ./\nRUN go mod download\n");
         catches("DF016", "FROM ruby:3.3\nADD . /app\nRUN cd /app && bundle install\n");
-        catches("DF016", "FROM node:22\nCOPY . .\nRUN --mount=type=cache,target=/root/.npm npm ci\n");
+        catches(
+            "DF016",
+            "FROM node:22\nCOPY . .\nRUN --mount=type=cache,target=/root/.npm npm ci\n",
+        );
         passes("DF016", "FROM node:22\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\n");
         passes("DF016", "FROM node:22\nCOPY . .\nRUN npm install -g serve\n");
         passes("DF016", "FROM python:3.12\nCOPY . .\nRUN pip install .\n");
         passes("DF016", "FROM node:22 AS a\nCOPY . .\nFROM node:22\nRUN npm ci\n");
-        passes("DF016", "FROM node:22 AS a\nFROM node:22\nCOPY --from=a . .\nRUN npm ci\n");
+        passes(
+            "DF016",
+            "FROM node:22 AS a\nFROM node:22\nCOPY --from=a . .\nRUN npm ci\n",
+        );
     }
 }

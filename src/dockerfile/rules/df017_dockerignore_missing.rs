@@ -69,11 +69,20 @@ mod tests {
     #[test]
     fn table() {
         let t = "FROM alpine:3.20\nCOPY . /app\nCOPY src/ /src\nCOPY --from=alpine:3.20 . /x\n";
-        assert_eq!(hits_with("DF017", t, &Settings::default(), IgnoreFile::Missing).len(), 1);
-        assert_eq!(hits_with("DF017", t, &Settings::default(), IgnoreFile::Unknown).len(), 0);
+        assert_eq!(
+            hits_with("DF017", t, &Settings::default(), IgnoreFile::Missing).len(),
+            1
+        );
+        assert_eq!(
+            hits_with("DF017", t, &Settings::default(), IgnoreFile::Unknown).len(),
+            0
+        );
         let found = IgnoreFile::Found(crate::dockerfile::dockerignore::DockerIgnore::parse("x", ".git\n"));
         assert_eq!(hits_with("DF017", t, &Settings::default(), found).len(), 0);
         let t = "FROM alpine:3.20\nCOPY src/ /src\n";
-        assert_eq!(hits_with("DF017", t, &Settings::default(), IgnoreFile::Missing).len(), 0);
+        assert_eq!(
+            hits_with("DF017", t, &Settings::default(), IgnoreFile::Missing).len(),
+            0
+        );
     }
 }

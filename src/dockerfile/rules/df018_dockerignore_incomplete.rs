@@ -76,8 +76,15 @@ const PROBES: &[(&str, &str)] = &[
 /// Whether the build looks like a Node.js one (so `node_modules` matters).
 fn uses_node(cx: &Context<'_, '_>) -> bool {
     let m = cx.model;
-    m.stages.iter().any(|s| matches!(&s.base, Base::Image(r) if r.short_name() == "node" || r.short_name().starts_with("node-")))
-        || m.runs().any(|(_, _, r)| r.script.commands.iter().any(|c| c.is_any(&["npm", "yarn", "pnpm", "npx", "bun"])))
+    m.stages
+        .iter()
+        .any(|s| matches!(&s.base, Base::Image(r) if r.short_name() == "node" || r.short_name().starts_with("node-")))
+        || m.runs().any(|(_, _, r)| {
+            r.script
+                .commands
+                .iter()
+                .any(|c| c.is_any(&["npm", "yarn", "pnpm", "npx", "bun"]))
+        })
         || m.instrs.iter().any(|i| match i.inner {
             Instruction::Copy(c) => crate::dockerfile::model::source_paths(&c.src).any(|p| p.contains("package.json")),
             _ => false,
@@ -96,7 +103,9 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     if copies.is_empty() {
         return;
     }
-    let IgnoreFile::Found(ignore) = cx.ignore_file() else { return };
+    let IgnoreFile::Found(ignore) = cx.ignore_file() else {
+        return;
+    };
     let mut missing: Vec<&str> = Vec::new();
     for (probe, pattern) in PROBES {
         if !ignore.excludes(probe) && !missing.contains(pattern) {
@@ -129,7 +138,10 @@ mod tests {
 
     fn message(dockerfile: &str, ignore: &str) -> Option<String> {
         let f = IgnoreFile::Found(DockerIgnore::parse(".dockerignore", ignore));
-        hits_with("DF018", dockerfile, &Settings::default(), f).into_iter().next().map(|h| h.message)
+        hits_with("DF018", dockerfile, &Settings::default(), f)
+            .into_iter()
+            .next()
+            .map(|h| h.message)
     }
 
     #[test]
@@ -139,7 +151,10 @@ mod tests {
         assert!(m.contains(".git, .env*, id_rsa*"), "{m}");
         assert!(!m.contains("node_modules"), "{m}");
         let m = message(node, ".git\n.env\n").unwrap();
-        assert!(m.contains(".env*") && m.contains("node_modules") && !m.contains(".git,"), "{m}");
+        assert!(
+            m.contains(".env*") && m.contains("node_modules") && !m.contains(".git,"),
+            "{m}"
+        );
         let full = ".git\n.env*\nid_rsa*\nid_ed25519*\n*.key\n*.pem\n.npmrc\n.pypirc\n.netrc\n.git-credentials\n.aws\ncredentials.json\nnode_modules\n";
         assert_eq!(message(node, full), None);
         assert_eq!(message(node, "*\n!src\n!package.json\n"), None);

@@ -38,14 +38,35 @@ rule! {
 
 pub(crate) fn is_url(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
-    l.starts_with("http://") || l.starts_with("https://") || l.starts_with("git@") || l.starts_with("ssh://") || l.starts_with("git://")
+    l.starts_with("http://")
+        || l.starts_with("https://")
+        || l.starts_with("git@")
+        || l.starts_with("ssh://")
+        || l.starts_with("git://")
 }
 
 fn is_archive(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
-    [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".tar.lz", ".tar.lzma", ".gz", ".bz2", ".xz", ".zst"]
-        .iter()
-        .any(|e| l.ends_with(e))
+    [
+        ".tar",
+        ".tar.gz",
+        ".tgz",
+        ".tar.bz2",
+        ".tbz",
+        ".tbz2",
+        ".tar.xz",
+        ".txz",
+        ".tar.zst",
+        ".tzst",
+        ".tar.lz",
+        ".tar.lzma",
+        ".gz",
+        ".bz2",
+        ".xz",
+        ".zst",
+    ]
+    .iter()
+    .any(|e| l.ends_with(e))
         || l.contains('$')
 }
 
@@ -57,7 +78,10 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
             _ => true,
         });
         if local {
-            out.push(Hit::new(i, "ADD copies local files here; use COPY (ADD is for archives to unpack and remote sources)"));
+            out.push(Hit::new(
+                i,
+                "ADD copies local files here; use COPY (ADD is for archives to unpack and remote sources)",
+            ));
         }
     }
 }

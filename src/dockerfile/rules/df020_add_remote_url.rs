@@ -62,8 +62,14 @@ mod tests {
     #[test]
     fn table() {
         catches("DF020", "FROM a:1\nADD http://example.com/a.tgz /\n");
-        passes("DF020", "FROM a:1\nADD --checksum=sha256:abc https://example.com/a.tgz /\n");
-        passes("DF020", "FROM a:1\nADD https://github.com/moby/buildkit.git#v0.14 /src\n");
+        passes(
+            "DF020",
+            "FROM a:1\nADD --checksum=sha256:abc https://example.com/a.tgz /\n",
+        );
+        passes(
+            "DF020",
+            "FROM a:1\nADD https://github.com/moby/buildkit.git#v0.14 /src\n",
+        );
         passes("DF020", "FROM a:1\nADD a.tgz /\n");
     }
 }

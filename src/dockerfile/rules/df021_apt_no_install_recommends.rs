@@ -47,10 +47,16 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         let configured = m.lineage(stage).iter().any(|s| configured_stages.contains(s));
         let missing = packages::installs(&run.script, Pm::Apt).into_iter().any(|c| {
             !c.has_flag("no-install-recommends", None)
-                && !c.args.iter().any(|a| a.contains("Install-Recommends=false") || a.contains("Install-Recommends=0"))
+                && !c
+                    .args
+                    .iter()
+                    .any(|a| a.contains("Install-Recommends=false") || a.contains("Install-Recommends=0"))
         });
         if missing && !configured {
-            out.push(Hit::new(i, "apt-get install pulls in recommended packages; add `--no-install-recommends`"));
+            out.push(Hit::new(
+                i,
+                "apt-get install pulls in recommended packages; add `--no-install-recommends`",
+            ));
         }
         if run.shell_text.contains("Install-Recommends") {
             configured_stages.push(stage);
@@ -67,14 +73,29 @@ mod tests {
         catches("DF021", "FROM debian:12\nRUN apt-get install -y curl\n");
         catches("DF021", "FROM debian:12\nRUN apt install -y curl\n");
         catches("DF021", "FROM debian:12\nONBUILD RUN apt-get install -y curl\n");
-        catches("DF021", "FROM debian:12\nRUN <<EOF\nset -e\napt-get install -y curl\nEOF\n");
-        passes("DF021", "FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n");
-        passes("DF021", "FROM debian:12\nRUN apt-get -o APT::Install-Recommends=false install -y curl\n");
+        catches(
+            "DF021",
+            "FROM debian:12\nRUN <<EOF\nset -e\napt-get install -y curl\nEOF\n",
+        );
+        passes(
+            "DF021",
+            "FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n",
+        );
+        passes(
+            "DF021",
+            "FROM debian:12\nRUN apt-get -o APT::Install-Recommends=false install -y curl\n",
+        );
         passes(
             "DF021",
             "FROM debian:12\nRUN echo 'APT::Install-Recommends \"0\";' > /etc/apt/apt.conf.d/no-rec\nRUN apt-get install -y curl\n",
         );
-        passes("DF021", "FROM debian:12\nRUN [\"apt-get\", \"install\", \"-y\", \"curl\"]\n");
-        passes("DF021", "FROM debian:12\nRUN python3 <<EOF\nimport os\nos.system('apt-get install x')\nEOF\n");
+        passes(
+            "DF021",
+            "FROM debian:12\nRUN [\"apt-get\", \"install\", \"-y\", \"curl\"]\n",
+        );
+        passes(
+            "DF021",
+            "FROM debian:12\nRUN python3 <<EOF\nimport os\nos.system('apt-get install x')\nEOF\n",
+        );
     }
 }

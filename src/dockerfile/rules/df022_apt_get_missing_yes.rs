@@ -38,13 +38,21 @@ rule! {
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     for (i, _, run) in cx.model.runs() {
         let bad = packages::calls(&run.script, Pm::Apt).into_iter().find(|c| {
-            matches!(c.sub, "install" | "upgrade" | "dist-upgrade" | "full-upgrade" | "remove" | "purge" | "autoremove")
-                && !c.has_flag("yes", Some('y'))
+            matches!(
+                c.sub,
+                "install" | "upgrade" | "dist-upgrade" | "full-upgrade" | "remove" | "purge" | "autoremove"
+            ) && !c.has_flag("yes", Some('y'))
                 && !c.has_flag("assume-yes", None)
-                && !c.args.iter().any(|a| a == "-qq" || a == "-q=2" || a.contains("Assume-Yes=true"))
+                && !c
+                    .args
+                    .iter()
+                    .any(|a| a == "-qq" || a == "-q=2" || a.contains("Assume-Yes=true"))
         });
         if let Some(c) = bad {
-            out.push(Hit::new(i, format!("`{} {}` without `-y` stops at a prompt; add `-y`", c.program, c.sub)));
+            out.push(Hit::new(
+                i,
+                format!("`{} {}` without `-y` stops at a prompt; add `-y`", c.program, c.sub),
+            ));
         }
     }
 }
@@ -56,10 +64,16 @@ mod tests {
     #[test]
     fn table() {
         catches("DF022", "FROM debian:12\nRUN apt-get install curl\n");
-        catches("DF022", "FROM debian:12\nRUN apt-get update && \\\n    apt-get purge --auto-remove curl\n");
+        catches(
+            "DF022",
+            "FROM debian:12\nRUN apt-get update && \\\n    apt-get purge --auto-remove curl\n",
+        );
         passes("DF022", "FROM debian:12\nRUN apt-get install -y curl\n");
         passes("DF022", "FROM debian:12\nRUN apt-get -qy install curl\n");
-        passes("DF022", "FROM debian:12\nRUN apt-get install --yes curl && apt-get -qq remove x\n");
+        passes(
+            "DF022",
+            "FROM debian:12\nRUN apt-get install --yes curl && apt-get -qq remove x\n",
+        );
         passes("DF022", "FROM debian:12\nRUN apt-get update\n");
     }
 }

@@ -61,7 +61,10 @@ mod tests {
     fn table() {
         catches("DF023", "FROM debian:12\nRUN apt-get update && apt-get install -y x\n");
         catches("DF023", "FROM debian:12 AS base\nRUN apt-get update\nFROM base\n");
-        passes("DF023", "FROM debian:12\nRUN apt-get update && apt-get install -y x && rm -rf /var/lib/apt/lists/*\n");
+        passes(
+            "DF023",
+            "FROM debian:12\nRUN apt-get update && apt-get install -y x && rm -rf /var/lib/apt/lists/*\n",
+        );
         passes(
             "DF023",
             "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y x\n",
@@ -70,6 +73,9 @@ mod tests {
             "DF023",
             "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y x\n",
         );
-        passes("DF023", "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM alpine:3.20\n");
+        passes(
+            "DF023",
+            "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM alpine:3.20\n",
+        );
     }
 }

@@ -45,7 +45,10 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
             .find(|c| matches!(c.sub, "upgrade" | "dist-upgrade" | "full-upgrade"))
             .map(|c| format!("{} {}", c.program, c.sub));
         found = found.or_else(|| {
-            packages::calls(s, Pm::Apk).into_iter().find(|c| c.sub == "upgrade" && c.operands.is_empty()).map(|_| "apk upgrade".into())
+            packages::calls(s, Pm::Apk)
+                .into_iter()
+                .find(|c| c.sub == "upgrade" && c.operands.is_empty())
+                .map(|_| "apk upgrade".into())
         });
         found = found.or_else(|| {
             packages::calls(s, Pm::Rpm)
@@ -56,11 +59,17 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         found = found.or_else(|| {
             packages::calls(s, Pm::Zypper)
                 .into_iter()
-                .find(|c| (matches!(c.sub, "update" | "up") && c.operands.is_empty()) || matches!(c.sub, "dist-upgrade" | "dup"))
+                .find(|c| {
+                    (matches!(c.sub, "update" | "up") && c.operands.is_empty())
+                        || matches!(c.sub, "dist-upgrade" | "dup")
+                })
                 .map(|c| format!("zypper {}", c.sub))
         });
         if let Some(what) = found {
-            out.push(Hit::new(i, format!("`{what}` upgrades the whole base image in a layer; pull a newer base image instead")));
+            out.push(Hit::new(
+                i,
+                format!("`{what}` upgrades the whole base image in a layer; pull a newer base image instead"),
+            ));
         }
     }
 }

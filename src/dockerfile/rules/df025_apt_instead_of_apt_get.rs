@@ -37,8 +37,14 @@ rule! {
 
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     for (i, _, run) in cx.model.runs() {
-        if let Some(c) = packages::calls(&run.script, Pm::Apt).into_iter().find(|c| c.program == "apt" && !c.sub.is_empty()) {
-            out.push(Hit::new(i, format!("`apt {}` is the interactive front end; use `apt-get {}`", c.sub, c.sub)));
+        if let Some(c) = packages::calls(&run.script, Pm::Apt)
+            .into_iter()
+            .find(|c| c.program == "apt" && !c.sub.is_empty())
+        {
+            out.push(Hit::new(
+                i,
+                format!("`apt {}` is the interactive front end; use `apt-get {}`", c.sub, c.sub),
+            ));
         }
     }
 }

@@ -41,9 +41,14 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         if !m.ships(i) || run.mounted("/var/cache/apk") || run.mounted("/etc/apk/cache") {
             continue;
         }
-        let missing = packages::installs(&run.script, Pm::Apk).iter().any(|c| !c.has_flag("no-cache", None));
+        let missing = packages::installs(&run.script, Pm::Apk)
+            .iter()
+            .any(|c| !c.has_flag("no-cache", None));
         if missing && !packages::removes(&run.script, "/var/cache/apk") {
-            out.push(Hit::new(i, "apk add keeps its index in the layer; use `apk add --no-cache`"));
+            out.push(Hit::new(
+                i,
+                "apk add keeps its index in the layer; use `apk add --no-cache`",
+            ));
         }
     }
 }
@@ -57,8 +62,14 @@ mod tests {
         catches("DF026", "FROM alpine:3.20\nRUN apk add curl\n");
         catches("DF026", "FROM alpine:3.20\nRUN apk --update add curl\n");
         passes("DF026", "FROM alpine:3.20\nRUN apk add --no-cache curl\n");
-        passes("DF026", "FROM alpine:3.20\nRUN apk add curl && rm -rf /var/cache/apk/*\n");
-        passes("DF026", "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n");
+        passes(
+            "DF026",
+            "FROM alpine:3.20\nRUN apk add curl && rm -rf /var/cache/apk/*\n",
+        );
+        passes(
+            "DF026",
+            "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n",
+        );
         passes("DF026", "FROM alpine:3.20 AS b\nRUN apk add gcc\nFROM alpine:3.20\n");
     }
 }

@@ -46,11 +46,17 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         }
         let env_set = ins.stage.is_some_and(|s| {
             m.lineage(s).iter().any(|&st| {
-                m.body(st).take_while(|(k, _)| *k < i || st != s).any(|(_, e)| match e.inner {
-                    Instruction::Env(x) => split_assignments(&x.arguments.value, true).iter().any(|(k, _)| k == "PIP_NO_CACHE_DIR"),
-                    Instruction::Arg(x) => split_assignments(&x.arguments.value, false).iter().any(|(k, _)| k == "PIP_NO_CACHE_DIR"),
-                    _ => false,
-                })
+                m.body(st)
+                    .take_while(|(k, _)| *k < i || st != s)
+                    .any(|(_, e)| match e.inner {
+                        Instruction::Env(x) => split_assignments(&x.arguments.value, true)
+                            .iter()
+                            .any(|(k, _)| k == "PIP_NO_CACHE_DIR"),
+                        Instruction::Arg(x) => split_assignments(&x.arguments.value, false)
+                            .iter()
+                            .any(|(k, _)| k == "PIP_NO_CACHE_DIR"),
+                        _ => false,
+                    })
             })
         });
         if env_set {
@@ -60,7 +66,10 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
             !c.has_flag("no-cache-dir", None) && !c.cmd.assignments.iter().any(|a| a.starts_with("PIP_NO_CACHE_DIR="))
         });
         if missing {
-            out.push(Hit::new(i, "pip keeps its download cache in the layer; add `--no-cache-dir`"));
+            out.push(Hit::new(
+                i,
+                "pip keeps its download cache in the layer; add `--no-cache-dir`",
+            ));
         }
     }
 }
@@ -74,9 +83,21 @@ mod tests {
         catches("DF027", "FROM python:3.12\nRUN pip install flask\n");
         catches("DF027", "FROM python:3.12\nRUN python3 -m pip install --upgrade pip\n");
         passes("DF027", "FROM python:3.12\nRUN pip3 install --no-cache-dir flask\n");
-        passes("DF027", "FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n");
-        passes("DF027", "FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache pip install flask\n");
-        passes("DF027", "FROM python:3.12\nRUN PIP_NO_CACHE_DIR=off pip install flask\n");
-        passes("DF027", "FROM python:3.12 AS b\nRUN pip install flask\nFROM python:3.12-slim\n");
+        passes(
+            "DF027",
+            "FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n",
+        );
+        passes(
+            "DF027",
+            "FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache pip install flask\n",
+        );
+        passes(
+            "DF027",
+            "FROM python:3.12\nRUN PIP_NO_CACHE_DIR=off pip install flask\n",
+        );
+        passes(
+            "DF027",
+            "FROM python:3.12 AS b\nRUN pip install flask\nFROM python:3.12-slim\n",
+        );
     }
 }

@@ -47,7 +47,13 @@ mod tests {
     fn table() {
         catches("DF028", "FROM centos:7\nRUN yum -y install x\n");
         passes("DF028", "FROM centos:7\nRUN yum -y install x && yum clean all\n");
-        passes("DF028", "FROM centos:7\nRUN yum -y install x && rm -rf /var/cache/yum\n");
-        passes("DF028", "FROM centos:7\nRUN --mount=type=cache,target=/var/cache/yum yum -y install x\n");
+        passes(
+            "DF028",
+            "FROM centos:7\nRUN yum -y install x && rm -rf /var/cache/yum\n",
+        );
+        passes(
+            "DF028",
+            "FROM centos:7\nRUN --mount=type=cache,target=/var/cache/yum yum -y install x\n",
+        );
     }
 }

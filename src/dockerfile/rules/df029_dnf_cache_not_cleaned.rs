@@ -42,7 +42,12 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         out,
         Pm::Rpm,
         &["dnf", "microdnf", "tdnf"],
-        &["/var/cache/dnf", "/var/cache/libdnf5", "/var/cache/yum", "/var/cache/tdnf"],
+        &[
+            "/var/cache/dnf",
+            "/var/cache/libdnf5",
+            "/var/cache/yum",
+            "/var/cache/tdnf",
+        ],
         "dnf clean all",
     );
 }
@@ -56,7 +61,13 @@ mod tests {
         catches("DF029", "FROM fedora:40\nRUN dnf -y install x\n");
         catches("DF029", "FROM ubi9-minimal:9.4\nRUN microdnf install -y x\n");
         passes("DF029", "FROM fedora:40\nRUN dnf -y install x && dnf clean all\n");
-        passes("DF029", "FROM ubi9-minimal:9.4\nRUN microdnf install -y x && microdnf clean all\n");
-        passes("DF029", "FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/dnf dnf -y install x\n");
+        passes(
+            "DF029",
+            "FROM ubi9-minimal:9.4\nRUN microdnf install -y x && microdnf clean all\n",
+        );
+        passes(
+            "DF029",
+            "FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/dnf dnf -y install x\n",
+        );
     }
 }

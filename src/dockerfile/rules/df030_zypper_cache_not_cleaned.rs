@@ -35,7 +35,14 @@ rule! {
 }
 
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
-    super::cache_not_cleaned(cx, out, Pm::Zypper, &["zypper"], &["/var/cache/zypp"], "zypper clean --all");
+    super::cache_not_cleaned(
+        cx,
+        out,
+        Pm::Zypper,
+        &["zypper"],
+        &["/var/cache/zypp"],
+        "zypper clean --all",
+    );
 }
 
 #[cfg(test)]
@@ -45,6 +52,9 @@ mod tests {
     #[test]
     fn table() {
         catches("DF030", "FROM opensuse/leap:15\nRUN zypper -n in curl\n");
-        passes("DF030", "FROM opensuse/leap:15\nRUN zypper -n in curl && zypper cc -a\n");
+        passes(
+            "DF030",
+            "FROM opensuse/leap:15\nRUN zypper -n in curl && zypper cc -a\n",
+        );
     }
 }

@@ -36,8 +36,22 @@ rule! {
 }
 
 const CHANGES: &[&str] = &[
-    "install", "in", "groupinstall", "localinstall", "reinstall", "update", "up", "upgrade", "remove", "rm", "erase",
-    "autoremove", "dist-upgrade", "dup", "patch", "distro-sync",
+    "install",
+    "in",
+    "groupinstall",
+    "localinstall",
+    "reinstall",
+    "update",
+    "up",
+    "upgrade",
+    "remove",
+    "rm",
+    "erase",
+    "autoremove",
+    "dist-upgrade",
+    "dup",
+    "patch",
+    "distro-sync",
 ];
 
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
@@ -46,7 +60,10 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
             c.program != "microdnf"
                 && CHANGES.contains(&c.sub)
                 && !c.has_flag("assumeyes", Some('y'))
-                && !c.args.iter().any(|a| a.contains("assumeyes=") || a.contains("assumeyes=1"))
+                && !c
+                    .args
+                    .iter()
+                    .any(|a| a.contains("assumeyes=") || a.contains("assumeyes=1"))
         });
         let zypper = packages::calls(&run.script, Pm::Zypper).into_iter().find(|c| {
             CHANGES.contains(&c.sub)
@@ -55,7 +72,10 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         });
         if let Some(c) = rpm.or(zypper) {
             let switch = if c.program == "zypper" { "-n" } else { "-y" };
-            out.push(Hit::new(i, format!("`{} {}` asks for confirmation; add `{switch}`", c.program, c.sub)));
+            out.push(Hit::new(
+                i,
+                format!("`{} {}` asks for confirmation; add `{switch}`", c.program, c.sub),
+            ));
         }
     }
 }
@@ -69,7 +89,10 @@ mod tests {
         catches("DF031", "FROM centos:7\nRUN yum install x\n");
         catches("DF031", "FROM opensuse/leap:15\nRUN zypper install x\n");
         passes("DF031", "FROM centos:7\nRUN yum -y install x\n");
-        passes("DF031", "FROM opensuse/leap:15\nRUN zypper -n install x && zypper install -y y\n");
+        passes(
+            "DF031",
+            "FROM opensuse/leap:15\nRUN zypper -n install x && zypper install -y y\n",
+        );
         passes("DF031", "FROM ubi9-minimal:9.4\nRUN microdnf install x\n");
         passes("DF031", "FROM centos:7\nRUN yum clean all\n");
     }

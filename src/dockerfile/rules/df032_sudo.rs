@@ -38,8 +38,16 @@ rule! {
 
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     for (i, _, run) in cx.model.runs() {
-        if run.script.commands.iter().any(|c| c.name().is_some_and(|n| n.rsplit('/').next() == Some("sudo"))) {
-            out.push(Hit::new(i, "do not use sudo in RUN; switch with `USER root` for the step and back to an unprivileged USER"));
+        if run
+            .script
+            .commands
+            .iter()
+            .any(|c| c.name().is_some_and(|n| n.rsplit('/').next() == Some("sudo")))
+        {
+            out.push(Hit::new(
+                i,
+                "do not use sudo in RUN; switch with `USER root` for the step and back to an unprivileged USER",
+            ));
         }
     }
 }

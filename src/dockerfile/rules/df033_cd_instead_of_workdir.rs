@@ -42,7 +42,10 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         let first = run.script.commands.first();
         if first.is_some_and(|c| c.name() == Some("cd")) && run.script.commands.len() > 1 && !cx.model.is_windows(i) {
             let dir = first.and_then(|c| c.words.get(1)).map(String::as_str).unwrap_or("");
-            out.push(Hit::new(i, format!("use `WORKDIR {dir}` instead of `cd {dir}` at the start of RUN")));
+            out.push(Hit::new(
+                i,
+                format!("use `WORKDIR {dir}` instead of `cd {dir}` at the start of RUN"),
+            ));
         }
     }
 }

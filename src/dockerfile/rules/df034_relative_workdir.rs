@@ -48,7 +48,10 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         if let Instruction::Workdir(w) = ins.inner
             && !absolute(&w.arguments.value)
         {
-            out.push(Hit::new(i, format!("`WORKDIR {}` is relative; use an absolute path", w.arguments.value)));
+            out.push(Hit::new(
+                i,
+                format!("`WORKDIR {}` is relative; use an absolute path", w.arguments.value),
+            ));
         }
     }
 }
@@ -62,6 +65,9 @@ mod tests {
         catches("DF034", "FROM a:1\nWORKDIR app\n");
         catches("DF034", "FROM a:1\nWORKDIR ./app\n");
         passes("DF034", "FROM a:1\nWORKDIR /app\nWORKDIR $HOME/x\nWORKDIR \"/a b\"\n");
-        passes("DF034", "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\app\n");
+        passes(
+            "DF034",
+            "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\app\n",
+        );
     }
 }

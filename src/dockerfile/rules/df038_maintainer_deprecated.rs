@@ -41,7 +41,10 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         {
             out.push(Hit::new(
                 i,
-                format!("MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors=\"{}\"", mt.name.value.trim()),
+                format!(
+                    "MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors=\"{}\"",
+                    mt.name.value.trim()
+                ),
             ));
         }
     }

@@ -50,7 +50,9 @@ fn invalid(arg: &str) -> Option<String> {
         return Some(format!("protocol `{proto}` is not tcp, udp or sctp"));
     }
     if ports.contains(':') {
-        return Some(format!("`{ports}` is a host:container mapping, which belongs to `docker run -p`"));
+        return Some(format!(
+            "`{ports}` is a host:container mapping, which belongs to `docker run -p`"
+        ));
     }
     let (a, b) = ports.split_once('-').unwrap_or((ports, ports));
     for p in [a, b] {
@@ -67,7 +69,10 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     for (i, ins) in cx.model.instrs.iter().enumerate() {
         let Instruction::Expose(e) = ins.inner else { continue };
         if let Some(why) = e.arguments.iter().find_map(|a| invalid(a.value.trim())) {
-            out.push(Hit::new(i, format!("invalid EXPOSE: {why}; write `<port>[/tcp|udp|sctp]`")));
+            out.push(Hit::new(
+                i,
+                format!("invalid EXPOSE: {why}; write `<port>[/tcp|udp|sctp]`"),
+            ));
         }
     }
 }
@@ -82,6 +87,9 @@ mod tests {
         catches("DF039", "FROM a:1\nEXPOSE 80/http\n");
         catches("DF039", "FROM a:1\nEXPOSE 8080:80\n");
         catches("DF039", "FROM a:1\nEXPOSE http\n");
-        passes("DF039", "FROM a:1\nEXPOSE 80 443/tcp 53/UDP 7000-7010/tcp $PORT ${P}/udp\n");
+        passes(
+            "DF039",
+            "FROM a:1\nEXPOSE 80 443/tcp 53/UDP 7000-7010/tcp $PORT ${P}/udp\n",
+        );
     }
 }

@@ -49,7 +49,10 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         if let Instruction::Expose(e) = ins.inner
             && e.arguments.iter().any(|a| exposes_22(a.value.trim()))
         {
-            out.push(Hit::new(i, "port 22 (SSH) is exposed; use `docker exec` instead of an SSH server in the container"));
+            out.push(Hit::new(
+                i,
+                "port 22 (SSH) is exposed; use `docker exec` instead of an SSH server in the container",
+            ));
         }
     }
 }

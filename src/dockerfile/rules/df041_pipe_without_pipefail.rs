@@ -43,9 +43,9 @@ fn sets_pipefail(script: &Script, before: usize) -> bool {
     script.commands[..before].iter().any(|c| {
         c.is("set") && {
             let a = c.args();
-            a.iter().enumerate().any(|(k, w)| {
-                w == "pipefail" && k > 0 && a[k - 1].starts_with('-') && a[k - 1].ends_with('o')
-            })
+            a.iter()
+                .enumerate()
+                .any(|(k, w)| w == "pipefail" && k > 0 && a[k - 1].starts_with('-') && a[k - 1].ends_with('o'))
         }
     })
 }
@@ -65,16 +65,21 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         let shell = ins.stage.and_then(|s| {
             m.lineage(s).into_iter().find_map(|st| {
                 m.body(st)
+                    .rev()
                     .filter(|(k, _)| st != s || *k < i)
-                    .filter_map(|(_, x)| match x.inner {
-                        Instruction::Shell(sh) => Some(sh.arguments.iter().map(|a| a.value.to_string()).collect::<Vec<_>>()),
+                    .find_map(|(_, x)| match x.inner {
+                        Instruction::Shell(sh) => {
+                            Some(sh.arguments.iter().map(|a| a.value.to_string()).collect::<Vec<_>>())
+                        }
                         _ => None,
                     })
-                    .last()
             })
         });
         if let Some(sh) = &shell {
-            let prog = sh.first().map(|p| p.rsplit(['/', '\\']).next().unwrap_or(p).to_ascii_lowercase()).unwrap_or_default();
+            let prog = sh
+                .first()
+                .map(|p| p.rsplit(['/', '\\']).next().unwrap_or(p).to_ascii_lowercase())
+                .unwrap_or_default();
             if prog.starts_with("pwsh") || prog.starts_with("powershell") || prog.starts_with("cmd") {
                 continue;
             }
@@ -98,13 +103,25 @@ mod tests {
         catches("DF041", "FROM a:1\nRUN wget -O- x | tar x\n");
         catches("DF041", "FROM a:1\nRUN echo a \\\n  | grep a\n");
         catches("DF041", "FROM a:1\nSHELL [\"/bin/bash\", \"-c\"]\nRUN a | b\n");
-        catches("DF041", "FROM a:1\nRUN a | b\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n");
+        catches(
+            "DF041",
+            "FROM a:1\nRUN a | b\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n",
+        );
         catches("DF041", "FROM a:1\nRUN <<EOF\na | b\nEOF\n");
-        passes("DF041", "FROM a:1\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN a | b\n");
-        passes("DF041", "FROM a:1 AS p\nSHELL [\"/bin/ash\", \"-eo\", \"pipefail\", \"-c\"]\nFROM p\nRUN a | b\n");
+        passes(
+            "DF041",
+            "FROM a:1\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN a | b\n",
+        );
+        passes(
+            "DF041",
+            "FROM a:1 AS p\nSHELL [\"/bin/ash\", \"-eo\", \"pipefail\", \"-c\"]\nFROM p\nRUN a | b\n",
+        );
         passes("DF041", "FROM a:1\nRUN set -euxo pipefail; a | b\n");
         passes("DF041", "FROM a:1\nRUN a || b && echo 'x | y' \"$(c | d)\"\n");
         passes("DF041", "FROM a:1\nRUN [\"sh\", \"-c\", \"a | b\"]\n");
-        passes("DF041", "FROM a:1\nSHELL [\"pwsh\", \"-Command\"]\nRUN Get-Item x | Remove-Item\n");
+        passes(
+            "DF041",
+            "FROM a:1\nSHELL [\"pwsh\", \"-Command\"]\nRUN Get-Item x | Remove-Item\n",
+        );
     }
 }

@@ -39,13 +39,24 @@ rule! {
     }
 }
 
-const INTERPRETERS: &[&str] = &["sh", "bash", "ash", "dash", "zsh", "ksh", "python", "python3", "perl", "ruby", "node"];
+const INTERPRETERS: &[&str] = &[
+    "sh", "bash", "ash", "dash", "zsh", "ksh", "python", "python3", "perl", "ruby", "node",
+];
 
 fn downloads(c: &Cmd) -> bool {
     c.is("curl")
         || (c.is("wget")
-            && c.args().windows(2).any(|w| (w[0] == "-O" || w[0] == "--output-document") && w[1] == "-")
-        || c.is("wget") && c.args().iter().any(|a| a == "-O-" || a == "-qO-" || a == "-qO" || a == "--output-document=-" || (a.starts_with('-') && !a.starts_with("--") && a.ends_with("O-"))))
+            && c.args()
+                .windows(2)
+                .any(|w| (w[0] == "-O" || w[0] == "--output-document") && w[1] == "-")
+            || c.is("wget")
+                && c.args().iter().any(|a| {
+                    a == "-O-"
+                        || a == "-qO-"
+                        || a == "-qO"
+                        || a == "--output-document=-"
+                        || (a.starts_with('-') && !a.starts_with("--") && a.ends_with("O-"))
+                }))
 }
 
 fn interpreter(c: &Cmd) -> bool {
@@ -89,6 +100,9 @@ mod tests {
         catches("DF042", "FROM a:1\nRUN curl https://x | python3 -\n");
         passes("DF042", "FROM a:1\nRUN curl -fsSL https://x | tar -xz\n");
         passes("DF042", "FROM a:1\nRUN curl -o /tmp/x https://x && sh /tmp/x\n");
-        passes("DF042", "FROM a:1\nRUN curl -fsSL https://x | gpg --dearmor -o /k.gpg\n");
+        passes(
+            "DF042",
+            "FROM a:1\nRUN curl -fsSL https://x | gpg --dearmor -o /k.gpg\n",
+        );
     }
 }

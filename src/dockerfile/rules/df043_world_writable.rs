@@ -76,15 +76,24 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         if let Some(mode) = copy_mode
             && world_writable(mode)
         {
-            out.push(Hit::new(i, format!("--chmod={mode} makes the files writable by every user; drop write for others")));
+            out.push(Hit::new(
+                i,
+                format!("--chmod={mode} makes the files writable by every user; drop write for others"),
+            ));
             continue;
         }
         let Some(run) = &ins.run else { continue };
         let bad = run.script.commands.iter().filter(|c| c.is("chmod")).find_map(|c| {
-            c.args().iter().find(|a| !a.starts_with('-') && world_writable(a)).cloned()
+            c.args()
+                .iter()
+                .find(|a| !a.starts_with('-') && world_writable(a))
+                .cloned()
         });
         if let Some(mode) = bad {
-            out.push(Hit::new(i, format!("`chmod {mode}` makes files writable by every user; grant write to the owner only")));
+            out.push(Hit::new(
+                i,
+                format!("`chmod {mode}` makes files writable by every user; grant write to the owner only"),
+            ));
         }
     }
 }
@@ -108,6 +117,9 @@ mod tests {
     fn table() {
         catches("DF043", "FROM a:1\nRUN chmod -R 777 /app\n");
         catches("DF043", "FROM a:1\nCOPY --chmod=666 a /a\n");
-        passes("DF043", "FROM a:1\nRUN chmod 1777 /tmp && chmod 755 /x && chmod +x /y\n");
+        passes(
+            "DF043",
+            "FROM a:1\nRUN chmod 1777 /tmp && chmod 755 /x && chmod +x /y\n",
+        );
     }
 }

@@ -61,14 +61,24 @@ fn insecure_setting(name: &str, value: &str) -> bool {
 fn insecure_command(c: &Cmd) -> Option<&'static str> {
     let args = c.args();
     let prog = c.program()?;
-    if prog == "curl" && args.iter().any(|a| a == "--insecure" || (a.starts_with('-') && !a.starts_with("--") && a[1..].chars().all(|x| x.is_ascii_alphabetic()) && a.contains('k'))) {
+    if prog == "curl"
+        && args.iter().any(|a| {
+            a == "--insecure"
+                || (a.starts_with('-')
+                    && !a.starts_with("--")
+                    && a[1..].chars().all(|x| x.is_ascii_alphabetic())
+                    && a.contains('k'))
+        })
+    {
         return Some("curl -k");
     }
     if prog == "wget" && args.iter().any(|a| a == "--no-check-certificate") {
         return Some("wget --no-check-certificate");
     }
     if (prog.starts_with("pip") || args.windows(2).any(|w| w[0] == "-m" && w[1].starts_with("pip")))
-        && args.iter().any(|a| a == "--trusted-host" || a.starts_with("--trusted-host="))
+        && args
+            .iter()
+            .any(|a| a == "--trusted-host" || a.starts_with("--trusted-host="))
     {
         return Some("pip --trusted-host");
     }
@@ -81,14 +91,20 @@ fn insecure_command(c: &Cmd) -> Option<&'static str> {
     }
     if (prog == "npm" || prog == "yarn")
         && (lower.windows(2).any(|w| w[0] == "strict-ssl" && w[1] == "false")
-            || lower.iter().any(|a| a == "strict-ssl=false" || a == "--strict-ssl=false"))
+            || lower
+                .iter()
+                .any(|a| a == "strict-ssl=false" || a == "--strict-ssl=false"))
     {
         return Some("strict-ssl false");
     }
     c.assignments
         .iter()
         .chain(if prog == "export" { args } else { &[] })
-        .find_map(|a| a.split_once('=').filter(|(k, v)| insecure_setting(k, v)).map(|_| "an insecure TLS variable"))
+        .find_map(|a| {
+            a.split_once('=')
+                .filter(|(k, v)| insecure_setting(k, v))
+                .map(|_| "an insecure TLS variable")
+        })
 }
 
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
@@ -98,8 +114,14 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
             Instruction::Arg(a) => split_assignments(&a.arguments.value, false),
             _ => Vec::new(),
         };
-        if let Some((k, _)) = pairs.iter().find(|(k, v)| v.as_deref().is_some_and(|v| insecure_setting(k, v))) {
-            out.push(Hit::new(i, format!("{k} turns off TLS certificate checks; trust the needed CA instead")));
+        if let Some((k, _)) = pairs
+            .iter()
+            .find(|(k, v)| v.as_deref().is_some_and(|v| insecure_setting(k, v)))
+        {
+            out.push(Hit::new(
+                i,
+                format!("{k} turns off TLS certificate checks; trust the needed CA instead"),
+            ));
             continue;
         }
         let Some(run) = &ins.run else { continue };

@@ -42,7 +42,12 @@ fn unsigned(c: &Cmd) -> Option<&'static str> {
     let args = c.args();
     let has = |f: &str| args.iter().any(|a| a == f);
     match prog {
-        "apt-get" | "apt" if has("--allow-unauthenticated") || args.iter().any(|a| a.contains("AllowUnauthenticated=true") || a.contains("AllowUnauthenticated=1")) => {
+        "apt-get" | "apt"
+            if has("--allow-unauthenticated")
+                || args
+                    .iter()
+                    .any(|a| a.contains("AllowUnauthenticated=true") || a.contains("AllowUnauthenticated=1")) =>
+        {
             Some("--allow-unauthenticated")
         }
         "apt-get" | "apt" if has("--force-yes") => Some("--force-yes"),
@@ -58,7 +63,10 @@ fn unsigned(c: &Cmd) -> Option<&'static str> {
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     for (i, _, run) in cx.model.runs() {
         if let Some(flag) = run.script.commands.iter().find_map(unsigned) {
-            out.push(Hit::new(i, format!("{flag} installs packages without checking signatures; import the signing key instead")));
+            out.push(Hit::new(
+                i,
+                format!("{flag} installs packages without checking signatures; import the signing key instead"),
+            ));
         }
     }
 }

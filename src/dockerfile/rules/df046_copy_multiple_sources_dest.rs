@@ -43,7 +43,10 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         };
         let d = dest.trim_matches('"');
         if n > 1 && !d.ends_with('/') && !d.ends_with('\\') && !d.contains('$') && d != "." {
-            out.push(Hit::new(i, format!("{kw} with {n} sources needs a directory destination; write `{d}/`")));
+            out.push(Hit::new(
+                i,
+                format!("{kw} with {n} sources needs a directory destination; write `{d}/`"),
+            ));
         }
     }
 }
@@ -56,6 +59,9 @@ mod tests {
     fn table() {
         catches("DF046", "FROM a:1\nCOPY a b /x\n");
         catches("DF046", "FROM a:1\nCOPY [\"a\", \"b\", \"/x\"]\n");
-        passes("DF046", "FROM a:1\nCOPY a b /x/\nCOPY a /x\nCOPY a b .\nCOPY a b $DIR\n");
+        passes(
+            "DF046",
+            "FROM a:1\nCOPY a b /x/\nCOPY a /x\nCOPY a b .\nCOPY a b $DIR\n",
+        );
     }
 }

@@ -42,7 +42,10 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
             _ => continue,
         };
         if ins.onbuild {
-            out.push(Hit::new(i, format!("ONBUILD {kw} is not allowed and breaks every build that uses this image; remove it")));
+            out.push(Hit::new(
+                i,
+                format!("ONBUILD {kw} is not allowed and breaks every build that uses this image; remove it"),
+            ));
         }
     }
 }

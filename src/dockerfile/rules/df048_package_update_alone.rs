@@ -41,18 +41,40 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     for (i, _, run) in cx.model.runs() {
         let s = &run.script;
         for (pm, update, installs) in [
-            (Pm::Apt, &["update"][..], &["install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "source"][..]),
+            (
+                Pm::Apt,
+                &["update"][..],
+                &[
+                    "install",
+                    "upgrade",
+                    "dist-upgrade",
+                    "full-upgrade",
+                    "build-dep",
+                    "source",
+                ][..],
+            ),
             (Pm::Apk, &["update"][..], &["add", "upgrade", "fix"][..]),
-            (Pm::Zypper, &["refresh", "ref"][..], &["install", "in", "update", "up", "dup", "dist-upgrade", "patch"][..]),
+            (
+                Pm::Zypper,
+                &["refresh", "ref"][..],
+                &["install", "in", "update", "up", "dup", "dist-upgrade", "patch"][..],
+            ),
         ] {
             let calls = packages::calls(s, pm);
-            let Some(u) = calls.iter().find(|c| update.contains(&c.sub)) else { continue };
+            let Some(u) = calls.iter().find(|c| update.contains(&c.sub)) else {
+                continue;
+            };
             let followed = calls.iter().any(|c| c.pos > u.pos && installs.contains(&c.sub))
-                || s.commands[u.pos + 1..].iter().any(|c| c.program().is_some_and(|p| p.ends_with(".sh") || p == "xargs"));
+                || s.commands[u.pos + 1..]
+                    .iter()
+                    .any(|c| c.program().is_some_and(|p| p.ends_with(".sh") || p == "xargs"));
             if !followed {
                 out.push(Hit::new(
                     i,
-                    format!("`{} {}` alone is cached and goes stale; run it in the same RUN as the install", u.program, u.sub),
+                    format!(
+                        "`{} {}` alone is cached and goes stale; run it in the same RUN as the install",
+                        u.program, u.sub
+                    ),
                 ));
                 break;
             }
@@ -70,6 +92,9 @@ mod tests {
         catches("DF048", "FROM alpine:3.20\nRUN apk update\n");
         catches("DF048", "FROM debian:12\nRUN apt-get install -y x && apt-get update\n");
         passes("DF048", "FROM debian:12\nRUN apt-get update && apt-get install -y x\n");
-        passes("DF048", "FROM debian:12\nRUN apt-get update \\\n && apt-get upgrade -y\n");
+        passes(
+            "DF048",
+            "FROM debian:12\nRUN apt-get update \\\n && apt-get upgrade -y\n",
+        );
     }
 }

@@ -50,6 +50,9 @@ mod tests {
     #[test]
     fn table() {
         catches("DF049", "FROM debian:12\nRUN apt-get install -y curl=7.88 git\n");
-        passes("DF049", "FROM debian:12\nRUN apt-get install -y curl=7.88 ./x.deb $PKGS\n");
+        passes(
+            "DF049",
+            "FROM debian:12\nRUN apt-get install -y curl=7.88 ./x.deb $PKGS\n",
+        );
     }
 }

@@ -49,6 +49,9 @@ mod tests {
     #[test]
     fn table() {
         catches("DF050", "FROM alpine:3.20\nRUN apk add --virtual .b gcc\n");
-        passes("DF050", "FROM alpine:3.20\nRUN apk add --virtual .b gcc=13.2.1-r0 musl~1.2\n");
+        passes(
+            "DF050",
+            "FROM alpine:3.20\nRUN apk add --virtual .b gcc=13.2.1-r0 musl~1.2\n",
+        );
     }
 }

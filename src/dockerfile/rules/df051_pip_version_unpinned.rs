@@ -56,6 +56,9 @@ mod tests {
     #[test]
     fn table() {
         catches("DF051", "FROM python:3.12\nRUN pip install -U pip flask==3\n");
-        passes("DF051", "FROM python:3.12\nRUN pip install -r req.txt . ./x 'a>=1' git+https://x/y.git\n");
+        passes(
+            "DF051",
+            "FROM python:3.12\nRUN pip install -r req.txt . ./x 'a>=1' git+https://x/y.git\n",
+        );
     }
 }

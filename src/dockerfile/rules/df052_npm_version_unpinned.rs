@@ -36,7 +36,9 @@ rule! {
 }
 
 fn pinned(p: &str) -> bool {
-    let name = p.strip_prefix('@').map_or(p, |s| s.split_once('/').map_or(s, |(_, r)| r));
+    let name = p
+        .strip_prefix('@')
+        .map_or(p, |s| s.split_once('/').map_or(s, |(_, r)| r));
     (name.contains('@') && !name.ends_with("@latest"))
         || p.starts_with('.')
         || p.starts_with('/')
@@ -57,6 +59,9 @@ mod tests {
     fn table() {
         catches("DF052", "FROM node:22\nRUN npm i -g @angular/cli\n");
         catches("DF052", "FROM node:22\nRUN npm install -g serve@latest\n");
-        passes("DF052", "FROM node:22\nRUN npm ci && npm install -g @angular/cli@17.3.0 ./local\n");
+        passes(
+            "DF052",
+            "FROM node:22\nRUN npm ci && npm install -g @angular/cli@17.3.0 ./local\n",
+        );
     }
 }

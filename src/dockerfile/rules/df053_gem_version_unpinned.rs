@@ -40,9 +40,20 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
             if c.has_flag("version", Some('v')) {
                 continue;
             }
-            let loose: Vec<&str> = c.operands.iter().copied().filter(|p| !p.contains(':') && !packages::is_variable(p) && !p.ends_with(".gem")).collect();
+            let loose: Vec<&str> = c
+                .operands
+                .iter()
+                .copied()
+                .filter(|p| !p.contains(':') && !packages::is_variable(p) && !p.ends_with(".gem"))
+                .collect();
             if !loose.is_empty() {
-                out.push(Hit::new(i, format!("{} not pinned to a version; use `gem install <gem> -v <version>`", loose.join(", "))));
+                out.push(Hit::new(
+                    i,
+                    format!(
+                        "{} not pinned to a version; use `gem install <gem> -v <version>`",
+                        loose.join(", ")
+                    ),
+                ));
                 break;
             }
         }
@@ -56,6 +67,9 @@ mod tests {
     #[test]
     fn table() {
         catches("DF053", "FROM ruby:3\nRUN gem install rails\n");
-        passes("DF053", "FROM ruby:3\nRUN gem install rails -v 7.1 && gem install rake:13.2\n");
+        passes(
+            "DF053",
+            "FROM ruby:3\nRUN gem install rails -v 7.1 && gem install rake:13.2\n",
+        );
     }
 }

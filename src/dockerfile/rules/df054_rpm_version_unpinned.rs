@@ -36,7 +36,9 @@ rule! {
 }
 
 fn pinned(p: &str) -> bool {
-    let dash_digit = p.char_indices().any(|(i, c)| c == '-' && p[i + 1..].starts_with(|d: char| d.is_ascii_digit()));
+    let dash_digit = p
+        .char_indices()
+        .any(|(i, c)| c == '-' && p[i + 1..].starts_with(|d: char| d.is_ascii_digit()));
     dash_digit || p.contains(['=', '<', '>', '/', '*']) || p.ends_with(".rpm") || p.starts_with('@')
 }
 
@@ -53,6 +55,9 @@ mod tests {
     fn table() {
         catches("DF054", "FROM fedora:40\nRUN dnf install -y httpd\n");
         catches("DF054", "FROM opensuse/leap:15\nRUN zypper -n in curl\n");
-        passes("DF054", "FROM fedora:40\nRUN dnf install -y httpd-2.4 ./x.rpm @development\n");
+        passes(
+            "DF054",
+            "FROM fedora:40\nRUN dnf install -y httpd-2.4 ./x.rpm @development\n",
+        );
     }
 }

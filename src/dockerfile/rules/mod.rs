@@ -320,7 +320,8 @@ pub(crate) mod testing {
                 blanked.as_str()
             }
         };
-        let (parsed, escape) = crate::dockerfile::parse(text).unwrap_or_else(|e| panic!("does not parse: {e:?}\n{text}"));
+        let (parsed, escape) =
+            crate::dockerfile::parse(text).unwrap_or_else(|e| panic!("does not parse: {e:?}\n{text}"));
         let model = Model::build(text, &parsed, escape);
         let cell = OnceCell::new();
         let _ = cell.set(ignore);
@@ -362,7 +363,9 @@ pub(crate) mod testing {
         let (parsed, escape) = crate::dockerfile::parse(text).unwrap();
         let model = Model::build(text, &parsed, escape);
         let index = crate::dockerfile::model::LineIndex::new(text);
-        hits.iter().map(|h| index.line(model.instrs[h.instr].span.start)).collect()
+        hits.iter()
+            .map(|h| index.line(model.instrs[h.instr].span.start))
+            .collect()
     }
 }
 
@@ -382,7 +385,9 @@ mod tests {
             assert_eq!(m.id, format!("DF{n:03}"), "rules are listed in id order without gaps");
             assert!(ids.insert(m.id) && names.insert(m.name), "duplicate {}", m.id);
             assert!(
-                m.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                m.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
                 "{} name {:?} is not kebab-case",
                 m.id,
                 m.name
@@ -407,7 +412,11 @@ mod tests {
                 assert!(at >= last, "{}: {s:?} out of order", r.meta().id);
                 last = at;
             }
-            assert!(md.contains("```dockerfile"), "{} docs have no Dockerfile example", r.meta().id);
+            assert!(
+                md.contains("```dockerfile"),
+                "{} docs have no Dockerfile example",
+                r.meta().id
+            );
         }
     }
 
@@ -432,7 +441,11 @@ mod tests {
             let md = m.markdown();
             let bad = example(&md, "## Example").unwrap_or_else(|| panic!("{}: no example", m.id));
             let good = example(&md, "## Use instead").unwrap_or_else(|| panic!("{}: no fix", m.id));
-            assert!(!hits(m.id, &bad).is_empty(), "{} does not catch its own example:\n{bad}", m.id);
+            assert!(
+                !hits(m.id, &bad).is_empty(),
+                "{} does not catch its own example:\n{bad}",
+                m.id
+            );
             let h = hits(m.id, &good);
             assert!(h.is_empty(), "{} flags its own fix:\n{good}\n{h:?}", m.id);
         }
@@ -462,13 +475,20 @@ pub(crate) fn later_duplicates(
     keyword: &str,
 ) {
     for s in &cx.model.stages {
-        let matching: Vec<usize> = cx.model.body(s.index).filter(|(_, ins)| is(ins.inner)).map(|(i, _)| i).collect();
+        let matching: Vec<usize> = cx
+            .model
+            .body(s.index)
+            .filter(|(_, ins)| is(ins.inner))
+            .map(|(i, _)| i)
+            .collect();
         let Some(&last) = matching.last() else { continue };
         let last_line = cx.model.text[..cx.model.instrs[last].span.start].matches('\n').count() + 1;
         for &i in &matching[1..] {
             out.push(Hit::new(
                 i,
-                format!("more than one {keyword} in this stage and only the last (line {last_line}) takes effect; keep one"),
+                format!(
+                    "more than one {keyword} in this stage and only the last (line {last_line}) takes effect; keep one"
+                ),
             ));
         }
     }
@@ -495,10 +515,15 @@ pub(crate) fn cache_not_cleaned(
         if !installs {
             continue;
         }
-        let cleaned = calls.iter().any(|c| programs.contains(&c.program) && matches!(c.sub, "clean" | "cc"))
+        let cleaned = calls
+            .iter()
+            .any(|c| programs.contains(&c.program) && matches!(c.sub, "clean" | "cc"))
             || dirs.iter().any(|d| super::packages::removes(&run.script, d));
         if !cleaned {
-            out.push(Hit::new(i, format!("the package cache stays in this layer; end the same RUN with `{fix}`")));
+            out.push(Hit::new(
+                i,
+                format!("the package cache stays in this layer; end the same RUN with `{fix}`"),
+            ));
         }
     }
 }
