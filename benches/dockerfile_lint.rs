@@ -27,7 +27,10 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
 fn bench(c: &mut Criterion) {
     let files = corpus();
     let linter = Linter::new(&LinterConfig {
-        enable: (0..=54).map(|n| format!("DF{n:03}")).collect(),
+        enable: plimsoll::dockerfile::rules::RULES
+            .iter()
+            .map(|r| r.meta().id.to_string())
+            .collect(),
         ..Default::default()
     });
     let mut g = c.benchmark_group(format!("lint {} real Dockerfiles", files.len()));

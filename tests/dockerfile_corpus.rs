@@ -74,7 +74,10 @@ fn every_real_dockerfile_lints_without_crash_or_false_parse_error() {
         files.len()
     );
     let linter = Linter::new(&LinterConfig {
-        enable: (0..=54).map(|n| format!("DF{n:03}")).collect(),
+        enable: plimsoll::dockerfile::rules::RULES
+            .iter()
+            .map(|r| r.meta().id.to_string())
+            .collect(),
         ..Default::default()
     });
     let mut parse_errors = Vec::new();

@@ -88,6 +88,10 @@ pub struct Linter {
 pub fn is_dockerfile_name(path: &str) -> bool {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     let lower = name.to_ascii_lowercase();
+    // `Dockerfile.dockerignore` is the per-Dockerfile ignore file, not a Dockerfile.
+    if lower.ends_with(".dockerignore") {
+        return false;
+    }
     lower == "dockerfile"
         || lower == "containerfile"
         || lower.starts_with("dockerfile.")

@@ -161,6 +161,12 @@ impl Cmd {
         })
     }
 
+    /// Arguments that are not options (do not start with `-`), in order. Unlike [`Cmd::subcommand`] it
+    /// knows no option values, so it suits commands whose options are all flags.
+    pub fn plain_args(&self) -> impl Iterator<Item = &str> {
+        self.args().iter().map(String::as_str).filter(|a| !a.starts_with('-'))
+    }
+
     /// Whether any argument equals `word`.
     pub fn has_arg(&self, word: &str) -> bool {
         self.args().iter().any(|a| a == word)

@@ -87,19 +87,8 @@ fn toolchain_package(p: &str) -> bool {
 /// A build command, described.
 fn build_step(c: &Cmd) -> Option<String> {
     let prog = c.program()?;
-    let sub = c
-        .args()
-        .iter()
-        .find(|a| !a.starts_with('-'))
-        .map(String::as_str)
-        .unwrap_or("");
-    let second = c
-        .args()
-        .iter()
-        .filter(|a| !a.starts_with('-'))
-        .nth(1)
-        .map(String::as_str)
-        .unwrap_or("");
+    let sub = c.plain_args().next().unwrap_or("");
+    let second = c.plain_args().nth(1).unwrap_or("");
     let hit = match prog {
         "go" => matches!(sub, "build" | "install"),
         "cargo" => matches!(sub, "build" | "install"),
@@ -135,18 +124,13 @@ fn build_step(c: &Cmd) -> Option<String> {
 /// Dev dependencies installed, described.
 fn dev_dependencies(c: &Cmd, production_env: bool) -> Option<String> {
     let prog = c.program()?;
-    let sub = c
-        .args()
-        .iter()
-        .find(|a| !a.starts_with('-'))
-        .map(String::as_str)
-        .unwrap_or("");
+    let sub = c.plain_args().next().unwrap_or("");
     let args = c.args();
     let has = |s: &str| args.iter().any(|a| a == s || a.starts_with(&format!("{s}=")));
     match prog {
         "npm"
             if matches!(sub, "ci" | "install" | "i")
-                && args.iter().filter(|a| !a.starts_with('-')).count() == 1
+                && c.plain_args().count() == 1
                 && !production_env
                 && !has("--omit")
                 && !has("--only")

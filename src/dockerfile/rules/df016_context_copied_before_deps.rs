@@ -50,12 +50,8 @@ rule! {
 fn dependency_install(c: &Cmd) -> Option<(&'static str, &'static str)> {
     let prog = c.program()?;
     let args = c.args();
-    let sub = args
-        .iter()
-        .find(|a| !a.starts_with('-'))
-        .map(String::as_str)
-        .unwrap_or("");
-    let operands = args.iter().filter(|a| !a.starts_with('-')).count();
+    let sub = c.plain_args().next().unwrap_or("");
+    let operands = c.plain_args().count();
     match prog {
         "npm" if sub == "ci" || (matches!(sub, "install" | "i") && operands == 1) => {
             Some(("npm install", "package.json and package-lock.json"))
@@ -97,6 +93,17 @@ pub(crate) fn copies_whole_context(ins: &Instruction<'_>) -> bool {
         return false;
     }
     crate::dockerfile::model::source_paths(src).any(|p| matches!(p, "." | "./" | "./." | "*" | "./*" | ".\\"))
+}
+
+/// Indices of the instructions that copy the whole build context.
+pub(crate) fn whole_context_copies(cx: &Context<'_, '_>) -> Vec<usize> {
+    cx.model
+        .instrs
+        .iter()
+        .enumerate()
+        .filter(|(_, ins)| copies_whole_context(ins.inner))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {

@@ -42,14 +42,7 @@ rule! {
 }
 
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
-    let m = cx.model;
-    let copies: Vec<usize> = m
-        .instrs
-        .iter()
-        .enumerate()
-        .filter(|(_, ins)| super::df016_context_copied_before_deps::copies_whole_context(ins.inner))
-        .map(|(i, _)| i)
-        .collect();
+    let copies = super::df016_context_copied_before_deps::whole_context_copies(cx);
     if copies.is_empty() || !matches!(cx.ignore_file(), IgnoreFile::Missing) {
         return;
     }
