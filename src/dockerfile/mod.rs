@@ -353,10 +353,13 @@ impl Linter {
         for (k, a) in self.active.iter().enumerate() {
             hits.clear();
             a.rule.check(&cx, &mut hits);
-            for hit in hits.drain(..) {
+            for mut hit in hits.drain(..) {
                 let Some(ins) = model.instrs.get(hit.instr) else {
                     continue;
                 };
+                if hit.snippet.is_none() {
+                    hit.snippet = rules::masked_snippet(ins);
+                }
                 let span = ins.span.clone();
                 let text_norm = ins.text.clone();
                 out.push((k, hit, span, text_norm));
@@ -686,6 +689,20 @@ mod tests {
         for finding in &f {
             let s = finding.snippet.as_deref().unwrap_or("");
             assert!(!s.contains("abcdefghijklmnopqrstuvwxyz0123"), "{s}");
+        }
+    }
+
+    #[test]
+    fn secret_named_values_are_masked_in_every_rule_snippet() {
+        let f = lint("FROM alpine:3.20\nENV PIP_TRUSTED_HOST=pypi.example DB_PASSWORD=hunter2hunter2\nUSER app\n");
+        let snippets: Vec<_> = f
+            .iter()
+            .filter(|f| f.span.line == 2)
+            .map(|f| f.snippet.clone().unwrap())
+            .collect();
+        assert!(snippets.len() >= 2, "{f:#?}");
+        for s in snippets {
+            assert_eq!(s, "ENV PIP_TRUSTED_HOST=pypi.example DB_PASSWORD=…");
         }
     }
 

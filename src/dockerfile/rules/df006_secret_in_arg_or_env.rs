@@ -1,7 +1,7 @@
 //! DF006: an `ARG` or `ENV` whose name says it holds a secret.
 
 use super::{Context, Hit};
-use crate::dockerfile::model::split_assignments;
+use crate::dockerfile::model::{Instr, split_assignments};
 use parse_dockerfile::Instruction;
 
 rule! {
@@ -172,6 +172,35 @@ fn split_name(name: &str) -> Vec<String> {
     parts
 }
 
+/// For an `ARG`/`ENV` that sets a secret-named variable: the instruction with those values replaced by `…`,
+/// so no finding on it (of this rule or another) prints the value.
+pub(crate) fn masked_snippet(ins: &Instr<'_, '_>) -> Option<String> {
+    let (kind, pairs) = match ins.inner {
+        Instruction::Arg(a) => ("ARG", split_assignments(&a.arguments.value, false)),
+        Instruction::Env(e) => ("ENV", split_assignments(&e.arguments.value, true)),
+        _ => return None,
+    };
+    if !pairs
+        .iter()
+        .any(|(k, v)| secret_name(k) && v.as_deref().is_some_and(|v| !v.is_empty()))
+    {
+        return None;
+    }
+    let shown: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| match v {
+            Some(v) if secret_name(k) && !v.is_empty() => format!("{k}=…"),
+            Some(v) => format!("{k}={v}"),
+            None => k.clone(),
+        })
+        .collect();
+    Some(format!(
+        "{}{kind} {}",
+        if ins.onbuild { "ONBUILD " } else { "" },
+        shown.join(" ")
+    ))
+}
+
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     for (i, ins) in cx.model.instrs.iter().enumerate() {
         let (kind, pairs) = match ins.inner {
@@ -193,21 +222,8 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         } else {
             "do not bake it into the image; read it at run time from a secret store or a mounted file"
         };
-        // Print the instruction with secret values masked.
-        let shown: Vec<String> = pairs
-            .iter()
-            .map(|(k, v)| match v {
-                Some(v) if secret_name(k) && !v.is_empty() => format!("{k}=…"),
-                Some(v) => format!("{k}={v}"),
-                None => k.clone(),
-            })
-            .collect();
         let mut hit = Hit::new(i, format!("{kind} {} looks like a secret; {fix}", names.join(", ")));
-        hit.snippet = Some(format!(
-            "{}{kind} {}",
-            if ins.onbuild { "ONBUILD " } else { "" },
-            shown.join(" ")
-        ));
+        hit.snippet = masked_snippet(ins);
         out.push(hit);
     }
 }

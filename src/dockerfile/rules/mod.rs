@@ -171,6 +171,11 @@ pub static RULES: &[&dyn Rule] = &[
     &df054_rpm_version_unpinned::RpmVersionUnpinned,
 ];
 
+/// The printed form of an `ARG`/`ENV` instruction with secret-named values masked, if it sets any.
+pub(crate) fn masked_snippet(ins: &super::model::Instr<'_, '_>) -> Option<String> {
+    df006_secret_in_arg_or_env::masked_snippet(ins)
+}
+
 pub(crate) fn parse_error_rule() -> &'static dyn Rule {
     &df000_parse_error::ParseError
 }
