@@ -139,12 +139,30 @@ pub(crate) fn secret_name(name: &str) -> bool {
     })
 }
 
-/// A value that is a switch, not a secret (`RESET_PASSWORD=true`).
+/// A value that is a switch or names a file, not a secret (`RESET_PASSWORD=true`,
+/// `RESET_PASSWORD=resetPassword.sh`, `DB_PASSWORD=/run/secrets/db`).
 fn is_setting(v: &str) -> bool {
+    const FILE_EXTENSIONS: &[&str] = &[
+        ".sh",
+        ".py",
+        ".txt",
+        ".json",
+        ".yaml",
+        ".yml",
+        ".xml",
+        ".conf",
+        ".cfg",
+        ".ini",
+        ".properties",
+        ".rsp",
+    ];
+    let l = v.to_ascii_lowercase();
     matches!(
-        v.to_ascii_lowercase().as_str(),
+        l.as_str(),
         "true" | "false" | "yes" | "no" | "on" | "off" | "0" | "1" | "none"
-    )
+    ) || l.starts_with('/')
+        || l.starts_with("./")
+        || FILE_EXTENSIONS.iter().any(|e| l.ends_with(e))
 }
 
 /// `npmToken` / `NPM_AUTH-TOKEN` -> `["NPM", "AUTH", "TOKEN"]`.
@@ -283,6 +301,10 @@ mod tests {
         passes("DF006", "FROM alpine:3.20\nENV PASSWORD_FILE=/run/secrets/pw\n");
         passes("DF006", "FROM alpine:3.20\nARG VERSION=1\nENV PATH=/x:$PATH\n");
         passes("DF006", "FROM alpine:3.20\nENV RESET_PASSWORD=false\n");
+        passes(
+            "DF006",
+            "FROM alpine:3.20\nENV RESET_OS_PASSWORD=\"resetOSPassword.sh\" TOKEN_STORE=/run/secrets/t\n",
+        );
         let h = hits("DF006", "FROM alpine:3.20\nENV A=1 DB_PASSWORD=s3cr3t\n");
         assert_eq!(h[0].snippet.as_deref(), Some("ENV A=1 DB_PASSWORD=…"));
     }

@@ -2,6 +2,7 @@
 
 use super::{Context, Hit};
 use crate::dockerfile::packages::{self, Pm};
+use crate::dockerfile::shell::Cmd;
 
 rule! {
     /// ## What it does
@@ -37,6 +38,21 @@ rule! {
     }
 }
 
+/// A later command that probably installs packages: a wrapper (`xx-apt-get`, `install_packages`), a script
+/// (`./setup.sh`, `bash /tmp/common-debian.sh`), or `xargs`.
+fn installs_indirectly(c: &Cmd) -> bool {
+    let Some(p) = c.program() else { return false };
+    p.ends_with("apt-get")
+        || p.ends_with("-apk")
+        || p.contains("install")
+        || p.ends_with(".sh")
+        || p == "xargs"
+        || (["sh", "bash", "ash", "dash", "zsh"].contains(&p)
+            && c.plain_args()
+                .next()
+                .is_some_and(|a| a.contains('/') || a.ends_with(".sh")))
+}
+
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     for (i, _, run) in cx.model.runs() {
         let s = &run.script;
@@ -65,9 +81,7 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
                 continue;
             };
             let followed = calls.iter().any(|c| c.pos > u.pos && installs.contains(&c.sub))
-                || s.commands[u.pos + 1..]
-                    .iter()
-                    .any(|c| c.program().is_some_and(|p| p.ends_with(".sh") || p == "xargs"));
+                || s.commands[u.pos + 1..].iter().any(installs_indirectly);
             if !followed {
                 out.push(Hit::new(
                     i,
@@ -92,6 +106,14 @@ mod tests {
         catches("DF048", "FROM alpine:3.20\nRUN apk update\n");
         catches("DF048", "FROM debian:12\nRUN apt-get install -y x && apt-get update\n");
         passes("DF048", "FROM debian:12\nRUN apt-get update && apt-get install -y x\n");
+        passes(
+            "DF048",
+            "FROM debian:12\nRUN apt-get update && xx-apt-get install -y x\n",
+        );
+        passes(
+            "DF048",
+            "FROM debian:12\nRUN apt-get update && bash /tmp/scripts/common-debian.sh\n",
+        );
         passes(
             "DF048",
             "FROM debian:12\nRUN apt-get update \\\n && apt-get upgrade -y\n",
