@@ -6,8 +6,8 @@ use crate::dockerfile::packages::{self, Pm};
 rule! {
     /// ## What it does
     /// In stages that end up in the final image, reports a `RUN` that runs `apt-get update` but does not
-    /// remove `/var/lib/apt/lists` in the same `RUN`. A cache, tmpfs or bind mount on `/var/lib/apt/lists`
-    /// (or `/var/lib/apt`) counts as clean.
+    /// remove `/var/lib/apt/lists` (or run `apt-get dist-clean`) in the same `RUN`. A cache, tmpfs or bind
+    /// mount on `/var/lib/apt/lists` (or `/var/lib/apt`) counts as clean.
     ///
     /// ## Why is this bad?
     /// The package lists are tens of megabytes that are only needed while installing. Deleting them in a
@@ -43,8 +43,12 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         if !m.ships(i) || run.mounted("/var/lib/apt/lists") {
             continue;
         }
-        let updates = packages::calls(&run.script, Pm::Apt).iter().any(|c| c.sub == "update");
-        if updates && !packages::removes(&run.script, "/var/lib/apt/lists") {
+        let calls = packages::calls(&run.script, Pm::Apt);
+        let updates = calls.iter().any(|c| c.sub == "update");
+        // `apt-get dist-clean` (apt 2.7+) removes the lists as well as the package cache.
+        let cleaned =
+            calls.iter().any(|c| c.sub == "dist-clean") || packages::removes(&run.script, "/var/lib/apt/lists");
+        if updates && !cleaned {
             out.push(Hit::new(
                 i,
                 "apt lists stay in this layer; end the same RUN with `rm -rf /var/lib/apt/lists/*` (or use a cache mount)",
