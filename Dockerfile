@@ -24,6 +24,8 @@ LABEL org.opencontainers.image.title="plimsoll" \
 COPY --from=build /usr/local/bin/plimsoll /usr/local/bin/plimsoll
 # A fixed numeric UID/GID, not root; no shell login, no home needed.
 USER 10001:10001
+# A one-shot command-line scanner, not a service: there is nothing for a health check to probe.
+HEALTHCHECK NONE
 WORKDIR /src
 ENTRYPOINT ["/usr/local/bin/plimsoll"]
 CMD ["scan", "."]

@@ -5,6 +5,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use plimsoll::baseline::{self, Applied, Baseline};
 use plimsoll::catalog::RuleInfo;
 use plimsoll::config::{self, Config, FailOn};
+use plimsoll::dockerfile::{self, Linter, LinterConfig};
 use plimsoll::finding::{Finding, Severity};
 use plimsoll::git::{self, GitOptions, Repo, Target, hook};
 use plimsoll::output::{self, EmitOptions, Format, Report};
@@ -29,13 +30,13 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Scan files and directories for secrets (default: the current directory).
+    /// Scan files and directories for secrets and Dockerfile problems (default: the current directory).
     Scan(ScanArgs),
     /// List the rules, or check rule files.
     Rules(RulesArgs),
     /// Print one rule's documentation.
     Explain {
-        /// Rule id, e.g. `github.pat-classic`.
+        /// Rule id, e.g. `github.pat-classic` or `DF001`.
         rule_id: String,
         #[command(flatten)]
         rules: RuleSourceArgs,
@@ -319,7 +320,7 @@ fn load_rules(src: &RuleSourceArgs, cfg: &Config) -> Result<Vec<Rule>> {
     }
     check_unique_ids(&rules)?;
     let known: std::collections::HashSet<String> = rules.iter().map(|r| r.id().to_string()).collect();
-    cfg.check_rule_ids(&|id| known.contains(id))?;
+    cfg.check_rule_ids(&|id| known.contains(id) || dockerfile::rules::find(id).is_some())?;
     let disabled: Vec<&str> = cfg.rules.disable.iter().map(|s| s.get_ref().as_str()).collect();
     rules.retain(|r| !disabled.contains(&r.id()));
     for r in &mut rules {
@@ -343,7 +344,7 @@ fn input_config(input: &InputArgs) -> Result<Config> {
     load_config(&input.rules, &root)
 }
 
-/// The pipeline for a run, and the descriptions of its active rules.
+/// The secrets pipeline for a run, and the descriptions of its rules.
 fn build_pipeline(src: &RuleSourceArgs, cfg: &Config, show_secrets: bool) -> Result<(Pipeline, Vec<RuleInfo>)> {
     let rules = load_rules(src, cfg)?;
     let rule_infos: Vec<RuleInfo> = rules.iter().map(Rule::info).collect();
@@ -355,9 +356,12 @@ fn build_pipeline(src: &RuleSourceArgs, cfg: &Config, show_secrets: bool) -> Res
     Ok((pipeline, rule_infos))
 }
 
-/// Loads the rules and walks the inputs.
+/// Loads the rules (secrets and Dockerfile) and walks the inputs.
 fn collect(input: &InputArgs, cfg: Config, show_secrets: bool) -> Result<Collected> {
-    let (pipeline, rule_infos) = build_pipeline(&input.rules, &cfg, show_secrets)?;
+    let (pipeline, mut rule_infos) = build_pipeline(&input.rules, &cfg, show_secrets)?;
+    let linter = Linter::new(&LinterConfig::from_config(&cfg));
+    rule_infos.extend(linter.rule_infos());
+    let pipeline = pipeline.with_linter(linter);
     let mut exclude = cfg.exclude.clone();
     exclude.extend(input.exclude.iter().cloned());
     let stderr_tty = std::io::stderr().is_terminal();
@@ -717,6 +721,7 @@ fn exit_code(findings: &[Finding], had_errors: bool, fail_on: FailOn) -> ExitCod
 fn rules_list(src: &RuleSourceArgs, format: ListFormat) -> Result<ExitCode> {
     let cfg = load_config(src, Path::new("."))?;
     let rules = load_rules(src, &cfg)?;
+    let linter = Linter::new(&LinterConfig::from_config(&cfg));
     match format {
         ListFormat::Json => {
             #[derive(serde::Serialize)]
@@ -727,33 +732,92 @@ fn rules_list(src: &RuleSourceArgs, format: ListFormat) -> Result<ExitCode> {
                 source: &'a str,
             }
             #[derive(serde::Serialize)]
+            struct DockerfileEntry {
+                id: String,
+                name: String,
+                category: &'static str,
+                severity: plimsoll::finding::Severity,
+                summary: String,
+                docs: String,
+                twins: Vec<String>,
+                cwe: Vec<String>,
+                enabled: bool,
+                enabled_by_default: bool,
+            }
+            #[derive(serde::Serialize)]
+            #[serde(untagged)]
+            enum AnyEntry<'a> {
+                Secret(Entry<'a>),
+                Dockerfile(DockerfileEntry),
+            }
+            #[derive(serde::Serialize)]
             struct Doc<'a> {
                 version: u32,
-                rules: Vec<Entry<'a>>,
+                rules: Vec<AnyEntry<'a>>,
             }
-            let doc = Doc {
-                version: 1,
-                rules: rules
-                    .iter()
-                    .map(|r| Entry {
+            let mut entries: Vec<AnyEntry> = rules
+                .iter()
+                .map(|r| {
+                    AnyEntry::Secret(Entry {
                         syntax: &r.syntax,
                         category: "secret",
                         source: &r.source,
                     })
-                    .collect(),
+                })
+                .collect();
+            entries.extend(dockerfile::rules::catalog().into_iter().map(|info| {
+                AnyEntry::Dockerfile(DockerfileEntry {
+                    enabled: linter.is_active(&info.id),
+                    severity: linter.severity_of(&info.id).unwrap_or(info.severity),
+                    id: info.id,
+                    name: info.name,
+                    category: "dockerfile",
+                    summary: info.summary,
+                    docs: info.docs,
+                    twins: info.twins,
+                    cwe: info.cwe,
+                    enabled_by_default: info.enabled_by_default,
+                })
+            }));
+            let doc = Doc {
+                version: 1,
+                rules: entries,
             };
             let mut out = std::io::stdout().lock();
             serde_json::to_writer_pretty(&mut out, &doc)?;
             println!();
         }
         ListFormat::Text => {
-            let width = rules.iter().map(|r| r.id().len()).max().unwrap_or(0);
+            let df = dockerfile::rules::catalog();
+            let width = rules
+                .iter()
+                .map(|r| r.id().len())
+                .chain(df.iter().map(|i| i.id.len()))
+                .max()
+                .unwrap_or(0);
             for r in &rules {
                 println!("{:width$}  {:7}  {}", r.id(), r.severity.as_str(), r.syntax.name);
             }
+            for info in &df {
+                let severity = linter.severity_of(&info.id).unwrap_or(info.severity);
+                let off = if linter.is_active(&info.id) { "" } else { "  (off)" };
+                println!(
+                    "{:width$}  {:7}  {}: {}{off}",
+                    info.id,
+                    severity.as_str(),
+                    info.name,
+                    info.summary
+                );
+            }
             let providers: std::collections::HashSet<&str> =
                 rules.iter().map(|r| r.id().split('.').next().unwrap_or("")).collect();
-            eprintln!("{} secret rules, {} providers", rules.len(), providers.len());
+            eprintln!(
+                "{} secret rules, {} providers; {} Dockerfile rules ({} active)",
+                rules.len(),
+                providers.len(),
+                df.len(),
+                df.iter().filter(|i| linter.is_active(&i.id)).count()
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -787,6 +851,16 @@ fn rules_check(paths: &[PathBuf]) -> Result<ExitCode> {
 fn explain(id: &str, src: &RuleSourceArgs) -> Result<ExitCode> {
     let cfg = load_config(src, Path::new("."))?;
     let rules = load_rules(src, &cfg)?;
+    if let Some(rule) = dockerfile::rules::find(id) {
+        let linter = Linter::new(&LinterConfig::from_config(&cfg));
+        let info = rule.meta().info();
+        let severity = linter.severity_of(&info.id).unwrap_or(info.severity);
+        println!("{} — {}\n", info.id, info.name);
+        let state = if linter.is_active(&info.id) { "on" } else { "off" };
+        println!("severity: {severity}   category: dockerfile   {state}\n");
+        println!("{}", info.docs.trim_end());
+        return Ok(ExitCode::SUCCESS);
+    }
     let Some(rule) = rules.iter().find(|r| r.id() == id) else {
         bail!("unknown rule id {id:?} (see `plimsoll rules`)");
     };

@@ -7,6 +7,7 @@
 pub mod baseline;
 pub mod catalog;
 pub mod config;
+pub mod dockerfile;
 pub mod error;
 pub mod finding;
 pub mod git;

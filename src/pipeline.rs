@@ -1,9 +1,12 @@
 //! The per-file job: everything plimsoll does to one file's bytes, whatever produced them (the directory
-//! walker, a git blob, stdin). Today that is the secrets [`Scanner`]; the Dockerfile linter plugs in here
-//! too. Candidates become [`Finding`]s with 1-based positions and content fingerprints.
+//! walker, a git blob, stdin): the secrets [`Scanner`] on every file, and the Dockerfile [`Linter`] on files
+//! named like Dockerfiles (or named explicitly and looking like one). Candidates become [`Finding`]s with
+//! 1-based positions and content fingerprints.
 
+use crate::dockerfile::{self, Linter, LinterConfig};
 use crate::finding::{Category, Finding, Fingerprint, SecretText, Span};
 use crate::secrets::{Candidate, Scanner, Scratch};
+use std::path::Path;
 
 /// Options that change what a finding looks like.
 #[derive(Clone, Copy, Debug, Default)]
@@ -15,6 +18,7 @@ pub struct FindingOptions {
 /// All analyzers, built once and shared by every worker thread.
 pub struct Pipeline {
     pub secrets: Scanner,
+    pub dockerfile: Linter,
     pub options: FindingOptions,
 }
 
@@ -25,26 +29,48 @@ pub struct PipelineScratch {
 }
 
 impl Pipeline {
+    /// A pipeline with the Dockerfile linter's default rules.
     pub fn new(secrets: Scanner, options: FindingOptions) -> Self {
-        Pipeline { secrets, options }
+        Pipeline {
+            secrets,
+            dockerfile: Linter::new(&LinterConfig::default()),
+            options,
+        }
+    }
+
+    /// Replaces the Dockerfile linter (configured rules).
+    pub fn with_linter(mut self, linter: Linter) -> Self {
+        self.dockerfile = linter;
+        self
     }
 
     /// Analyzes one file. `path` is the display path; `explicit` is true when the user named the file
-    /// on the command line (analyzers that pick files by name take it regardless of name).
+    /// on the command line (analyzers that pick files by name take it regardless of name). Dockerfiles are
+    /// linted with their directory as build context, except stdin, which has none.
     pub fn analyze(
         &self,
         path: &str,
         data: &[u8],
-        _explicit: bool,
+        explicit: bool,
         scratch: &mut PipelineScratch,
         out: &mut Vec<Finding>,
     ) {
-        self.analyze_secrets(path, data, scratch, out);
+        let candidates = self.secrets.scan(path, data, &mut scratch.secrets);
+        if dockerfile::is_dockerfile_name(path) || (explicit && dockerfile::looks_like_dockerfile(data)) {
+            let secrets: Vec<_> = candidates.iter().map(|c| c.start..c.end).collect();
+            let disk = (path != crate::walk::STDIN_PATH).then(|| Path::new(path));
+            self.dockerfile.lint(path, data, disk, &secrets, out);
+        }
+        self.secret_findings(path, data, candidates, out);
     }
 
     /// Secrets only (git history uses this for blobs).
     pub fn analyze_secrets(&self, path: &str, data: &[u8], scratch: &mut PipelineScratch, out: &mut Vec<Finding>) {
         let candidates = self.secrets.scan(path, data, &mut scratch.secrets);
+        self.secret_findings(path, data, candidates, out);
+    }
+
+    fn secret_findings(&self, path: &str, data: &[u8], candidates: Vec<Candidate>, out: &mut Vec<Finding>) {
         if candidates.is_empty() {
             return;
         }

@@ -18,6 +18,8 @@ use std::time::Instant;
 const READ_WHOLE_LIMIT: u64 = 1 << 20;
 /// A NUL byte in this many leading bytes marks a file as binary.
 const BINARY_SNIFF: usize = 8192;
+/// Display path of standard input (`-` on the command line).
+pub const STDIN_PATH: &str = "<stdin>";
 
 /// What a working-tree scan does. Built once from flags and config.
 #[derive(Clone, Debug)]
@@ -177,9 +179,9 @@ pub fn scan(pipeline: &Pipeline, opts: &WalkOptions) -> Result<Outcome, String> 
                         buf: Vec::new(),
                         findings: Vec::new(),
                     };
-                    w.analyze_bytes("<stdin>", &buf, true);
+                    w.analyze_bytes(STDIN_PATH, &buf, true);
                 }
-                Err(e) => shared.error("<stdin>".into(), e.to_string()),
+                Err(e) => shared.error(STDIN_PATH.into(), e.to_string()),
             }
             continue;
         }

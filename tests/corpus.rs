@@ -79,7 +79,12 @@ fn found() -> Found {
         spans: BTreeMap::new(),
         files: outcome.stats.files_scanned,
     };
-    for f in outcome.findings {
+    // A secrets corpus: Dockerfile findings on its Dockerfile hosts are another analyzer's business.
+    for f in outcome
+        .findings
+        .into_iter()
+        .filter(|f| f.category == plimsoll::finding::Category::Secret)
+    {
         let rel = f.path.strip_prefix(&prefix).unwrap_or(&f.path).to_string();
         let key = (rel, f.span.line, f.rule_id.to_string());
         if let Some(s) = &f.secret {

@@ -10,6 +10,8 @@ const KNOWN_EXAMPLES: &[&str] = &[
     "pk_test_TYooMQauvdEDq54NiTphI7jx",
     "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
     "xoxb-not-a-real-token-this-will-not-work",
+    // The sample token on jwt.io and in countless tutorials.
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
 ];
 
 /// Case-insensitive substrings that mark a value as a placeholder, not a credential.

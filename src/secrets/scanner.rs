@@ -149,7 +149,7 @@ impl Scanner {
 
     /// One secret, one finding: where candidates of different rules overlap (a provider rule and a
     /// generic assignment rule on the same value, a key inside a credentials file...), keep the one from the
-    /// most precise rule, then the most severe, then the longest. Returns them ordered by position.
+    /// most precise rule, then the most severe, then the decoded one, then the longest. Returns them ordered by position.
     fn keep_most_specific(&self, mut found: Vec<Candidate>) -> Vec<Candidate> {
         if found.len() > 1 {
             found.sort_by(|a, b| {
@@ -158,6 +158,9 @@ impl Scanner {
                     .precision
                     .cmp(&ra.syntax.precision)
                     .then(rb.severity.cmp(&ra.severity))
+                    // A token found inside decoded text names what to revoke better than the envelope
+                    // rule (`docker-config.auth`, `http.basic-auth`) that matched the same text.
+                    .then(b.encoded.cmp(&a.encoded))
                     .then((b.end - b.start).cmp(&(a.end - a.start)))
                     .then(a.start.cmp(&b.start))
                     .then(a.rule.cmp(&b.rule))
@@ -328,7 +331,15 @@ impl Scanner {
             }
         };
         for (s, e) in base64_runs(data) {
-            if let Some(decoded) = decode_b64(&data[s..e]).or_else(|| decode_b64(&url_to_std(&data[s..e])))
+            let run = &data[s..e];
+            let joined: Vec<u8>;
+            let run = if memchr::memchr(b'\n', run).is_some() {
+                joined = run.iter().copied().filter(|c| !c.is_ascii_whitespace()).collect();
+                &joined[..]
+            } else {
+                run
+            };
+            if let Some(decoded) = decode_b64(run).or_else(|| decode_b64(&url_to_std(run)))
                 && is_mostly_text(&decoded)
             {
                 report(s, e, &decoded, scratch);
@@ -423,7 +434,36 @@ fn base64_runs(data: &[u8]) -> Vec<(usize, usize)> {
         while e < n && BASE64[data[e] as usize] {
             e += 1;
         }
-        let run_end = e;
+        let mut run_end = e;
+        // `base64` and PEM wrap at 76 and 64 columns: follow the block over its line breaks.
+        if matches!(run_end - s, 64 | 76) {
+            let width = run_end - s;
+            loop {
+                let nl = match data.get(e..) {
+                    Some([b'\n', ..]) => 1,
+                    Some([b'\r', b'\n', ..]) => 2,
+                    _ => break,
+                };
+                let line = e + nl;
+                let mut k = line;
+                while k < n && BASE64[data[k] as usize] && k - line < width {
+                    k += 1;
+                }
+                // The continuation line must be base64 only (plus padding) up to its end.
+                let mut pad = k;
+                while pad < n && pad - k < 2 && data[pad] == b'=' {
+                    pad += 1;
+                }
+                if k == line || !matches!(data.get(pad), None | Some(b'\n' | b'\r')) {
+                    break;
+                }
+                e = k;
+                run_end = k;
+                if k - line < width {
+                    break;
+                }
+            }
+        }
         while e < n && e - run_end < 2 && data[e] == b'=' {
             e += 1;
         }
@@ -624,6 +664,24 @@ negative_examples = ["y"]
         let padded = format!("{a}==");
         assert_eq!(runs, vec![a, padded.as_str(), a]);
         assert!(base64_runs(b"abcdefghijklmnopqrstuvwxyzabcdefghij").is_empty()); // no digits, no upper
+    }
+
+    #[test]
+    fn wrapped_base64_is_decoded_as_one_block() {
+        use base64::Engine;
+        let secret = "deploy notes: the service token is acme_Q8vR3kLmN0pQ2sT4uW6y and it rotates monthly";
+        let enc = base64::engine::general_purpose::STANDARD.encode(secret);
+        let wrapped: Vec<&str> = enc
+            .as_bytes()
+            .chunks(76)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect();
+        let text = format!("cat <<EOF | base64 -d\n{}\nAccept: text/plain\n", wrapped.join("\n"));
+        let s = scanner();
+        let found = s.scan("x.sh", text.as_bytes(), &mut Scratch::default());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].encoded);
+        assert_eq!(&text[found[0].start..found[0].end], wrapped.join("\n"));
     }
 
     #[test]

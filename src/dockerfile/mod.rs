@@ -1,0 +1,749 @@
+//! The Dockerfile linter: the `dockerfile::lint` step of the per-file job. It parses a Dockerfile with
+//! `parse-dockerfile`, builds the [`model::Model`] (stages, resolved base images, `RUN` scripts), runs every
+//! active rule of [`rules::RULES`] over it, drops what ignore pragmas silence, and turns the rest into
+//! [`Finding`]s whose snippet and fingerprint are the offending instruction on one line.
+//!
+//! A file that does not parse is one `DF000` finding at the parser's position; a rule that panics becomes a
+//! `DF000` "internal error" finding instead of ending the scan.
+//!
+//! ```
+//! use plimsoll::dockerfile::{Linter, LinterConfig};
+//! let linter = Linter::new(&LinterConfig::default());
+//! let mut findings = Vec::new();
+//! linter.lint("Dockerfile", b"FROM debian:latest\nUSER root\n", None, &[], &mut findings);
+//! assert!(findings.iter().any(|f| &*f.rule_id == "DF002"));
+//! assert!(findings.iter().any(|f| &*f.rule_id == "DF001"));
+//! ```
+
+pub mod dockerignore;
+pub mod image;
+pub mod model;
+pub mod packages;
+pub mod pragma;
+pub mod rules;
+pub mod shell;
+
+use crate::finding::{Category, Finding, Fingerprint, Severity, Span};
+use dockerignore::DockerIgnore;
+use model::{LineIndex, Model};
+use pragma::Pragmas;
+use rules::{Context, Hit, IgnoreFile, Rule, Settings};
+use std::cell::OnceCell;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Longest snippet printed; the fingerprint always uses the whole instruction.
+const SNIPPET_MAX_CHARS: usize = 160;
+
+/// DF006 (secret-named ARG/ENV), superseded by a secret finding on the same instruction.
+const SECRET_NAMED_VARIABLE: &str = "DF006";
+
+/// Which rules run and how; built from `.plimsoll.toml`.
+#[derive(Clone, Debug, Default)]
+pub struct LinterConfig {
+    /// Rule ids (or names) not to run.
+    pub disable: Vec<String>,
+    /// Opt-in rules to run.
+    pub enable: Vec<String>,
+    pub severity: HashMap<String, Severity>,
+    /// `[dockerfile] trusted-registries`.
+    pub trusted_registries: Vec<String>,
+}
+
+impl LinterConfig {
+    /// The `[rules]` and `[dockerfile]` settings of `.plimsoll.toml` that concern Dockerfile rules.
+    pub fn from_config(cfg: &crate::config::Config) -> LinterConfig {
+        LinterConfig {
+            disable: cfg.rules.disable.iter().map(|s| s.get_ref().clone()).collect(),
+            enable: cfg.rules.enable.iter().map(|s| s.get_ref().clone()).collect(),
+            severity: cfg
+                .rules
+                .severity
+                .iter()
+                .map(|(k, v)| (k.clone(), *v.get_ref()))
+                .collect(),
+            trusted_registries: cfg.dockerfile.trusted_registries.clone(),
+        }
+    }
+}
+
+/// An active rule with its effective severity.
+struct Active {
+    rule: &'static dyn Rule,
+    severity: Severity,
+    id: Arc<str>,
+    name: Arc<str>,
+}
+
+/// The configured linter; shared by every worker thread.
+pub struct Linter {
+    active: Vec<Active>,
+    parse_error: Active,
+    /// `DF000` not disabled.
+    report_parse_errors: bool,
+    settings: Settings,
+}
+
+/// Whether a file name is one the walk lints: `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`,
+/// `Containerfile`, `Containerfile.*` (case-insensitive for the fixed part).
+pub fn is_dockerfile_name(path: &str) -> bool {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let lower = name.to_ascii_lowercase();
+    // `Dockerfile.dockerignore` is the per-Dockerfile ignore file, not a Dockerfile.
+    if lower.ends_with(".dockerignore") {
+        return false;
+    }
+    lower == "dockerfile"
+        || lower == "containerfile"
+        || lower.starts_with("dockerfile.")
+        || lower.starts_with("containerfile.")
+        || (lower.ends_with(".dockerfile") && lower.len() > ".dockerfile".len())
+}
+
+/// Whether text given explicitly (a file named on the command line, or stdin) looks like a Dockerfile:
+/// its first instruction-like line is `FROM`, `ARG` or a parser directive leads into one.
+pub fn looks_like_dockerfile(data: &[u8]) -> bool {
+    let head = &data[..data.len().min(64 * 1024)];
+    let text = String::from_utf8_lossy(head);
+    for line in text.lines() {
+        let t = line.trim_start_matches('\u{feff}').trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let word = t.split_whitespace().next().unwrap_or("").to_ascii_uppercase();
+        // `from x import y` is Python, not a Dockerfile.
+        return (word == "FROM" || word == "ARG") && !t.contains(" import ");
+    }
+    false
+}
+
+impl Linter {
+    pub fn new(cfg: &LinterConfig) -> Linter {
+        let named = |list: &[String], m: &rules::Meta| list.iter().any(|s| s == m.id || s == m.name);
+        let make = |rule: &'static dyn Rule| {
+            let m = rule.meta();
+            let severity = cfg
+                .severity
+                .get(m.id)
+                .or_else(|| cfg.severity.get(m.name))
+                .copied()
+                .unwrap_or(m.severity);
+            Active {
+                rule,
+                severity,
+                id: m.id.into(),
+                name: m.name.into(),
+            }
+        };
+        let active = rules::RULES
+            .iter()
+            .copied()
+            .filter(|r| r.meta().id != rules::PARSE_ERROR_ID)
+            .filter(|r| (r.meta().enabled_by_default || named(&cfg.enable, r.meta())) && !named(&cfg.disable, r.meta()))
+            .map(make)
+            .collect();
+        let parse_error = rules::parse_error_rule();
+        Linter {
+            active,
+            report_parse_errors: !named(&cfg.disable, parse_error.meta()),
+            parse_error: make(parse_error),
+            settings: Settings {
+                trusted_registries: cfg.trusted_registries.clone(),
+            },
+        }
+    }
+
+    /// Ids of the rules that run.
+    pub fn active_ids(&self) -> Vec<&str> {
+        self.active.iter().map(|a| a.rule.meta().id).collect()
+    }
+
+    /// Catalog entries of the rules that run (DF000 included), with their effective severity.
+    pub fn rule_infos(&self) -> Vec<crate::catalog::RuleInfo> {
+        std::iter::once(&self.parse_error)
+            .chain(&self.active)
+            .map(|a| {
+                let mut info = a.rule.meta().info();
+                info.severity = a.severity;
+                info
+            })
+            .collect()
+    }
+
+    /// Whether rule `id` runs in this configuration.
+    pub fn is_active(&self, id: &str) -> bool {
+        id == rules::PARSE_ERROR_ID || self.active.iter().any(|a| a.rule.meta().id == id)
+    }
+
+    /// Effective severity of rule `id`, if it exists.
+    pub fn severity_of(&self, id: &str) -> Option<Severity> {
+        std::iter::once(&self.parse_error)
+            .chain(&self.active)
+            .find(|a| a.rule.meta().id == id)
+            .map(|a| a.severity)
+    }
+
+    /// Lints one Dockerfile. `path` is the display path; `disk_path` is where it lives on disk (its
+    /// directory is the build context whose `.dockerignore` is checked), `None` for stdin or git blobs;
+    /// `redact` are byte ranges (secrets found by the secrets engine) masked in printed snippets.
+    pub fn lint(
+        &self,
+        path: &str,
+        data: &[u8],
+        disk_path: Option<&Path>,
+        redact: &[Range<usize>],
+        out: &mut Vec<Finding>,
+    ) {
+        let text = String::from_utf8_lossy(data);
+        let bom = if text.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        };
+        let body = &text[bom..];
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.lint_text(body, disk_path)));
+        let index = LineIndex::new(body);
+        match result {
+            Ok(Ok(hits)) => {
+                let pragmas = Pragmas::parse(body);
+                for (k, hit, span, text_norm) in hits {
+                    let a = &self.active[k];
+                    let m = a.rule.meta();
+                    let line = index.line(span.start);
+                    if !pragmas.is_empty() && pragmas.silences(line, m.id, m.name, m.twins) {
+                        continue;
+                    }
+                    let shifted: Vec<Range<usize>> = redact
+                        .iter()
+                        .filter(|r| r.start >= bom && r.start - bom < span.end && r.end - bom > span.start)
+                        .map(|r| r.start - bom..r.end - bom)
+                        .collect();
+                    // One secret, one finding: when the secrets engine already reports the value of a
+                    // secret-named ARG/ENV, that finding (what to revoke) stands for this one.
+                    if m.id == SECRET_NAMED_VARIABLE && !shifted.is_empty() {
+                        continue;
+                    }
+                    let shown = hit.snippet.clone().unwrap_or_else(|| {
+                        if shifted.is_empty() {
+                            text_norm.clone()
+                        } else {
+                            model::normalize(&mask(body, &span, &shifted), '\\')
+                        }
+                    });
+                    out.push(self.finding(a, path, &index, body, span, &text_norm, hit.message, shown));
+                }
+            }
+            Ok(Err(_)) if !self.report_parse_errors => {}
+            Ok(Err((line, column, message))) => {
+                let (line, column) = (line.max(1), column.max(1));
+                let snippet = index
+                    .line_range(body, line)
+                    .map(|r| model::normalize(&body[r], '\\'))
+                    .unwrap_or_default();
+                out.push(Finding {
+                    rule_id: self.parse_error.id.clone(),
+                    rule_name: self.parse_error.name.clone(),
+                    severity: self.parse_error.severity,
+                    category: Category::Dockerfile,
+                    path: path.to_string(),
+                    span: Span {
+                        line: line as u32,
+                        column: column as u32,
+                        end_line: line as u32,
+                        end_column: column as u32 + 1,
+                    },
+                    message: format!(
+                        "Dockerfile does not parse: {message}; fix the syntax so it can be built and checked"
+                    ),
+                    fingerprint: Fingerprint::new(rules::PARSE_ERROR_ID, snippet.as_bytes(), path),
+                    snippet: Some(truncate(&snippet)),
+                    secret: None,
+                    commit: None,
+                    other_locations: Vec::new(),
+                });
+            }
+            Err(_) => out.push(Finding {
+                rule_id: self.parse_error.id.clone(),
+                rule_name: self.parse_error.name.clone(),
+                severity: Severity::Error,
+                category: Category::Dockerfile,
+                path: path.to_string(),
+                span: Span {
+                    line: 1,
+                    column: 1,
+                    end_line: 1,
+                    end_column: 1,
+                },
+                message: "internal error while linting this Dockerfile (a plimsoll bug; please report it)".into(),
+                fingerprint: Fingerprint::new(rules::PARSE_ERROR_ID, b"internal", path),
+                snippet: None,
+                secret: None,
+                commit: None,
+                other_locations: Vec::new(),
+            }),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finding(
+        &self,
+        a: &Active,
+        path: &str,
+        index: &LineIndex,
+        body: &str,
+        span: Range<usize>,
+        text_norm: &str,
+        message: String,
+        shown: String,
+    ) -> Finding {
+        let (line, column) = index.position(body, span.start);
+        let (end_line, end_column) = index.position(body, span.end);
+        Finding {
+            rule_id: a.id.clone(),
+            rule_name: a.name.clone(),
+            severity: a.severity,
+            category: Category::Dockerfile,
+            path: path.to_string(),
+            span: Span {
+                line,
+                column,
+                end_line,
+                end_column,
+            },
+            message,
+            fingerprint: Fingerprint::new(a.rule.meta().id, text_norm.as_bytes(), path),
+            snippet: Some(truncate(&shown)),
+            secret: None,
+            commit: None,
+            other_locations: Vec::new(),
+        }
+    }
+
+    /// Parses and runs the rules: (active rule index, hit, instruction span, normalized instruction) per
+    /// hit, or `Err((line, column, message))` for a parse error.
+    #[allow(clippy::type_complexity)]
+    fn lint_text(
+        &self,
+        text: &str,
+        disk_path: Option<&Path>,
+    ) -> Result<Vec<(usize, Hit, Range<usize>, String)>, (usize, usize, String)> {
+        match parse(text) {
+            Ok((parsed, escape)) => Ok(self.run_rules(text, &parsed, escape, disk_path)),
+            Err(e) => match repair_for_parser(text) {
+                Some(blanked) => match parse(&blanked) {
+                    Ok((parsed, escape)) => Ok(self.run_rules(&blanked, &parsed, escape, disk_path)),
+                    Err(_) => Err(e),
+                },
+                None => Err(e),
+            },
+        }
+    }
+
+    fn run_rules<'t>(
+        &self,
+        text: &'t str,
+        parsed: &[parse_dockerfile::Instruction<'t>],
+        escape: char,
+        disk_path: Option<&Path>,
+    ) -> Vec<(usize, Hit, Range<usize>, String)> {
+        let mut out = Vec::new();
+        let model = Model::build(text, parsed, escape);
+        let ignore = OnceCell::new();
+        let cx = Context {
+            model: &model,
+            settings: &self.settings,
+            ignore_file: &ignore,
+            disk_path,
+        };
+        let mut hits = Vec::new();
+        for (k, a) in self.active.iter().enumerate() {
+            hits.clear();
+            a.rule.check(&cx, &mut hits);
+            for mut hit in hits.drain(..) {
+                let Some(ins) = model.instrs.get(hit.instr) else {
+                    continue;
+                };
+                if hit.snippet.is_none() {
+                    hit.snippet = rules::masked_snippet(ins);
+                }
+                let span = ins.span.clone();
+                let text_norm = ins.text.clone();
+                out.push((k, hit, span, text_norm));
+            }
+        }
+        out
+    }
+}
+
+/// Works around what `parse-dockerfile` rejects although Docker accepts it, keeping every byte offset so
+/// positions stay right; `None` when there is nothing to repair. Used only after a first parse failed.
+///
+/// - `ENTRYPOINT []` / `CMD []` (reset the inherited value): the empty array becomes `""`.
+/// - Heredocs that are not the first argument of `RUN` (`RUN python3 <<EOF`, `RUN cat <<EOF > /x`), or
+///   not the first heredoc of it: their bodies and terminator lines are blanked with spaces.
+pub fn repair_for_parser(text: &str) -> Option<String> {
+    let blanked = blank_inline_heredocs(text);
+    let base = blanked.as_deref().unwrap_or(text);
+    let mut out = String::with_capacity(base.len());
+    let mut changed = blanked.is_some();
+    for line in base.split_inclusive('\n') {
+        let t = line.trim();
+        let kw = t.split_whitespace().next().unwrap_or("");
+        let rest = t[kw.len()..].trim();
+        if (kw.eq_ignore_ascii_case("ENTRYPOINT") || kw.eq_ignore_ascii_case("CMD"))
+            && rest.starts_with('[')
+            && rest.ends_with(']')
+            && rest[1..rest.len() - 1].trim().is_empty()
+        {
+            let open = line.find('[').unwrap_or(0);
+            let close = line.rfind(']').unwrap_or(0);
+            out.push_str(&line[..open]);
+            out.push('"');
+            out.push_str(&" ".repeat(close - open - 1));
+            out.push('"');
+            out.push_str(&line[close + 1..]);
+            changed = true;
+        } else {
+            out.push_str(line);
+        }
+    }
+    changed.then_some(out)
+}
+
+/// The heredoc part of [`repair_for_parser`].
+fn blank_inline_heredocs(text: &str) -> Option<String> {
+    let mut bytes = text.as_bytes().to_vec();
+    let lines: Vec<(usize, &str)> = {
+        let mut v = Vec::new();
+        let mut pos = 0;
+        for l in text.split_inclusive('\n') {
+            v.push((pos, l));
+            pos += l.len();
+        }
+        v
+    };
+    let mut changed = false;
+    let mut k = 0;
+    while k < lines.len() {
+        let line = lines[k].1.trim();
+        let upper = line.get(..4).map(|s| s.to_ascii_uppercase());
+        let rest = if upper.as_deref() == Some("RUN ") {
+            line[4..].trim_start()
+        } else if line.len() > 12
+            && line[..8].eq_ignore_ascii_case("ONBUILD ")
+            && line[8..]
+                .trim_start()
+                .get(..4)
+                .is_some_and(|s| s.eq_ignore_ascii_case("RUN "))
+        {
+            line[8..].trim_start()[4..].trim_start()
+        } else {
+            k += 1;
+            continue;
+        };
+        // Skip `--mount=…` style options to see whether the first argument is a heredoc.
+        let args = rest
+            .split_whitespace()
+            .skip_while(|w| w.starts_with("--"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut delims = heredoc_delims(&args);
+        if args.starts_with("<<") && !delims.is_empty() {
+            // The parser reads the first one itself.
+            let first = delims.remove(0);
+            let Some(end) = (k + 1..lines.len()).find(|&j| is_terminator(lines[j].1, &first)) else {
+                k += 1;
+                continue;
+            };
+            k = end;
+        }
+        let mut j = k + 1;
+        for d in &delims {
+            let Some(end) = (j..lines.len()).find(|&x| is_terminator(lines[x].1, d)) else {
+                break;
+            };
+            for &(pos, l) in &lines[j..=end] {
+                for b in &mut bytes[pos..pos + l.trim_end_matches(['\n', '\r']).len()] {
+                    *b = b' ';
+                }
+            }
+            changed = true;
+            j = end + 1;
+        }
+        k = j.max(k + 1);
+    }
+    if !changed {
+        return None;
+    }
+    String::from_utf8(bytes).ok()
+}
+
+/// Heredoc delimiters (`<<EOF`, `<<-'EOF'`, `<<"EOF"`) in a command line, outside quotes.
+fn heredoc_delims(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let b = line.as_bytes();
+    let mut quote: Option<u8> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == b'\'' || c == b'"' => quote = Some(c),
+            None if c == b'<' && b.get(i + 1) == Some(&b'<') && b.get(i + 2) != Some(&b'<') => {
+                let mut j = i + 2;
+                if b.get(j) == Some(&b'-') {
+                    j += 1;
+                }
+                let q = b.get(j).copied().filter(|&q| q == b'\'' || q == b'"');
+                if q.is_some() {
+                    j += 1;
+                }
+                let start = j;
+                while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'_' || b[j] == b'-' || b[j] == b'.') {
+                    j += 1;
+                }
+                if j > start {
+                    out.push(line[start..j].to_string());
+                }
+                i = j;
+                continue;
+            }
+            None => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_terminator(line: &str, delim: &str) -> bool {
+    line.trim_end_matches(['\n', '\r']).trim_start_matches('\t') == delim
+}
+
+/// Parses `text` into instructions (`parse_iter`, so duplicate stage names reach the rules instead of
+/// failing the parse). Returns the escape character in effect.
+#[allow(clippy::type_complexity)]
+pub fn parse(text: &str) -> Result<(Vec<parse_dockerfile::Instruction<'_>>, char), (usize, usize, String)> {
+    let err = |e: parse_dockerfile::Error| (e.line(), e.column(), format!("{e:#}"));
+    let iter = parse_dockerfile::parse_iter(text).map_err(err)?;
+    let mut instrs = Vec::new();
+    for item in iter {
+        instrs.push(item.map_err(err)?);
+    }
+    Ok((instrs, escape_directive(text)))
+}
+
+/// The `# escape=` parser directive, if any (only at the top, before any other line).
+fn escape_directive(text: &str) -> char {
+    for line in text.lines() {
+        let t = line.trim();
+        let Some(d) = t.strip_prefix('#') else { break };
+        let d = d.trim();
+        if let Some((k, v)) = d.split_once('=') {
+            if k.trim().eq_ignore_ascii_case("escape") {
+                return v.trim().chars().next().unwrap_or('\\');
+            }
+        } else {
+            break;
+        }
+    }
+    '\\'
+}
+
+fn mask(body: &str, span: &Range<usize>, ranges: &[Range<usize>]) -> String {
+    let mut s = String::with_capacity(span.len());
+    let mut pos = span.start;
+    let mut ranges = ranges.to_vec();
+    ranges.sort_by_key(|r| r.start);
+    for r in ranges {
+        let start = r.start.max(pos).min(span.end);
+        let end = r.end.min(span.end);
+        if start >= end {
+            continue;
+        }
+        if let (Some(keep), Some(secret)) = (body.get(pos..start), body.get(start..end)) {
+            s.push_str(keep);
+            s.push_str(&crate::finding::redact(secret));
+        }
+        pos = end;
+    }
+    s.push_str(body.get(pos..span.end).unwrap_or(""));
+    s
+}
+
+fn truncate(s: &str) -> String {
+    match s.char_indices().nth(SNIPPET_MAX_CHARS) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+impl Context<'_, '_> {
+    /// The build context's ignore file, read from disk once per Dockerfile on first use.
+    pub fn ignore_file(&self) -> &IgnoreFile {
+        self.ignore_file.get_or_init(|| match self.disk_path {
+            None => IgnoreFile::Unknown,
+            Some(p) => match DockerIgnore::for_dockerfile(p) {
+                Ok(Some(d)) => IgnoreFile::Found(d),
+                Ok(None) => IgnoreFile::Missing,
+                Err(_) => IgnoreFile::Unknown,
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lint(text: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        Linter::new(&LinterConfig::default()).lint("Dockerfile", text.as_bytes(), None, &[], &mut out);
+        out
+    }
+
+    #[test]
+    fn names_the_walk_lints() {
+        for n in [
+            "Dockerfile",
+            "a/b/Dockerfile.prod",
+            "x.Dockerfile",
+            "api.dockerfile",
+            "Containerfile",
+            "Containerfile.dev",
+            "dockerfile",
+        ] {
+            assert!(is_dockerfile_name(n), "{n}");
+        }
+        for n in [
+            "Dockerfile-old.txt",
+            "README.md",
+            "dockerfiles/x.yml",
+            ".dockerfile",
+            "my-dockerfile",
+        ] {
+            assert!(!is_dockerfile_name(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn parse_error_is_one_df000_with_position() {
+        let f = lint("FROM alpine:3.19\nRUN echo \\\nBOGUS thing\nFROBNICATE x\n");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(&*f[0].rule_id, "DF000");
+        assert_eq!(f[0].span.line, 4);
+        assert!(f[0].message.contains("FROBNICATE"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn finding_shape() {
+        let f = lint("FROM alpine:3.19\nRUN apk add \\\n    curl\nUSER app\nHEALTHCHECK CMD true\n");
+        let df = f
+            .iter()
+            .find(|f| &*f.rule_id == "DF026")
+            .expect("apk without --no-cache");
+        assert_eq!(df.category, Category::Dockerfile);
+        assert_eq!(df.snippet.as_deref(), Some("RUN apk add curl"));
+        assert_eq!(
+            (df.span.line, df.span.column, df.span.end_line, df.span.end_column),
+            (2, 1, 3, 9)
+        );
+        assert_eq!(
+            df.fingerprint,
+            Fingerprint::new("DF026", b"RUN apk add curl", "Dockerfile")
+        );
+        assert!(!df.message.contains('\n'));
+    }
+
+    #[test]
+    fn pragmas_silence_after_rules_ran() {
+        let f = lint("# plimsoll ignore=DF002\nFROM debian:latest\nUSER app\n");
+        assert!(!f.iter().any(|f| &*f.rule_id == "DF002"));
+        let f = lint("# hadolint ignore=DL3007\nFROM debian:latest\nUSER app\n");
+        assert!(!f.iter().any(|f| &*f.rule_id == "DF002"));
+        let f = lint("FROM debian:latest\nUSER app\n# plimsoll ignore-file=DF002\n");
+        assert!(!f.iter().any(|f| &*f.rule_id == "DF002"));
+        let f = lint("# plimsoll ignore=DF010\nFROM debian:latest\nUSER app\n");
+        assert!(f.iter().any(|f| &*f.rule_id == "DF002"));
+    }
+
+    #[test]
+    fn config_disables_enables_and_relevels() {
+        let cfg = LinterConfig {
+            disable: vec!["DF002".into()],
+            enable: vec!["DF004".into()],
+            severity: [("DF001".to_string(), Severity::Note)].into_iter().collect(),
+            ..Default::default()
+        };
+        let mut f = Vec::new();
+        Linter::new(&cfg).lint("Dockerfile", b"FROM debian:latest\nUSER root\n", None, &[], &mut f);
+        assert!(!f.iter().any(|f| &*f.rule_id == "DF002"));
+        assert!(f.iter().any(|f| &*f.rule_id == "DF004"));
+        assert_eq!(
+            f.iter().find(|f| &*f.rule_id == "DF001").unwrap().severity,
+            Severity::Note
+        );
+    }
+
+    #[test]
+    fn snippets_mask_secret_ranges() {
+        let text = "FROM alpine:3.19\nENV API_TOKEN=abcdefghijklmnopqrstuvwxyz0123\nUSER app\n";
+        let start = text.find("abcdef").unwrap();
+        let mut f = Vec::new();
+        let secrets: Vec<Range<usize>> = std::iter::once(start..start + 30).collect();
+        Linter::new(&LinterConfig::default()).lint("Dockerfile", text.as_bytes(), None, &secrets, &mut f);
+        for finding in &f {
+            let s = finding.snippet.as_deref().unwrap_or("");
+            assert!(!s.contains("abcdefghijklmnopqrstuvwxyz0123"), "{s}");
+        }
+    }
+
+    #[test]
+    fn secret_named_values_are_masked_in_every_rule_snippet() {
+        let f = lint("FROM alpine:3.20\nENV PIP_TRUSTED_HOST=pypi.example DB_PASSWORD=hunter2hunter2\nUSER app\n");
+        let snippets: Vec<_> = f
+            .iter()
+            .filter(|f| f.span.line == 2)
+            .map(|f| f.snippet.clone().unwrap())
+            .collect();
+        assert!(snippets.len() >= 2, "{f:#?}");
+        for s in snippets {
+            assert_eq!(s, "ENV PIP_TRUSTED_HOST=pypi.example DB_PASSWORD=…");
+        }
+    }
+
+    #[test]
+    fn sniffs_explicit_files() {
+        assert!(looks_like_dockerfile(b"# syntax=docker/dockerfile:1\n\nFROM x\n"));
+        assert!(looks_like_dockerfile(b"ARG A=1\nFROM x\n"));
+        assert!(!looks_like_dockerfile(b"fn main() {}\n"));
+        assert!(!looks_like_dockerfile(b"from x import y\n"));
+    }
+}
+
+#[cfg(test)]
+mod heredoc_tests {
+    use super::*;
+
+    #[test]
+    fn inline_heredocs_are_blanked_keeping_offsets() {
+        let t = "FROM a:1\nRUN python3 <<EOF\nimport os\nEOF\nRUN cat <<'X' > /etc/x.conf\nkey value\nX\nUSER app\n";
+        assert!(parse(t).is_err());
+        let b = repair_for_parser(t).unwrap();
+        assert_eq!(b.len(), t.len());
+        let (instrs, _) = parse(&b).unwrap();
+        assert_eq!(instrs.len(), 4);
+        assert!(b.contains("RUN python3 <<EOF\n         \n   \n"));
+        let t = "FROM a:1\nRUN <<A <<B\necho a\nA\necho b\nB\n";
+        let b = repair_for_parser(t).unwrap();
+        assert!(parse(&b).is_ok(), "{b}");
+        assert!(b.contains("echo a"));
+        assert_eq!(repair_for_parser("FROM a:1\nRUN echo '<<EOF'\n"), None);
+        let t = "FROM a:1\nENTRYPOINT [ ]\nCMD [\"x\"]\n";
+        let b = repair_for_parser(t).unwrap();
+        assert_eq!(b, "FROM a:1\nENTRYPOINT \" \"\nCMD [\"x\"]\n");
+        assert!(parse(&b).is_ok());
+    }
+}
