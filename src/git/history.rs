@@ -23,6 +23,7 @@ use gix::hashtable::{HashMap, HashSet};
 use gix::objs::{Exists, Find, FindExt, tree::EntryKind};
 use globset::GlobSet;
 use std::collections::BTreeSet;
+use std::hash::BuildHasher;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -37,18 +38,27 @@ struct Occurrence {
     commit: u32,
 }
 
+/// One entry of a directory as it was the last time a tree was visited at that path: a hash of the file
+/// name and the object. An entry found again unchanged needs no work.
+type DirEntryKey = (u64, ObjectId);
+
 /// The result of visiting the trees: unique blobs in discovery order and every place each appeared.
 #[derive(Default)]
 struct Inventory {
     blobs: Vec<ObjectId>,
     blob_index: HashMap<ObjectId, u32>,
+    /// Interned paths of files and directories ("" is the root).
     paths: Vec<BString>,
-    path_index: std::collections::HashMap<BString, u32>,
+    path_index: foldhash::HashMap<BString, u32>,
     occurrences: Vec<Occurrence>,
-    occurrence_seen: std::collections::HashSet<(u32, u32)>,
+    occurrence_seen: foldhash::HashSet<(u32, u32)>,
     /// Blobs discovered since the last batch was handed to the scanners.
     pending: Vec<BlobJob>,
     seen_trees: HashSet<ObjectId>,
+    /// For each directory path: its entries the last time it was visited, sorted. Most entries of a new
+    /// tree are unchanged from the previous version of the same directory; they are skipped without
+    /// building their path or looking anything up.
+    last_entries: foldhash::HashMap<u32, Vec<DirEntryKey>>,
     /// Blobs that exist just outside a `--since`/`--max-commits` limit: not introduced by our commits.
     preexisting: HashSet<ObjectId>,
     submodules: BTreeSet<String>,
@@ -68,7 +78,8 @@ impl Inventory {
         i
     }
 
-    /// Visits the tree of `commit` (None: mark as pre-existing only), skipping subtrees seen before.
+    /// Visits the tree of `commit` (None: mark as pre-existing only), skipping subtrees seen before and
+    /// entries unchanged since the directory's previous version.
     fn visit(
         &mut self,
         repo: &gix::Repository,
@@ -80,9 +91,11 @@ impl Inventory {
         if !self.seen_trees.insert(root) {
             return Ok(());
         }
-        let mut stack: Vec<(ObjectId, BString)> = vec![(root, BString::default())];
+        let name_hash = foldhash::fast::FixedState::with_seed(0);
+        let root_dir = self.intern_path(b"");
+        let mut stack: Vec<(ObjectId, u32)> = vec![(root, root_dir)];
         let mut path = BString::default();
-        while let Some((tree, prefix)) = stack.pop() {
+        while let Some((tree, dir)) = stack.pop() {
             let iter = match repo.objects.find_tree_iter(&tree, buf) {
                 Ok(iter) => iter,
                 Err(_) if !repo.objects.exists(&tree) => {
@@ -91,15 +104,23 @@ impl Inventory {
                 }
                 Err(e) => return Err(format!("tree {tree}: {e}")),
             };
+            let previous = self.last_entries.remove(&dir).unwrap_or_default();
+            let mut current = Vec::with_capacity(previous.len() + 1);
             for entry in iter {
                 let entry = entry.map_err(|e| format!("tree {tree}: {e}"))?;
+                let oid = entry.oid.to_owned();
+                let key = (name_hash.hash_one(entry.filename.as_bytes()), oid);
+                current.push(key);
+                if previous.binary_search(&key).is_ok() {
+                    continue;
+                }
                 path.clear();
+                let prefix = &self.paths[dir as usize];
                 if !prefix.is_empty() {
-                    path.push_str(&prefix);
+                    path.push_str(prefix);
                     path.push(b'/');
                 }
                 path.push_str(entry.filename);
-                let oid = entry.oid.to_owned();
                 let kind = entry.mode.kind();
                 if !excludes.is_empty() && kind != EntryKind::Commit && excludes.is_match(&*path.to_str_lossy()) {
                     if commit.is_some() {
@@ -110,7 +131,8 @@ impl Inventory {
                 match kind {
                     EntryKind::Tree => {
                         if self.seen_trees.insert(oid) {
-                            stack.push((oid, path.clone()));
+                            let sub = self.intern_path(&path);
+                            stack.push((oid, sub));
                         }
                     }
                     EntryKind::Blob | EntryKind::BlobExecutable => {
@@ -148,6 +170,8 @@ impl Inventory {
                     }
                 }
             }
+            current.sort_unstable();
+            self.last_entries.insert(dir, current);
         }
         Ok(())
     }
