@@ -393,15 +393,21 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         rule_infos,
         outcome,
     } = collect(&args.input, cfg, args.report.show_secrets)?;
-    finish(
-        &args.report,
-        &cfg,
-        &rule_infos,
-        outcome,
-        baseline,
-        args.input.quiet,
+    let run = Run {
         started,
-    )
+        quiet: args.input.quiet,
+        srcroot: std::env::current_dir().ok(),
+    };
+    finish(&args.report, &cfg, &rule_infos, outcome, baseline, &run)
+}
+
+/// Facts about a run that its reports need.
+struct Run {
+    started: std::time::SystemTime,
+    /// No summary on stderr.
+    quiet: bool,
+    /// The directory finding paths are relative to (SARIF `%SRCROOT%`).
+    srcroot: Option<PathBuf>,
 }
 
 /// Applies the baseline, writes every report and the summary, and turns the findings into an exit code.
@@ -411,8 +417,7 @@ fn finish(
     rule_infos: &[RuleInfo],
     mut outcome: Outcome,
     baseline: Option<Baseline>,
-    quiet: bool,
-    started: std::time::SystemTime,
+    run: &Run,
 ) -> Result<ExitCode> {
     let applied = baseline.map(|b| {
         let applied = b.apply(&mut outcome.findings);
@@ -436,11 +441,11 @@ fn finish(
     let emit = EmitOptions {
         color,
         sarif_category: args.sarif_category.clone(),
-        srcroot: std::env::current_dir().ok(),
+        srcroot: run.srcroot.clone(),
         commit_sha: ["CI_COMMIT_SHA", "GITHUB_SHA"]
             .iter()
             .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty())),
-        started,
+        started: run.started,
     };
     write_one(args.format, &emit, &report, args.output.as_deref())?;
     let uncoloured = EmitOptions {
@@ -451,7 +456,7 @@ fn finish(
         let path = (path.as_os_str() != "-").then_some(path.as_path());
         write_one(*format, &uncoloured, &report, path)?;
     }
-    if !quiet {
+    if !run.quiet {
         output::text::summary(&outcome.stats, &outcome.errors, &mut std::io::stderr())?;
         if let Some(applied) = &applied {
             baseline_summary(applied, &mut std::io::stderr())?;
@@ -593,6 +598,9 @@ fn git_scan(args: GitArgs) -> Result<ExitCode> {
     } else if args.staged {
         Target::Staged
     } else if let Some(pp) = &args.pre_push {
+        if std::io::stdin().is_terminal() {
+            bail!("--pre-push reads the ref updates git writes on a pre-push hook's stdin; run it from the hook");
+        }
         let mut input = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut input)
             .context("--pre-push: cannot read the ref updates on stdin")?;
@@ -618,7 +626,16 @@ fn git_scan(args: GitArgs) -> Result<ExitCode> {
         progress: std::io::stderr().is_terminal() && !args.quiet,
     };
     let outcome = git::scan(&repo, &pipeline, &opts)?;
-    let code = finish(&args.report, &cfg, &rule_infos, outcome, baseline, args.quiet, started)?;
+    let run = Run {
+        started,
+        quiet: args.quiet,
+        // Git finding paths are relative to the top of the working tree, wherever plimsoll was started.
+        srcroot: repo
+            .workdir()
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok()),
+    };
+    let code = finish(&args.report, &cfg, &rule_infos, outcome, baseline, &run)?;
     if code == ExitCode::from(1) && !args.quiet {
         if args.pre_push.is_some() {
             eprintln!(

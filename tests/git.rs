@@ -855,4 +855,40 @@ fn jsonl_and_exclusions_work_for_git_findings() {
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0]["path"], "src/app.env");
     assert!(lines[0]["commit"]["id"].is_string());
+
+    // From a subdirectory: the same repository, paths still relative to the top of the working tree.
+    let (code, findings, _, _) = run_json(&mut sb.plimsoll(&repo.join("src")));
+    assert_eq!((code, findings.len()), (1, 2));
+    assert!(findings.iter().any(|f| f["path"] == "src/app.env"));
+}
+
+#[test]
+fn sarif_for_history_findings_carries_the_commit_and_a_fingerprint_that_survives_new_commits() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(&repo, "old/creds.env", &format!("ACME={}\n", token(23)));
+    let adding = sb.commit(&repo, "add");
+    fs::remove_file(repo.join("old/creds.env")).unwrap();
+    sb.commit(&repo, "delete: the file no longer exists at HEAD");
+
+    let sarif = |repo: &Path| -> Value {
+        let out = sb.plimsoll(repo).args(["--format", "sarif"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let results = doc["runs"][0]["results"].as_array().unwrap();
+        let mine: Vec<&Value> = results.iter().filter(|r| r["ruleId"] == "acme.token").collect();
+        assert_eq!(mine.len(), 1, "{results:#?}");
+        mine[0].clone()
+    };
+    let before = sarif(&repo);
+    assert_eq!(before["properties"]["commit"], adding.as_str());
+    assert_eq!(
+        before["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "old/creds.env"
+    );
+    sb.write(&repo, "later.txt", "unrelated\n");
+    sb.commit(&repo, "later work moves HEAD");
+    let after = sarif(&repo);
+    assert_eq!(before["partialFingerprints"], after["partialFingerprints"]);
+    assert!(before["partialFingerprints"].as_object().is_some_and(|m| !m.is_empty()));
 }
