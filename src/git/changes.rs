@@ -10,10 +10,10 @@
 use super::collect::{Sighting, collect};
 use super::prepush;
 use super::repo::{CommitNode, Repo, read_commit, resolve_commit, topological_order};
-use super::{GitOptions, GitStats, Skip, Target, classify};
+use super::{GitOptions, GitStats, Skip, Tally, Target, classify};
 use crate::error::Result;
 use crate::pipeline::{Pipeline, PipelineScratch};
-use crate::walk::{FileError, Outcome, Stats, exclusion_set};
+use crate::walk::{Outcome, exclusion_set};
 use gix::ObjectId;
 use gix::bstr::{BStr, BString, ByteSlice};
 use gix::diff::tree::recorder::Change as TreeChange;
@@ -25,7 +25,6 @@ use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// One file whose new content must be scanned for added lines.
 struct FileChange {
@@ -44,16 +43,6 @@ struct Changes {
     symlinks: u64,
     unmerged: u64,
     missing_parents: u64,
-}
-
-#[derive(Default)]
-struct Counters {
-    scanned: AtomicU64,
-    bytes: AtomicU64,
-    binary: AtomicU64,
-    lfs: AtomicU64,
-    too_large: AtomicU64,
-    missing: AtomicU64,
 }
 
 pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Result<Outcome> {
@@ -102,64 +91,28 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
         .iter()
         .partition(|c| excludes.is_empty() || !excludes.is_match(&*c.path.to_str_lossy()));
 
-    let counters = Counters::default();
+    let tally = Tally::default();
     let sightings: Mutex<Vec<Sighting>> = Mutex::new(Vec::new());
-    let errors: Mutex<Vec<FileError>> = Mutex::new(Vec::new());
     let total = files.len();
     files.par_chunks(8).for_each_init(
         || (repo.local(), PipelineScratch::default(), Vec::new(), Vec::new()),
         |(local, scratch, new_buf, old_buf), chunk| {
             for change in chunk {
                 let path = change.path.to_str_lossy();
-                let report = |message: String| {
-                    errors.lock().unwrap().push(FileError {
-                        path: path.to_string(),
-                        message,
-                    })
-                };
-                let new = match local.objects.try_find(&change.new, new_buf) {
-                    Ok(Some(d)) => d.data,
-                    Ok(None) => {
-                        counters.missing.fetch_add(1, Ordering::Relaxed);
-                        continue;
-                    }
-                    Err(e) => {
-                        report(format!("blob {}: {e}", change.new));
-                        continue;
-                    }
-                };
-                if new.len() as u64 > opts.max_file_size {
-                    counters.too_large.fetch_add(1, Ordering::Relaxed);
+                let Some(new) = tally.read(local, &change.new, &path, opts.max_file_size, new_buf) else {
                     continue;
-                }
-                match classify(new) {
-                    Some(Skip::Binary) => {
-                        counters.binary.fetch_add(1, Ordering::Relaxed);
-                        continue;
-                    }
-                    Some(Skip::Lfs) => {
-                        counters.lfs.fetch_add(1, Ordering::Relaxed);
-                        continue;
-                    }
-                    None => {}
-                }
-                let old = match change.old {
-                    None => None,
-                    Some(id) => match local.objects.try_find(&id, old_buf) {
-                        Ok(Some(d)) if classify(d.data) != Some(Skip::Binary) => Some(d.data),
-                        Ok(_) => None,
-                        Err(e) => {
-                            report(format!("blob {id}: {e}"));
-                            continue;
-                        }
-                    },
                 };
+                // An old version that is binary or unreadable counts as absent: every line is new.
+                let old = change
+                    .old
+                    .and_then(|id| local.objects.try_find(&id, old_buf).ok().flatten())
+                    .map(|d| d.data)
+                    .filter(|d| classify(d) != Some(Skip::Binary));
                 let added = added_lines(old, new);
                 if added.is_empty() {
                     continue;
                 }
-                let n = counters.scanned.fetch_add(1, Ordering::Relaxed) + 1;
-                counters.bytes.fetch_add(new.len() as u64, Ordering::Relaxed);
+                let (n, _) = tally.scanning(new.len());
                 if let Some(pb) = &progress
                     && n.is_multiple_of(256)
                 {
@@ -191,10 +144,8 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
     }
     let findings = collect(&local, sightings.into_inner().unwrap());
 
-    git.blobs_scanned = counters.scanned.load(Ordering::Relaxed);
-    git.skipped_lfs = counters.lfs.load(Ordering::Relaxed);
     git.skipped_submodules = changes.submodules.into_iter().collect();
-    git.missing_objects = counters.missing.load(Ordering::Relaxed) + changes.missing_parents;
+    git.missing_objects = changes.missing_parents;
     if changes.missing_parents > 0 {
         git.notes.push(format!(
             "{} commit(s) have parents that are not in this repository (shallow clone?): everything in them was \
@@ -208,31 +159,7 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
             changes.unmerged
         ));
     }
-    if !git.skipped_submodules.is_empty() {
-        git.notes.push(format!(
-            "{} submodule change(s) skipped (scan those repositories separately): {}",
-            git.skipped_submodules.len(),
-            git.skipped_submodules.join(", ")
-        ));
-    }
-    let mut errors = errors.into_inner().unwrap();
-    errors.sort_by(|a, b| a.path.cmp(&b.path));
-    let stats = Stats {
-        files_scanned: git.blobs_scanned,
-        bytes_scanned: counters.bytes.load(Ordering::Relaxed),
-        skipped_binary: counters.binary.load(Ordering::Relaxed),
-        skipped_too_large: counters.too_large.load(Ordering::Relaxed),
-        skipped_symlinks: changes.symlinks,
-        excluded: excluded.len() as u64,
-        unreadable: errors.len() as u64,
-        git: Some(git),
-        ..Stats::default()
-    };
-    Ok(Outcome {
-        findings,
-        stats,
-        errors,
-    })
+    Ok(tally.outcome(findings, git, changes.symlinks, excluded.len() as u64))
 }
 
 /// `A..B`, `A..` (A..HEAD), `..B` (HEAD..B) or a single revision (everything reachable from it).

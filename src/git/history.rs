@@ -12,15 +12,15 @@
 
 use super::collect::{Sighting, collect};
 use super::repo::{CommitNode, Repo, all_ref_tips, read_commit, resolve_commit, topological_order};
-use super::{GitOptions, GitStats, Skip, Target, classify};
+use super::{GitOptions, GitStats, Tally, Target};
 use crate::error::Result;
 use crate::finding::Finding;
 use crate::pipeline::{Pipeline, PipelineScratch};
-use crate::walk::{FileError, Outcome, Stats, exclusion_set};
+use crate::walk::{Outcome, exclusion_set};
 use gix::ObjectId;
 use gix::bstr::{BString, ByteSlice, ByteVec};
 use gix::hashtable::{HashMap, HashSet};
-use gix::objs::{Exists, Find, FindExt, tree::EntryKind};
+use gix::objs::{Exists, FindExt, tree::EntryKind};
 use globset::GlobSet;
 use std::collections::BTreeSet;
 use std::hash::BuildHasher;
@@ -177,16 +177,6 @@ impl Inventory {
     }
 }
 
-#[derive(Default)]
-struct Counters {
-    scanned: AtomicU64,
-    bytes: AtomicU64,
-    binary: AtomicU64,
-    lfs: AtomicU64,
-    too_large: AtomicU64,
-    missing: AtomicU64,
-}
-
 /// A new blob to scan: its index in the inventory, id, and the path it first appeared at.
 type BlobJob = (u32, ObjectId, String);
 
@@ -195,9 +185,8 @@ struct BlobScan<'a> {
     repo: &'a Repo,
     pipeline: &'a Pipeline,
     max_file_size: u64,
-    counters: Counters,
+    tally: Tally,
     findings: Mutex<Vec<(u32, Finding)>>,
-    errors: Mutex<Vec<FileError>>,
     /// Per-thread state (object handle with its delta cache, scanner scratch, buffer), checked out per batch.
     idle: Mutex<Vec<(gix::Repository, PipelineScratch, Vec<u8>)>>,
     progress: Option<indicatif::ProgressBar>,
@@ -226,38 +215,10 @@ impl BlobScan<'_> {
         id: &ObjectId,
         path: &str,
     ) {
-        let c = &self.counters;
-        let data = match local.objects.try_find(id, buf) {
-            Ok(Some(d)) => d.data,
-            Ok(None) => {
-                c.missing.fetch_add(1, Ordering::Relaxed);
-                return;
-            }
-            Err(e) => {
-                self.errors.lock().unwrap().push(FileError {
-                    path: path.to_string(),
-                    message: format!("blob {id}: {e}"),
-                });
-                return;
-            }
-        };
-        if data.len() as u64 > self.max_file_size {
-            c.too_large.fetch_add(1, Ordering::Relaxed);
+        let Some(data) = self.tally.read(local, id, path, self.max_file_size, buf) else {
             return;
-        }
-        match classify(data) {
-            Some(Skip::Binary) => {
-                c.binary.fetch_add(1, Ordering::Relaxed);
-                return;
-            }
-            Some(Skip::Lfs) => {
-                c.lfs.fetch_add(1, Ordering::Relaxed);
-                return;
-            }
-            None => {}
-        }
-        let n = c.scanned.fetch_add(1, Ordering::Relaxed) + 1;
-        let bytes = c.bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+        };
+        let (n, bytes) = self.tally.scanning(data.len());
         if let Some(pb) = &self.progress
             && n.is_multiple_of(1024)
         {
@@ -343,9 +304,8 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
         repo,
         pipeline,
         max_file_size: opts.max_file_size,
-        counters: Counters::default(),
+        tally: Tally::default(),
         findings: Mutex::new(Vec::new()),
-        errors: Mutex::new(Vec::new()),
         idle: Mutex::new(Vec::new()),
         progress,
         commits_visited: AtomicU64::new(0),
@@ -382,9 +342,8 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
     });
     visited.map_err(|e| repo.error(e))?;
     let BlobScan {
-        counters,
+        tally,
         findings,
-        errors,
         progress,
         ..
     } = blobs;
@@ -416,40 +375,8 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
     }
     let findings = collect(&local, sightings);
 
-    git.blobs_scanned = counters.scanned.load(Ordering::Relaxed);
-    git.skipped_lfs = counters.lfs.load(Ordering::Relaxed);
-    git.missing_objects = inv.missing + counters.missing.load(Ordering::Relaxed);
-    if git.missing_objects > 0 {
-        git.notes.push(format!(
-            "{} object(s) are not in this repository (a partial or shallow clone?) and were not scanned",
-            git.missing_objects
-        ));
-    }
-    if !git.skipped_submodules.is_empty() {
-        git.notes.push(format!(
-            "{} submodule(s) skipped (scan their repositories separately): {}",
-            git.skipped_submodules.len(),
-            git.skipped_submodules.join(", ")
-        ));
-    }
-    let mut errors = errors.into_inner().unwrap();
-    errors.sort_by(|a, b| a.path.cmp(&b.path));
-    let stats = Stats {
-        files_scanned: git.blobs_scanned,
-        bytes_scanned: counters.bytes.load(Ordering::Relaxed),
-        skipped_binary: counters.binary.load(Ordering::Relaxed),
-        skipped_too_large: counters.too_large.load(Ordering::Relaxed),
-        skipped_symlinks: inv.symlinks,
-        excluded: inv.excluded,
-        unreadable: errors.len() as u64,
-        git: Some(git),
-        ..Stats::default()
-    };
-    Ok(Outcome {
-        findings,
-        stats,
-        errors,
-    })
+    git.missing_objects = inv.missing;
+    Ok(tally.outcome(findings, git, inv.symlinks, inv.excluded))
 }
 
 /// Every commit reachable from `tips`. Also returns how many parents are absent (shallow boundary).

@@ -32,9 +32,14 @@ pub use prepush::{PushUpdate, parse_pre_push};
 pub use repo::Repo;
 
 use crate::error::Result;
+use crate::finding::Finding;
 use crate::pipeline::Pipeline;
-use crate::walk::Outcome;
+use crate::walk::{FileError, Outcome, Stats};
+use gix::ObjectId;
+use gix::objs::Find;
 use serde::Serialize;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// What part of the repository to scan.
 #[derive(Clone, Debug)]
@@ -130,6 +135,102 @@ fn spinner() -> indicatif::ProgressBar {
     pb.set_style(indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]").expect("valid template"));
     pb.enable_steady_tick(std::time::Duration::from_millis(120));
     pb
+}
+
+/// What the scanning threads of every git mode count, and the read errors they meet.
+#[derive(Default)]
+struct Tally {
+    scanned: AtomicU64,
+    bytes: AtomicU64,
+    binary: AtomicU64,
+    lfs: AtomicU64,
+    too_large: AtomicU64,
+    missing: AtomicU64,
+    errors: Mutex<Vec<FileError>>,
+}
+
+impl Tally {
+    /// Reads blob `id` (seen at `path`) for scanning. `None`, counted, when it is missing, larger than
+    /// `max_size`, binary or a Git LFS pointer; a read error is recorded and also gives `None`.
+    fn read<'a>(
+        &self,
+        repo: &gix::Repository,
+        id: &ObjectId,
+        path: &str,
+        max_size: u64,
+        buf: &'a mut Vec<u8>,
+    ) -> Option<&'a [u8]> {
+        let data = match repo.objects.try_find(id, buf) {
+            Ok(Some(d)) => d.data,
+            Ok(None) => {
+                self.missing.fetch_add(1, Ordering::Relaxed);
+                return None;
+            }
+            Err(e) => {
+                self.errors.lock().unwrap().push(FileError {
+                    path: path.to_string(),
+                    message: format!("blob {id}: {e}"),
+                });
+                return None;
+            }
+        };
+        let skipped = if data.len() as u64 > max_size {
+            &self.too_large
+        } else {
+            match classify(data) {
+                Some(Skip::Binary) => &self.binary,
+                Some(Skip::Lfs) => &self.lfs,
+                None => return Some(data),
+            }
+        };
+        skipped.fetch_add(1, Ordering::Relaxed);
+        None
+    }
+
+    /// Counts `len` bytes about to be scanned; returns how many blobs were scanned so far and their bytes.
+    fn scanning(&self, len: usize) -> (u64, u64) {
+        let n = self.scanned.fetch_add(1, Ordering::Relaxed) + 1;
+        let bytes = self.bytes.fetch_add(len as u64, Ordering::Relaxed) + len as u64;
+        (n, bytes)
+    }
+
+    /// The scan's outcome: counters into `git` and [`Stats`], notes about what was not scanned.
+    fn outcome(self, findings: Vec<Finding>, mut git: GitStats, symlinks: u64, excluded: u64) -> Outcome {
+        git.blobs_scanned = self.scanned.into_inner();
+        git.skipped_lfs = self.lfs.into_inner();
+        git.missing_objects += self.missing.into_inner();
+        if git.missing_objects > 0 {
+            git.notes.push(format!(
+                "{} object(s) are not in this repository (a partial or shallow clone?) and were not scanned",
+                git.missing_objects
+            ));
+        }
+        if !git.skipped_submodules.is_empty() {
+            git.notes.push(format!(
+                "{} submodule(s) skipped (scan their repositories separately): {}",
+                git.skipped_submodules.len(),
+                git.skipped_submodules.join(", ")
+            ));
+        }
+        let mut errors = self.errors.into_inner().unwrap();
+        errors.sort_by(|a, b| a.path.cmp(&b.path));
+        let stats = Stats {
+            files_scanned: git.blobs_scanned,
+            bytes_scanned: self.bytes.into_inner(),
+            skipped_binary: self.binary.into_inner(),
+            skipped_too_large: self.too_large.into_inner(),
+            skipped_symlinks: symlinks,
+            excluded,
+            unreadable: errors.len() as u64,
+            git: Some(git),
+            ..Stats::default()
+        };
+        Outcome {
+            findings,
+            stats,
+            errors,
+        }
+    }
 }
 
 /// Why a blob was not scanned.
