@@ -145,7 +145,6 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
     let findings = collect(&local, sightings.into_inner().unwrap());
 
     git.skipped_submodules = changes.submodules.into_iter().collect();
-    git.missing_objects = changes.missing_parents;
     if changes.missing_parents > 0 {
         git.notes.push(format!(
             "{} commit(s) have parents that are not in this repository (shallow clone?): everything in them was \
