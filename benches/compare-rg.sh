@@ -46,7 +46,7 @@ time_cmd() { # prints "seconds maxrss_kb" of the fastest of $RUNS runs
   tf=$(mktemp)
   for _ in $(seq "$RUNS"); do
     /usr/bin/time -o "$tf" -f "%e %M" "$@" > /dev/null 2>&1 || true
-    read -r t m < "$tf"
+    read -r t m < <(tail -n 1 "$tf")
     if [ -z "$best_t" ] || awk "BEGIN{exit !($t < $best_t)}"; then best_t=$t; best_m=$m; fi
   done
   rm -f "$tf"
