@@ -11,33 +11,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const RULES: &str = r#"
-[[rule]]
-id = "acme.token"
-name = "Acme token"
-severity = "error"
-keywords = ["acme_"]
-regex = '''\b(acme_[a-zA-Z0-9]{24})\b'''
-min_entropy = 3.0
-description = "An Acme API token."
-help = "Revoke it in the Acme console."
-references = ["https://acme.test/docs/tokens"]
-examples = ["ACME=acme_Q8vR3kLmN0pQ2sT4uW6yA8cE"]
-negative_examples = ["ACME=acme_short"]
-
-[[rule]]
-id = "acme.pin"
-name = "Acme PIN"
-severity = "warning"
-precision = "low"
-keywords = ["acmepin"]
-regex = '''(?i)acmepin\s*=\s*"([^"\s]{8,})"'''
-description = "An Acme PIN."
-help = "Rotate it."
-references = ["https://acme.test/docs/pins"]
-examples = ['ACMEPIN = "Tr0ub4dor&3x"']
-negative_examples = ['ACMEPIN = ""']
-"#;
+const RULES: &str = include_str!("fixtures/acme-rules.toml");
 
 const TOKEN_A: &str = "acme_Q8vR3kLmN0pQ2sT4uW6yA8cE";
 const TOKEN_B: &str = "acme_Z9vR3kLmN0pQ2sT4uW6yA8cE";

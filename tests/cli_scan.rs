@@ -7,33 +7,7 @@ use predicates::prelude::*;
 use std::fs;
 use std::path::Path;
 
-const RULES: &str = r#"
-[[rule]]
-id = "acme.token"
-name = "Acme token"
-severity = "error"
-keywords = ["acme_"]
-regex = '''\b(acme_[a-zA-Z0-9]{24})\b'''
-min_entropy = 3.0
-description = "An Acme API token."
-help = "Revoke it in the Acme console."
-references = ["https://acme.test/docs/tokens"]
-examples = ["ACME=acme_Q8vR3kLmN0pQ2sT4uW6yA8cE", "x acme_Z9vR3kLmN0pQ2sT4uW6yA8cE"]
-negative_examples = ["ACME=acme_short", "ACME=acme_xxxxxxxxxxxxxxxxxxxxxxxx"]
-
-[[rule]]
-id = "acme.password"
-name = "Acme password"
-severity = "warning"
-precision = "low"
-keywords = ["acme_password"]
-regex = '''acme_password\s*=\s*"([^"\s]{8,})"'''
-description = "An Acme password."
-help = "Rotate it."
-references = ["https://acme.test/docs/passwords"]
-examples = ['acme_password = "Tr0ub4dor&3x"', 'acme_password = "hunter2hunter2"']  # plimsoll:allow (test fixture)
-negative_examples = ['acme_password = ""', 'acme_password = "${PW}"']
-"#;
+const RULES: &str = include_str!("fixtures/acme-rules.toml");
 
 const TOKEN: &str = "acme_Q8vR3kLmN0pQ2sT4uW6yA8cE";
 

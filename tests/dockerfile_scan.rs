@@ -4,23 +4,11 @@
 use assert_cmd::Command;
 use std::fs;
 
-const RULES: &str = r#"
-[[rule]]
-id = "acme.token"
-name = "Acme token"
-severity = "error"
-keywords = ["acme_"]
-regex = '''\b(acme_[a-zA-Z0-9]{20})\b'''
-description = "An Acme token."
-help = "Revoke it."
-references = ["https://acme.test/docs"]
-examples = ["x"]
-negative_examples = ["y"]
-"#;
+const RULES: &str = include_str!("fixtures/acme-rules.toml");
 
 /// A token made up for the test (not a real credential).
 fn token() -> String {
-    let s: String = (0..20).map(|i| (b'a' + (i * 7 % 26) as u8) as char).collect();
+    let s: String = (0..24).map(|i| (b'a' + (i * 7 % 26) as u8) as char).collect();
     format!("acme_{s}")
 }
 

@@ -8,20 +8,7 @@ use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const RULES: &str = r#"
-[[rule]]
-id = "acme.token"
-name = "Acme token"
-severity = "error"
-keywords = ["acme_"]
-regex = '''\b(acme_[a-zA-Z0-9]{24})\b'''
-min_entropy = 3.0
-description = "An Acme API token."
-help = "Revoke it in the Acme console."
-references = ["https://acme.test/docs/tokens"]
-examples = ["ACME=acme_Q8vR3kLmN0pQ2sT4uW6yA8cE"]
-negative_examples = ["ACME=acme_xxxxxxxxxxxxxxxxxxxxxxxx"]
-"#;
+const RULES: &str = include_str!("fixtures/acme-rules.toml");
 
 /// A made-up token for the test rule, different for every `seed`.
 fn token(seed: u64) -> String {
