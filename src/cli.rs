@@ -186,6 +186,10 @@ struct GitArgs {
     /// No summary and no progress on stderr.
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Record every finding of this scan (by fingerprint, never the secret) in a baseline file instead of
+    /// reporting them; later `plimsoll git --baseline FILE` runs report only new ones.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    create_baseline: Option<PathBuf>,
     #[command(flatten)]
     rules: RuleSourceArgs,
     #[command(flatten)]
@@ -626,6 +630,25 @@ fn git_scan(args: GitArgs) -> Result<ExitCode> {
         progress: std::io::stderr().is_terminal() && !args.quiet,
     };
     let outcome = git::scan(&repo, &pipeline, &opts)?;
+    if let Some(path) = &args.create_baseline {
+        let created = Baseline::from_findings(&outcome.findings);
+        created.write(path)?;
+        if !args.quiet {
+            output::text::summary(&outcome.stats, &outcome.errors, &mut std::io::stderr())?;
+        }
+        eprintln!(
+            "plimsoll: wrote {} baseline entr{} to {}; scan with `plimsoll git --baseline {}`",
+            created.entries.len(),
+            if created.entries.len() == 1 { "y" } else { "ies" },
+            path.display(),
+            path.display()
+        );
+        return Ok(if outcome.errors.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(2)
+        });
+    }
     let run = Run {
         started,
         quiet: args.quiet,

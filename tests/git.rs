@@ -197,6 +197,34 @@ fn history_finds_a_deleted_secret_and_blames_the_commit_that_added_it() {
 }
 
 #[test]
+fn history_findings_can_be_baselined_and_new_ones_still_fail() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(&repo, "old.env", &format!("ACME_TOKEN={}\n", token(7)));
+    sb.commit(&repo, "legacy secret");
+    fs::remove_file(repo.join("old.env")).unwrap();
+    sb.commit(&repo, "removed, but still in history");
+    let baseline = sb.path("history-baseline.json");
+    sb.plimsoll(&repo)
+        .arg("--create-baseline")
+        .arg(&baseline)
+        .assert()
+        .code(0);
+    let text = fs::read_to_string(&baseline).unwrap();
+    assert!(!text.contains(&token(7)), "a baseline never holds the secret: {text}");
+
+    let (code, findings, _, stderr) = run_json(sb.plimsoll(&repo).arg("--baseline").arg(&baseline));
+    assert_eq!((code, findings.len()), (0, 0), "{stderr}");
+
+    sb.write(&repo, "new.env", &format!("ACME_TOKEN={}\n", token(8)));
+    sb.commit(&repo, "new secret");
+    let (code, findings, _, stderr) = run_json(sb.plimsoll(&repo).arg("--baseline").arg(&baseline));
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0]["path"], "new.env");
+}
+
+#[test]
 fn the_same_secret_in_many_commits_and_files_is_one_finding_with_other_locations() {
     let sb = Sandbox::new();
     let repo = sb.init("repo");
