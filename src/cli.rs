@@ -92,20 +92,27 @@ struct InputArgs {
     /// Do not honour .gitignore/.ignore/.plimsollignore files.
     #[arg(long)]
     no_ignore: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
+    #[command(flatten)]
+    rules: RuleSourceArgs,
+}
+
+/// What to skip and how hard to work: shared by `scan`, `baseline create` and `git`.
+#[derive(Args)]
+struct LimitArgs {
     /// Skip paths matching this gitignore-style glob (repeatable).
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
     /// Worker threads (0 = one per core).
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     threads: usize,
-    /// Skip files larger than this (bytes, or with K/M/G suffix).
+    /// Skip files (or git blobs) larger than this (bytes, or with K/M/G suffix).
     #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
     max_file_size: u64,
     /// No summary and no progress on stderr.
     #[arg(long, short = 'q')]
     quiet: bool,
-    #[command(flatten)]
-    rules: RuleSourceArgs,
 }
 
 #[derive(Args)]
@@ -174,18 +181,8 @@ struct GitArgs {
     /// pushed.
     #[arg(long, num_args = 2, value_names = ["REMOTE", "URL"])]
     pre_push: Option<Vec<String>>,
-    /// Skip repository paths matching this gitignore-style glob (repeatable).
-    #[arg(long, value_name = "GLOB")]
-    exclude: Vec<String>,
-    /// Worker threads (0 = one per core).
-    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
-    threads: usize,
-    /// Skip blobs larger than this (bytes, or with K/M/G suffix).
-    #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
-    max_file_size: u64,
-    /// No summary and no progress on stderr.
-    #[arg(long, short = 'q')]
-    quiet: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
     /// Record every finding of this scan (by fingerprint, never the secret) in a baseline file instead of
     /// reporting them; later `plimsoll git --baseline FILE` runs report only new ones.
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
@@ -367,15 +364,15 @@ fn collect(input: &InputArgs, cfg: Config, show_secrets: bool) -> Result<Collect
     rule_infos.extend(linter.rule_infos());
     let pipeline = pipeline.with_linter(linter);
     let mut exclude = cfg.exclude.clone();
-    exclude.extend(input.exclude.iter().cloned());
+    exclude.extend(input.limits.exclude.iter().cloned());
     let stderr_tty = std::io::stderr().is_terminal();
     let opts = WalkOptions {
         paths: input.paths.clone(),
         no_ignore: input.no_ignore,
         exclude,
-        threads: input.threads,
-        max_file_size: input.max_file_size,
-        progress: stderr_tty && !input.quiet,
+        threads: input.limits.threads,
+        max_file_size: input.limits.max_file_size,
+        progress: stderr_tty && !input.limits.quiet,
     };
     let mut outcome = walk::scan(&pipeline, &opts).map_err(anyhow::Error::msg)?;
     output::redact_snippets(&mut outcome.findings);
@@ -399,7 +396,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     } = collect(&args.input, cfg, args.report.show_secrets)?;
     let run = Run {
         started,
-        quiet: args.input.quiet,
+        quiet: args.input.limits.quiet,
         srcroot: std::env::current_dir().ok(),
     };
     finish(&args.report, &cfg, &rule_infos, outcome, baseline, &run)
@@ -559,7 +556,7 @@ fn baseline_create(input: &InputArgs, output: Option<PathBuf>) -> Result<ExitCod
         .unwrap_or_else(|| PathBuf::from(baseline::DEFAULT_FILE_NAME));
     let created = Baseline::from_findings(&outcome.findings);
     created.write(&path)?;
-    if !input.quiet {
+    if !input.limits.quiet {
         output::text::summary(&outcome.stats, &outcome.errors, &mut std::io::stderr())?;
     }
     eprintln!(
@@ -621,19 +618,19 @@ fn git_scan(args: GitArgs) -> Result<ExitCode> {
         }
     };
     let mut exclude = cfg.exclude.clone();
-    exclude.extend(args.exclude.iter().cloned());
+    exclude.extend(args.limits.exclude.iter().cloned());
     let opts = GitOptions {
         target,
         exclude,
-        threads: args.threads,
-        max_file_size: args.max_file_size,
-        progress: std::io::stderr().is_terminal() && !args.quiet,
+        threads: args.limits.threads,
+        max_file_size: args.limits.max_file_size,
+        progress: std::io::stderr().is_terminal() && !args.limits.quiet,
     };
     let outcome = git::scan(&repo, &pipeline, &opts)?;
     if let Some(path) = &args.create_baseline {
         let created = Baseline::from_findings(&outcome.findings);
         created.write(path)?;
-        if !args.quiet {
+        if !args.limits.quiet {
             output::text::summary(&outcome.stats, &outcome.errors, &mut std::io::stderr())?;
         }
         eprintln!(
@@ -651,7 +648,7 @@ fn git_scan(args: GitArgs) -> Result<ExitCode> {
     }
     let run = Run {
         started,
-        quiet: args.quiet,
+        quiet: args.limits.quiet,
         // Git finding paths are relative to the top of the working tree, wherever plimsoll was started.
         srcroot: repo
             .workdir()
@@ -659,7 +656,7 @@ fn git_scan(args: GitArgs) -> Result<ExitCode> {
             .or_else(|| std::env::current_dir().ok()),
     };
     let code = finish(&args.report, &cfg, &rule_infos, outcome, baseline, &run)?;
-    if code == ExitCode::from(1) && !args.quiet {
+    if code == ExitCode::from(1) && !args.limits.quiet {
         if args.pre_push.is_some() {
             eprintln!(
                 "plimsoll: push blocked: the commits being pushed add secrets (commit, file and line above). Remove \
