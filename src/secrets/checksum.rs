@@ -68,8 +68,13 @@ fn base62_crc32(token: &[u8]) -> bool {
     base62_6(crc32fast::hash(entropy)) == check
 }
 
-fn decode_b64url(part: &[u8]) -> Option<Vec<u8>> {
-    URL_SAFE_NO_PAD.decode(part.strip_suffix(b"=").unwrap_or(part)).ok()
+/// Decodes URL-safe base64, padded or not.
+pub fn decode_b64url(part: &[u8]) -> Option<Vec<u8>> {
+    let unpadded = part
+        .iter()
+        .rposition(|&b| b != b'=')
+        .map_or(&part[..0], |i| &part[..=i]);
+    URL_SAFE_NO_PAD.decode(unpadded).ok()
 }
 
 fn jwt(token: &[u8]) -> bool {
@@ -133,6 +138,13 @@ mod tests {
         assert!(Checksum::Jwt.verify(format!("{h}.{p}.c2lnbmF0dXJl").as_bytes()));
         let h2 = URL_SAFE_NO_PAD.encode(br#"{"typ":"JWT"}"#);
         assert!(!Checksum::Jwt.verify(format!("{h2}.{p}.c2ln").as_bytes()));
+    }
+
+    #[test]
+    fn url_safe_base64_decodes_padded_and_unpadded() {
+        assert_eq!(decode_b64url(b"YQ==").as_deref(), Some(&b"a"[..]));
+        assert_eq!(decode_b64url(b"YQ").as_deref(), Some(&b"a"[..]));
+        assert_eq!(decode_b64url(b"-_8").as_deref(), Some(&[0xfb, 0xff][..]));
     }
 
     #[test]

@@ -224,16 +224,12 @@ const INLINE_ALLOW: &[&[u8]] = &[b"plimsoll:allow", b"gitleaks:allow", b"pragma:
 
 /// Whether `line` carries an inline suppression comment.
 pub fn line_is_suppressed(line: &[u8]) -> bool {
-    INLINE_ALLOW.iter().any(|m| memmem(line, m))
+    INLINE_ALLOW.iter().any(|m| memchr::memmem::find(line, m).is_some())
 }
 
 /// `pragma: allowlist nextline secret` (detect-secrets) on the line before suppresses it too.
 pub fn previous_line_suppresses(prev: &[u8]) -> bool {
-    memmem(prev, b"pragma: allowlist nextline secret")
-}
-
-fn memmem(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+    memchr::memmem::find(prev, b"pragma: allowlist nextline secret").is_some()
 }
 
 /// Shannon entropy in bits per byte.

@@ -12,7 +12,7 @@
 //! ```
 
 use crate::error::{Error, Result};
-use crate::secrets::checksum::decode_b64;
+use crate::secrets::checksum::{decode_b64, decode_b64url};
 use crate::secrets::filters;
 use crate::secrets::rule::{Precision, Rule};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -339,7 +339,7 @@ impl Scanner {
             } else {
                 run
             };
-            if let Some(decoded) = decode_b64(run).or_else(|| decode_b64(&url_to_std(run)))
+            if let Some(decoded) = decode_b64(run).or_else(|| decode_b64url(run))
                 && is_mostly_text(&decoded)
             {
                 report(s, e, &decoded, scratch);
@@ -483,16 +483,6 @@ fn base64_runs(data: &[u8]) -> Vec<(usize, usize)> {
         i = e + 1;
     }
     runs
-}
-
-fn url_to_std(b: &[u8]) -> Vec<u8> {
-    b.iter()
-        .map(|&c| match c {
-            b'-' => b'+',
-            b'_' => b'/',
-            c => c,
-        })
-        .collect()
 }
 
 /// At least 90% printable ASCII or whitespace, and long enough to hold a secret.
