@@ -13,5 +13,6 @@ pub mod finding;
 pub mod git;
 pub mod output;
 pub mod pipeline;
+pub mod position;
 pub mod secrets;
 pub mod walk;

@@ -5,6 +5,7 @@
 
 use crate::dockerfile::{self, Linter, LinterConfig};
 use crate::finding::{Category, Finding, Fingerprint, SecretText, Span};
+use crate::position::LineIndex;
 use crate::secrets::{Candidate, Scanner, Scratch};
 use std::path::Path;
 
@@ -74,16 +75,16 @@ impl Pipeline {
         if candidates.is_empty() {
             return;
         }
-        let mut lines = LineCursor::new(data);
+        let lines = LineIndex::new(data);
         for c in candidates {
-            out.push(self.secret_finding(path, &c, &mut lines));
+            out.push(self.secret_finding(path, data, &c, &lines));
         }
     }
 
-    fn secret_finding(&self, path: &str, c: &Candidate, lines: &mut LineCursor) -> Finding {
+    fn secret_finding(&self, path: &str, data: &[u8], c: &Candidate, lines: &LineIndex) -> Finding {
         let rule = &self.secrets.rules()[c.rule];
-        let (line, column) = lines.position(c.start);
-        let (end_line, end_column) = lines.position(c.end);
+        let (line, column) = lines.position(data, c.start);
+        let (end_line, end_column) = lines.position(data, c.end);
         let name = &rule.syntax.name;
         let message = if c.encoded {
             format!("{name} hidden in base64-encoded text; revoke it and load it from a secret store at runtime")
@@ -110,58 +111,5 @@ impl Pipeline {
             commit: None,
             other_locations: Vec::new(),
         }
-    }
-}
-
-/// Turns byte offsets into 1-based (line, column) positions; columns count Unicode scalar values.
-/// Amortized for offsets visited mostly in increasing order.
-pub struct LineCursor<'a> {
-    data: &'a [u8],
-    offset: usize,
-    line: u32,
-    line_start: usize,
-}
-
-impl<'a> LineCursor<'a> {
-    pub fn new(data: &'a [u8]) -> Self {
-        LineCursor {
-            data,
-            offset: 0,
-            line: 1,
-            line_start: 0,
-        }
-    }
-
-    pub fn position(&mut self, offset: usize) -> (u32, u32) {
-        let offset = offset.min(self.data.len());
-        if offset < self.offset {
-            *self = LineCursor::new(self.data);
-        }
-        for i in memchr::memchr_iter(b'\n', &self.data[self.offset..offset]) {
-            self.line += 1;
-            self.line_start = self.offset + i + 1;
-        }
-        self.offset = offset;
-        let col = self.data[self.line_start..offset]
-            .iter()
-            .filter(|&&b| b & 0xC0 != 0x80)
-            .count() as u32
-            + 1;
-        (self.line, col)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::LineCursor;
-
-    #[test]
-    fn line_cursor_counts_chars_not_bytes() {
-        let text = "ab\né x\n";
-        let mut c = LineCursor::new(text.as_bytes());
-        assert_eq!(c.position(0), (1, 1));
-        assert_eq!(c.position(3), (2, 1));
-        assert_eq!(c.position(text.find('x').unwrap()), (2, 3));
-        assert_eq!(c.position(1), (1, 2));
     }
 }

@@ -24,8 +24,9 @@ pub mod rules;
 pub mod shell;
 
 use crate::finding::{Category, Finding, Fingerprint, Severity, Span};
+use crate::position::LineIndex;
 use dockerignore::DockerIgnore;
-use model::{LineIndex, Model};
+use model::Model;
 use pragma::Pragmas;
 use rules::{Context, Hit, IgnoreFile, Rule, Settings};
 use std::cell::OnceCell;

@@ -662,43 +662,6 @@ pub fn expand(s: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Option<String
     Some(out)
 }
 
-/// Byte offset -> 1-based (line, column); columns count Unicode scalar values.
-pub struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|p| p + 1));
-        LineIndex { starts }
-    }
-
-    pub fn position(&self, text: &str, offset: usize) -> (u32, u32) {
-        let offset = offset.min(text.len());
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
-        let col = text.get(start..offset).map_or(offset - start, |s| s.chars().count());
-        (line as u32 + 1, col as u32 + 1)
-    }
-
-    /// 1-based line number of `offset`.
-    pub fn line(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset)
-    }
-
-    /// Byte range of 1-based `line` (without its newline).
-    pub fn line_range(&self, text: &str, line: usize) -> Option<Range<usize>> {
-        let start = *self.starts.get(line.checked_sub(1)?)?;
-        let end = self.starts.get(line).map_or(text.len(), |&e| e.saturating_sub(1));
-        Some(start..end.max(start))
-    }
-
-    pub fn line_count(&self) -> usize {
-        self.starts.len()
-    }
-}
-
 /// Variables map for tests and rules that need a quick lookup.
 pub fn vars_map(vars: &[(String, String)]) -> HashMap<&str, &str> {
     vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
@@ -747,14 +710,5 @@ mod tests {
             "RUN a && b c"
         );
         assert_eq!(normalize("RUN a `\n b", '`'), "RUN a b");
-    }
-
-    #[test]
-    fn line_index_positions() {
-        let t = "ab\né x\n";
-        let li = LineIndex::new(t);
-        assert_eq!(li.position(t, 0), (1, 1));
-        assert_eq!(li.position(t, t.find('x').unwrap()), (2, 3));
-        assert_eq!(li.line_range(t, 2), Some(3..7));
     }
 }

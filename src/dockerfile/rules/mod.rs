@@ -367,7 +367,7 @@ pub(crate) mod testing {
         };
         let (parsed, escape) = crate::dockerfile::parse(text).unwrap();
         let model = Model::build(text, &parsed, escape);
-        let index = crate::dockerfile::model::LineIndex::new(text);
+        let index = crate::position::LineIndex::new(text);
         hits.iter()
             .map(|h| index.line(model.instrs[h.instr].span.start))
             .collect()
