@@ -63,7 +63,8 @@ pub struct Candidate {
 pub struct Scratch {
     hits: Vec<(u32, usize, usize)>,
     windows: Vec<(usize, usize)>,
-    regex: HashMap<usize, (meta::Cache, Captures)>,
+    /// Regex cache and captures per rule index, created on the rule's first hit.
+    regex: Vec<Option<(meta::Cache, Captures)>>,
 }
 
 /// Compiled rule set plus the keyword automaton.
@@ -226,10 +227,11 @@ impl Scanner {
                 _ => scratch.windows.push((ws, we)),
             }
         }
-        let (cache, caps) = scratch
-            .regex
-            .entry(r)
-            .or_insert_with(|| (rule.regex.create_cache(), rule.regex.create_captures()));
+        if scratch.regex.len() <= r {
+            scratch.regex.resize_with(r + 1, || None);
+        }
+        let (cache, caps) =
+            scratch.regex[r].get_or_insert_with(|| (rule.regex.create_cache(), rule.regex.create_captures()));
         for &(ws, we) in &scratch.windows {
             let mut pos = ws;
             while pos <= we {
