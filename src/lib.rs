@@ -15,4 +15,5 @@ pub mod output;
 pub mod pipeline;
 pub mod position;
 pub mod secrets;
+pub mod text;
 pub mod walk;

@@ -1,12 +1,14 @@
 //! The per-file job: everything plimsoll does to one file's bytes, whatever produced them (the directory
-//! walker, a git blob, stdin): the secrets [`Scanner`] on every file, and the Dockerfile [`Linter`] on files
+//! walker, a git blob, stdin): the bytes are decoded to UTF-8 text once ([`text::decode`]: a BOM dropped,
+//! UTF-16 converted), then the secrets [`Scanner`] runs on every file, and the Dockerfile [`Linter`] on files
 //! named like Dockerfiles (or named explicitly and looking like one). Candidates become [`Finding`]s with
-//! 1-based positions and content fingerprints.
+//! 1-based positions (in characters of the original file) and content fingerprints.
 
 use crate::dockerfile::{self, Linter, LinterConfig};
 use crate::finding::{Category, Finding, Fingerprint, SecretText, Span};
 use crate::position::LineIndex;
 use crate::secrets::{Candidate, Scanner, Scratch};
+use crate::text;
 use std::path::Path;
 
 /// Options that change what a finding looks like.
@@ -27,6 +29,8 @@ pub struct Pipeline {
 #[derive(Default)]
 pub struct PipelineScratch {
     pub secrets: Scratch,
+    /// The UTF-8 text of a UTF-16 file.
+    decoded: Vec<u8>,
 }
 
 impl Pipeline {
@@ -56,6 +60,8 @@ impl Pipeline {
         scratch: &mut PipelineScratch,
         out: &mut Vec<Finding>,
     ) {
+        let mut decoded = std::mem::take(&mut scratch.decoded);
+        let data = text::decode(data, &mut decoded);
         let candidates = self.secrets.scan(path, data, &mut scratch.secrets);
         if dockerfile::is_dockerfile_name(path) || (explicit && dockerfile::looks_like_dockerfile(data)) {
             let secrets: Vec<_> = candidates.iter().map(|c| c.start..c.end).collect();
@@ -63,12 +69,16 @@ impl Pipeline {
             self.dockerfile.lint(path, data, disk, &secrets, out);
         }
         self.secret_findings(path, data, candidates, out);
+        scratch.decoded = decoded;
     }
 
     /// Secrets only (git history uses this for blobs).
     pub fn analyze_secrets(&self, path: &str, data: &[u8], scratch: &mut PipelineScratch, out: &mut Vec<Finding>) {
+        let mut decoded = std::mem::take(&mut scratch.decoded);
+        let data = text::decode(data, &mut decoded);
         let candidates = self.secrets.scan(path, data, &mut scratch.secrets);
         self.secret_findings(path, data, candidates, out);
+        scratch.decoded = decoded;
     }
 
     fn secret_findings(&self, path: &str, data: &[u8], candidates: Vec<Candidate>, out: &mut Vec<Finding>) {

@@ -1,6 +1,8 @@
 //! Working-tree scans: walks the given paths in parallel with the `ignore` crate and runs the
 //! [`Pipeline`] on every regular text file. `.gitignore` is honoured (unless `no_ignore`), hidden files are
 //! scanned, `.git/` is skipped, symlinks are not followed, and FIFOs, sockets and devices are never opened.
+//! Binary files (NUL bytes in the first 8 KiB that are not UTF-16 text, see [`crate::text::classify`]) are
+//! skipped; UTF-16 files are scanned (the pipeline decodes them) and counted.
 //! Every file not scanned is counted by reason; unreadable files are errors reported at the end.
 
 use crate::finding::Finding;
@@ -16,8 +18,6 @@ use std::time::Instant;
 
 /// Files up to this size are read into a reused buffer; larger ones are memory-mapped.
 const READ_WHOLE_LIMIT: u64 = 1 << 20;
-/// A NUL byte in this many leading bytes marks a file as binary.
-const BINARY_SNIFF: usize = 8192;
 /// Display path of standard input (`-` on the command line).
 pub const STDIN_PATH: &str = "<stdin>";
 
@@ -43,6 +43,8 @@ pub struct Stats {
     pub files_scanned: u64,
     pub bytes_scanned: u64,
     pub skipped_binary: u64,
+    /// Files (or blobs) scanned after decoding from UTF-16; included in `files_scanned`.
+    pub decoded_utf16: u64,
     pub skipped_too_large: u64,
     /// FIFOs, sockets, devices.
     pub skipped_special: u64,
@@ -77,6 +79,7 @@ struct Counters {
     files: AtomicU64,
     bytes: AtomicU64,
     binary: AtomicU64,
+    utf16: AtomicU64,
     too_large: AtomicU64,
     special: AtomicU64,
     symlinks: AtomicU64,
@@ -287,6 +290,7 @@ pub fn scan(pipeline: &Pipeline, opts: &WalkOptions) -> Result<Outcome, String> 
         files_scanned: c.files.load(Ordering::Relaxed),
         bytes_scanned: c.bytes.load(Ordering::Relaxed),
         skipped_binary: c.binary.load(Ordering::Relaxed),
+        decoded_utf16: c.utf16.load(Ordering::Relaxed),
         skipped_too_large: c.too_large.load(Ordering::Relaxed),
         skipped_special: c.special.load(Ordering::Relaxed),
         skipped_symlinks: c.symlinks.load(Ordering::Relaxed),
@@ -357,9 +361,15 @@ impl Worker<'_, '_> {
 
     fn analyze_bytes(&mut self, display: &str, data: &[u8], explicit: bool) {
         let c = &self.shared.counters;
-        if memchr::memchr(0, &data[..data.len().min(BINARY_SNIFF)]).is_some() {
-            c.binary.fetch_add(1, Ordering::Relaxed);
-            return;
+        match crate::text::classify(data) {
+            crate::text::Content::Binary => {
+                c.binary.fetch_add(1, Ordering::Relaxed);
+                return;
+            }
+            crate::text::Content::Text(e) if e.is_utf16() => {
+                c.utf16.fetch_add(1, Ordering::Relaxed);
+            }
+            crate::text::Content::Text(_) => {}
         }
         let n = c.files.fetch_add(1, Ordering::Relaxed) + 1;
         c.bytes.fetch_add(data.len() as u64, Ordering::Relaxed);

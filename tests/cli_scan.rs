@@ -369,3 +369,73 @@ fn stdin_is_scanned_with_dash() {
         .code(1)
         .stdout(predicate::str::contains("<stdin>:1:6  acme.token"));
 }
+
+fn utf16(s: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let s = if bom { format!("\u{feff}{s}") } else { s.to_string() };
+    s.encode_utf16()
+        .flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() })
+        .collect()
+}
+
+#[test]
+fn utf16_files_are_decoded_and_positions_count_characters_of_the_original() {
+    let f = Fixture::new();
+    // The key emoji is a surrogate pair in UTF-16 (two code units) and one character: columns count it once.
+    let text =
+        format!("# Deploy script (Windows PowerShell 5 writes UTF-16)\r\n$k = \"\u{1F511}\"; $t = \"{TOKEN}\"\r\n");
+    f.write("tree/le-bom.ps1", utf16(&text, false, true));
+    f.write("tree/le.ps1", utf16(&text, false, false));
+    f.write("tree/be-bom.reg", utf16(&text, true, true));
+    f.write("tree/be.config", utf16(&text, true, false));
+    f.write("tree/utf8-bom.env", format!("\u{feff}ACME={TOKEN}\n"));
+    // NUL bytes that are not the pattern of UTF-16 text: U+0000 code units, or NULs on both sides.
+    let mut records = utf16(&format!("ACME={TOKEN}"), false, false);
+    records.extend_from_slice(&[0, 0, 0, 0, 7, 0]);
+    f.write("tree/records.dat", records);
+    let mut elf = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x3e\x00".to_vec();
+    elf.extend_from_slice(TOKEN.as_bytes());
+    f.write("tree/tool.bin", elf);
+
+    let v = json(&f.scan().args(["--format", "json"]).assert().code(1).get_output().stdout);
+    let mut ids = finding_ids(&v);
+    ids.sort();
+    let expect = |p: &str, line, col| ("acme.token".to_string(), format!("tree/{p}"), line, col);
+    assert_eq!(
+        ids,
+        vec![
+            expect("be-bom.reg", 2, 17),
+            expect("be.config", 2, 17),
+            expect("le-bom.ps1", 2, 17),
+            expect("le.ps1", 2, 17),
+            expect("utf8-bom.env", 1, 6),
+        ]
+    );
+    for x in v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["rule_id"] == "acme.token")
+    {
+        let end = if x["path"] == "tree/utf8-bom.env" { 6 } else { 17 } + TOKEN.len() as u64;
+        assert_eq!(
+            (&x["end_line"], x["end_column"].as_u64()),
+            (&x["line"], Some(end)),
+            "{x}"
+        );
+        assert_eq!(x["secret"], "acme_Q8v…");
+    }
+    let s = &v["stats"];
+    assert_eq!(s["files_scanned"], 5, "{s}");
+    assert_eq!(s["decoded_utf16"], 4, "{s}");
+    assert_eq!(s["skipped_binary"], 2, "{s}");
+
+    f.scan()
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("tree/le-bom.ps1:2:17  acme.token  acme_Q8v…"))
+        .stdout(predicate::str::contains("tree/be.config:2:17  acme.token  acme_Q8v…"))
+        .stdout(predicate::str::contains("tree/utf8-bom.env:1:6  acme.token"))
+        .stdout(predicate::str::contains(TOKEN).not())
+        .stderr(predicate::str::contains("5 files").and(predicate::str::contains("4 decoded from UTF-16")))
+        .stderr(predicate::str::contains("2 binary"));
+}

@@ -191,3 +191,19 @@ fn rules_and_explain_show_dockerfile_rules() {
         assert!(text.contains(s), "{s} missing from:\n{text}");
     }
 }
+
+#[test]
+fn a_utf16_dockerfile_is_decoded_and_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "\u{feff}FROM debian:latest\r\nCOPY . /app\r\nUSER root\r\n";
+    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    fs::write(dir.path().join("Dockerfile"), bytes).unwrap();
+    let out = plimsoll()
+        .current_dir(dir.path())
+        .args(["scan", ".", "--no-config", "--color", "never", "-q"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Dockerfile:1:1  DF002  FROM debian:latest"), "{text}");
+    assert!(text.contains("Dockerfile:3:1  DF001  USER root"), "{text}");
+}

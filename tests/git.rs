@@ -907,3 +907,57 @@ fn sarif_for_history_findings_carries_the_commit_and_a_fingerprint_that_survives
     assert_eq!(before["partialFingerprints"], after["partialFingerprints"]);
     assert!(before["partialFingerprints"].as_object().is_some_and(|m| !m.is_empty()));
 }
+
+#[test]
+fn utf16_blobs_are_decoded_in_history_and_in_ranges() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    let le_bom = |s: &str| -> Vec<u8> {
+        "\u{feff}"
+            .chars()
+            .chain(s.chars())
+            .collect::<String>()
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect()
+    };
+    fs::write(
+        repo.join("deploy.ps1"),
+        le_bom(&format!("$a = 1\r\n$old = \"{}\"\r\n", token(7))),
+    )
+    .unwrap();
+    let base = sb.commit(&repo, "PowerShell script saved as UTF-16");
+    fs::write(
+        repo.join("deploy.ps1"),
+        le_bom(&format!(
+            "$a = 1\r\n$old = \"{}\"\r\n$new = \"{}\"\r\n",
+            token(7),
+            token(8)
+        )),
+    )
+    .unwrap();
+    sb.commit(&repo, "another token");
+
+    let (code, findings, stats, stderr) = run_json(&mut sb.plimsoll(&repo));
+    assert_eq!(code, 1, "{stderr}");
+    let mut at: Vec<(u64, u64)> = findings
+        .iter()
+        .map(|f| (f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap()))
+        .collect();
+    at.sort();
+    assert_eq!(at, vec![(2, 9), (3, 9)], "{findings:#?}");
+    assert_eq!(stats["decoded_utf16"], 2, "{stats}");
+    assert_eq!(stats["skipped_binary"], 0, "{stats}");
+
+    let (code, findings, _, stderr) = run_json(sb.plimsoll(&repo).args(["--range", &format!("{base}..HEAD")]));
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        findings.len(),
+        1,
+        "only the added line of the UTF-16 file: {findings:#?}"
+    );
+    assert_eq!(
+        (&findings[0]["line"], &findings[0]["column"]),
+        (&Value::from(3), &Value::from(9))
+    );
+}

@@ -13,6 +13,7 @@ use super::repo::{CommitNode, Repo, read_commit, resolve_commit, topological_ord
 use super::{GitOptions, GitStats, Skip, Tally, Target, classify};
 use crate::error::Result;
 use crate::pipeline::{Pipeline, PipelineScratch};
+use crate::text;
 use crate::walk::{Outcome, exclusion_set};
 use gix::ObjectId;
 use gix::bstr::{BStr, BString, ByteSlice};
@@ -95,8 +96,11 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
     let sightings: Mutex<Vec<Sighting>> = Mutex::new(Vec::new());
     let total = files.len();
     files.par_chunks(8).for_each_init(
-        || (repo.local(), PipelineScratch::default(), Vec::new(), Vec::new()),
-        |(local, scratch, new_buf, old_buf), chunk| {
+        || {
+            let bufs = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+            (repo.local(), PipelineScratch::default(), bufs)
+        },
+        |(local, scratch, [new_buf, old_buf, new_text, old_text]), chunk| {
             for change in chunk {
                 let path = change.path.to_str_lossy();
                 let Some(new) = tally.read(local, &change.new, &path, opts.max_file_size, new_buf) else {
@@ -107,7 +111,10 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
                     .old
                     .and_then(|id| local.objects.try_find(&id, old_buf).ok().flatten())
                     .map(|d| d.data)
-                    .filter(|d| classify(d) != Some(Skip::Binary));
+                    .filter(|d| classify(d) != Err(Skip::Binary));
+                // Lines are compared as text, so a UTF-16 file's lines are diffed like any other.
+                let new = text::decode(new, new_text);
+                let old = old.map(|d| text::decode(d, old_text));
                 let added = added_lines(old, new);
                 if added.is_empty() {
                     continue;

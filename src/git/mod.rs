@@ -34,6 +34,7 @@ pub use repo::Repo;
 use crate::error::Result;
 use crate::finding::Finding;
 use crate::pipeline::Pipeline;
+use crate::text::{Content, Encoding};
 use crate::walk::{FileError, Outcome, Stats};
 use gix::ObjectId;
 use gix::objs::Find;
@@ -143,6 +144,7 @@ struct Tally {
     scanned: AtomicU64,
     bytes: AtomicU64,
     binary: AtomicU64,
+    utf16: AtomicU64,
     lfs: AtomicU64,
     too_large: AtomicU64,
     missing: AtomicU64,
@@ -178,9 +180,14 @@ impl Tally {
             &self.too_large
         } else {
             match classify(data) {
-                Some(Skip::Binary) => &self.binary,
-                Some(Skip::Lfs) => &self.lfs,
-                None => return Some(data),
+                Err(Skip::Binary) => &self.binary,
+                Err(Skip::Lfs) => &self.lfs,
+                Ok(encoding) => {
+                    if encoding.is_utf16() {
+                        self.utf16.fetch_add(1, Ordering::Relaxed);
+                    }
+                    return Some(data);
+                }
             }
         };
         skipped.fetch_add(1, Ordering::Relaxed);
@@ -218,6 +225,7 @@ impl Tally {
             files_scanned: git.blobs_scanned,
             bytes_scanned: self.bytes.into_inner(),
             skipped_binary: self.binary.into_inner(),
+            decoded_utf16: self.utf16.into_inner(),
             skipped_too_large: self.too_large.into_inner(),
             skipped_symlinks: symlinks,
             excluded,
@@ -240,19 +248,18 @@ enum Skip {
     Lfs,
 }
 
-/// A NUL byte in this many leading bytes marks content as binary (same rule as the directory walker).
-const BINARY_SNIFF: usize = 8192;
 const LFS_POINTER_PREFIX: &[u8] = b"version https://git-lfs.github.com/spec/v1";
 
-/// Classifies blob content the way `git` and the directory walker do.
-fn classify(data: &[u8]) -> Option<Skip> {
+/// Classifies blob content the way the directory walker does ([`crate::text::classify`]: NUL bytes in the
+/// first 8 KiB that are not UTF-16 text make it binary), plus Git LFS pointers.
+fn classify(data: &[u8]) -> std::result::Result<Encoding, Skip> {
     if data.len() < 1024 && data.starts_with(LFS_POINTER_PREFIX) {
-        return Some(Skip::Lfs);
+        return Err(Skip::Lfs);
     }
-    if memchr::memchr(0, &data[..data.len().min(BINARY_SNIFF)]).is_some() {
-        return Some(Skip::Binary);
+    match crate::text::classify(data) {
+        Content::Binary => Err(Skip::Binary),
+        Content::Text(encoding) => Ok(encoding),
     }
-    None
 }
 
 #[cfg(test)]
@@ -262,8 +269,12 @@ mod tests {
     #[test]
     fn lfs_pointers_and_binaries_are_recognised() {
         let lfs = b"version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 12345\n";
-        assert_eq!(classify(lfs), Some(Skip::Lfs));
-        assert_eq!(classify(b"PNG\0\x01\x02"), Some(Skip::Binary));
-        assert_eq!(classify(b"TOKEN=abc\n"), None);
+        assert_eq!(classify(lfs), Err(Skip::Lfs));
+        assert_eq!(classify(b"PNG\0\x01\x02"), Err(Skip::Binary));
+        assert_eq!(classify(b"TOKEN=abc\n"), Ok(Encoding::Utf8 { bom: false }));
+        assert_eq!(
+            classify(b"\xff\xfeT\0O\0K\0=\0a\0\n\0"),
+            Ok(Encoding::Utf16Le { bom: true })
+        );
     }
 }

@@ -105,6 +105,11 @@ pub fn summary(stats: &Stats, errors: &[FileError], out: &mut dyn Write) -> io::
     for note in stats.git.iter().flat_map(|g| &g.notes) {
         writeln!(out, "plimsoll: {note}")?;
     }
+    let scanned = if stats.decoded_utf16 > 0 {
+        format!("{scanned}, {} decoded from UTF-16", stats.decoded_utf16)
+    } else {
+        scanned
+    };
     writeln!(
         out,
         "plimsoll: {} finding{} in {scanned}{} in {:.2}s",
