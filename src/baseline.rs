@@ -206,6 +206,7 @@ mod tests {
             snippet: None,
             fingerprint: Fingerprint::new(rule, secret.as_bytes(), path),
             commit: None,
+            confidence: None,
             other_locations: Vec::new(),
         }
     }

@@ -32,6 +32,53 @@ impl fmt::Display for Severity {
     }
 }
 
+/// How sure plimsoll is that a secret finding is a live credential, from the rule's precision and the
+/// context (the name it is assigned to, the value's shape, where it is written). Ordered: `Low < Medium < High`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+
+    /// SARIF `result.rank` (0-100): how likely the result is a true positive.
+    pub fn sarif_rank(self) -> f64 {
+        match self {
+            Confidence::Low => 30.0,
+            Confidence::Medium => 60.0,
+            Confidence::High => 90.0,
+        }
+    }
+}
+
+impl fmt::Display for Confidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Confidence {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "low" => Ok(Confidence::Low),
+            "medium" => Ok(Confidence::Medium),
+            "high" => Ok(Confidence::High),
+            _ => Err(format!("unknown confidence {s:?} (expected low, medium or high)")),
+        }
+    }
+}
+
 /// Which analyzer a finding (and its rule) belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -166,6 +213,9 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snippet: Option<String>,
     pub fingerprint: Fingerprint,
+    /// Secret findings only: how likely this is a live credential.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commit: Option<Commit>,
     /// Further places the same secret was seen (git history dedup).

@@ -117,6 +117,7 @@ impl Pipeline {
             message,
             fingerprint: Fingerprint::new(&rule.syntax.id, &c.secret, path),
             secret: Some(SecretText::new(secret).revealed(self.options.show_secrets)),
+            confidence: Some(c.confidence),
             snippet: None,
             commit: None,
             other_locations: Vec::new(),

@@ -7,7 +7,7 @@ mod common;
 
 use plimsoll::baseline::{Applied, Entry};
 use plimsoll::catalog::RuleInfo;
-use plimsoll::finding::{Category, Commit, Finding, Fingerprint, Location, SecretText, Severity, Span};
+use plimsoll::finding::{Category, Commit, Confidence, Finding, Fingerprint, Location, SecretText, Severity, Span};
 use plimsoll::output::sarif::{Sarif, SarifOptions};
 use plimsoll::output::{EmitOptions, Emitter, Format, Report};
 use plimsoll::walk::{FileError, Stats};
@@ -39,6 +39,7 @@ fn secret(rule: &str, name: &str, severity: Severity, path: &str, line: u32, val
         secret: Some(SecretText::new(value).revealed(show)),
         snippet: None,
         fingerprint: Fingerprint::new(rule, value.as_bytes(), path),
+        confidence: Some(Confidence::High),
         commit: None,
         other_locations: Vec::new(),
     }
@@ -61,6 +62,7 @@ fn dockerfile(rule: &str, name: &str, severity: Severity, line: u32, snippet: &s
         secret: None,
         snippet: Some(snippet.into()),
         fingerprint: Fingerprint::new(rule, snippet.as_bytes(), "Dockerfile"),
+        confidence: None,
         commit: None,
         other_locations: Vec::new(),
     }

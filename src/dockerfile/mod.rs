@@ -262,6 +262,7 @@ impl Linter {
                     snippet: Some(truncate(&snippet)),
                     secret: None,
                     commit: None,
+                    confidence: None,
                     other_locations: Vec::new(),
                 });
             }
@@ -282,6 +283,7 @@ impl Linter {
                 snippet: None,
                 secret: None,
                 commit: None,
+                confidence: None,
                 other_locations: Vec::new(),
             }),
         }
@@ -318,6 +320,7 @@ impl Linter {
             snippet: Some(truncate(&shown)),
             secret: None,
             commit: None,
+            confidence: None,
             other_locations: Vec::new(),
         }
     }

@@ -286,7 +286,11 @@ impl Sarif {
         if let Some(c) = &f.commit {
             properties.insert("commit".to_string(), json!(c.id));
         }
+        if let Some(c) = f.confidence {
+            properties.insert("confidence".to_string(), json!(c.as_str()));
+        }
         let mut result = s::Result::builder().message(text_message(&text)).build();
+        result.rank = f.confidence.map(|c| c.sarif_rank());
         result.rule_id = Some(f.rule_id.to_string());
         result.rule_index = Some(rule_index as i64);
         result.level = Some(level(f.severity));

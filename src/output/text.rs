@@ -44,13 +44,18 @@ impl Emitter for Text {
                 .as_ref()
                 .map(|c| format!("  {}", &c.id[..c.id.len().min(12)]))
                 .unwrap_or_default();
+            let confidence = f
+                .confidence
+                .map(|c| format!("  ({} confidence)", c.as_str()))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "{}  {}  {}  {}{}",
+                "{}  {}  {}  {}{}{}",
                 paint(BOLD, &location),
                 paint(severity_color(f.severity), &f.rule_id),
                 shown,
                 paint(DIM, &f.message),
+                paint(DIM, &confidence),
                 commit
             )?;
         }

@@ -1,6 +1,7 @@
-//! False-positive filters applied to every candidate after its rule's regex, entropy and checksum:
-//! placeholders, documented example keys, environment/secret-store lookups, values that only look
-//! random (hashes, UUIDs), lockfiles and checksum files, and inline suppression comments.
+//! False-positive filters and confidence signals applied to every candidate after its rule's regex,
+//! entropy and checksum: placeholders, documented example keys, environment/secret-store lookups, values
+//! that only look random (hashes, UUIDs), well-known dummy passwords, what the name a value is assigned to
+//! says about it, lockfiles and checksum files, and inline suppression comments.
 
 /// Documented example credentials from providers' docs; never real.
 const KNOWN_EXAMPLES: &[&str] = &[
@@ -12,6 +13,11 @@ const KNOWN_EXAMPLES: &[&str] = &[
     "xoxb-not-a-real-token-this-will-not-work",
     // The sample token on jwt.io and in countless tutorials.
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+    // MinIO's public playground (play.min.io) credentials, printed in MinIO's docs and READMEs.
+    "Q3AM3UQ867SPQQA43P2F",
+    "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG",
+    // Azurite / Azure Storage Emulator's documented development account key.
+    "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
 ];
 
 /// Case-insensitive substrings that mark a value as a placeholder, not a credential.
@@ -59,6 +65,9 @@ const LOOKUP_MARKERS: &[&str] = &[
     "secrets.",
     "vault:",
     "<%",
+    "#{",
+    "{%",
+    "%{",
 ];
 
 /// Whether `secret` is a placeholder, a documented example, or a lookup of a value stored elsewhere.
@@ -160,6 +169,12 @@ pub fn looks_like_digest(secret: &[u8]) -> bool {
     {
         return true;
     }
+    is_labelled_digest(s)
+}
+
+/// A digest that names its algorithm (`sha256:…`, SRI `sha512-…`, Go's `h1:…`): never a secret, whatever
+/// it is assigned to.
+pub fn is_labelled_digest(s: &[u8]) -> bool {
     let lower = s.to_ascii_lowercase();
     [
         "sha1-", "sha256-", "sha384-", "sha512-", "sha256:", "sha512:", "sha1:", "md5:", "h1:",
@@ -230,6 +245,381 @@ pub fn line_is_suppressed(line: &[u8]) -> bool {
 /// `pragma: allowlist nextline secret` (detect-secrets) on the line before suppresses it too.
 pub fn previous_line_suppresses(prev: &[u8]) -> bool {
     memchr::memmem::find(prev, b"pragma: allowlist nextline secret").is_some()
+}
+
+/// What the name a value is assigned to says about the value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    /// `token`, `client_secret`, `DB_PASSWORD`, `signingKey`: a random value here is a credential.
+    Secret,
+    /// `token_hash`, `secret_sha256`, `api_key_id`, `password_version`: digests, identifiers and metadata
+    /// about a secret, never the secret itself.
+    NotSecret,
+}
+
+/// Words that make a name describe a digest or an identifier wherever they appear in it.
+const DIGEST_WORDS: &[&str] = &[
+    "sha",
+    "sha1",
+    "sha224",
+    "sha256",
+    "sha384",
+    "sha512",
+    "md5",
+    "hash",
+    "hashed",
+    "digest",
+    "checksum",
+    "etag",
+    "integrity",
+    "fingerprint",
+    "uuid",
+    "guid",
+];
+
+/// Last words that make a name describe something about a secret rather than hold it.
+const METADATA_LAST_WORDS: &[&str] = &[
+    "id",
+    "ids",
+    "version",
+    "ver",
+    "type",
+    "name",
+    "names",
+    "path",
+    "file",
+    "filename",
+    "dir",
+    "url",
+    "uri",
+    "endpoint",
+    "host",
+    "length",
+    "len",
+    "size",
+    "count",
+    "field",
+    "label",
+    "header",
+    "param",
+    "prefix",
+    "suffix",
+    "policy",
+    "ttl",
+    "expiry",
+    "expires",
+    "expiration",
+    "timeout",
+    "format",
+    "mode",
+    "enabled",
+    "required",
+    "hint",
+    "ref",
+    "arn",
+    "regex",
+    "pattern",
+    "placeholder",
+    "description",
+    "title",
+    "kind",
+    "scope",
+    "scopes",
+    "algorithm",
+    "index",
+    "location",
+    "source",
+    "column",
+    "template",
+    "rotation",
+    "generator",
+];
+
+/// Splits an identifier into lowercase words at `_ . - $ @ :`, spaces and camelCase humps
+/// (`clientSecretSHA256` -> `client secret sha256`, `APIKeyId` -> `api key id`).
+pub fn name_words(name: &[u8]) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let n = name.len();
+    for i in 0..n {
+        let c = name[i];
+        if !c.is_ascii_alphanumeric() {
+            if !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if c.is_ascii_uppercase() && !cur.is_empty() {
+            let prev = name[i - 1];
+            let next_lower = name.get(i + 1).is_some_and(u8::is_ascii_lowercase);
+            if prev.is_ascii_lowercase() || prev.is_ascii_digit() || (prev.is_ascii_uppercase() && next_lower) {
+                words.push(std::mem::take(&mut cur));
+            }
+        }
+        cur.push(c.to_ascii_lowercase() as char);
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+/// Classifies the name a value is assigned to. Digest words anywhere (`token_sha256`, `password_hash`) or a
+/// metadata word last (`api_key_id`, `secret_version`, `token_url`) mean the value is not the secret.
+pub fn classify_name(name: &[u8]) -> NameKind {
+    let words = name_words(name);
+    if words.iter().any(|w| DIGEST_WORDS.contains(&w.as_str()))
+        || words.last().is_some_and(|w| METADATA_LAST_WORDS.contains(&w.as_str()))
+    {
+        NameKind::NotSecret
+    } else {
+        NameKind::Secret
+    }
+}
+
+/// Words that well-known dummy, default and tutorial passwords are made of (`supersecret`, `mysecret`,
+/// `hunter2`, `changeit`, `P@ssw0rd!`, `admin123`, `letmein`, `testpassword`, `minioadmin`).
+const DUMMY_WORDS: &[&str] = &[
+    "password",
+    "passwd",
+    "passw",
+    "pass",
+    "pwd",
+    "pw",
+    "secret",
+    "secrets",
+    "super",
+    "my",
+    "your",
+    "our",
+    "the",
+    "test",
+    "tests",
+    "testing",
+    "tester",
+    "admin",
+    "administrator",
+    "root",
+    "toor",
+    "user",
+    "username",
+    "guest",
+    "demo",
+    "dev",
+    "develop",
+    "development",
+    "local",
+    "localhost",
+    "default",
+    "example",
+    "sample",
+    "change",
+    "changeit",
+    "changeme",
+    "me",
+    "it",
+    "let",
+    "letmein",
+    "in",
+    "welcome",
+    "hello",
+    "world",
+    "hunter",
+    "qwerty",
+    "asdf",
+    "foo",
+    "bar",
+    "baz",
+    "qux",
+    "abc",
+    "xyz",
+    "dummy",
+    "fake",
+    "mock",
+    "temp",
+    "tmp",
+    "word",
+    "key",
+    "token",
+    "api",
+    "app",
+    "db",
+    "database",
+    "mysql",
+    "postgres",
+    "postgresql",
+    "pg",
+    "redis",
+    "mongo",
+    "mongodb",
+    "rabbit",
+    "rabbitmq",
+    "minio",
+    "minioadmin",
+    "keycloak",
+    "jenkins",
+    "docker",
+    "kube",
+    "vault",
+    "airflow",
+    "sonar",
+    "grafana",
+    "elastic",
+    "kibana",
+    "oracle",
+    "sa",
+    "sql",
+    "server",
+    "service",
+    "client",
+    "master",
+    "access",
+    "private",
+    "public",
+    "open",
+    "sesame",
+    "love",
+    "dragon",
+    "monkey",
+    "shadow",
+    "sunshine",
+    "princess",
+    "football",
+    "batman",
+    "superman",
+    "trustno",
+    "iloveyou",
+    "summer",
+    "winter",
+    "spring",
+    "secure",
+    "insecure",
+    "strong",
+    "random",
+    "value",
+    "string",
+    "some",
+    "new",
+    "old",
+    "top",
+    "shh",
+    "shhh",
+    "confidential",
+    "cookie",
+    "session",
+    "signing",
+    "jwt",
+    "auth",
+    "login",
+    "hidden",
+    "magic",
+    "simple",
+    "s3cr3t",
+    "sekret",
+    "geheim",
+    "nopass",
+    "none",
+    "empty",
+    "system",
+    "manager",
+    "operator",
+    "staging",
+    "prod",
+    "production",
+    "qa",
+    "ci",
+    "bot",
+    "very",
+    "really",
+    "not",
+    "so",
+    "do",
+    "use",
+    "and",
+    "or",
+    "of",
+];
+
+/// Whether `secret` is a well-known dummy, default or tutorial password: after trimming digits and
+/// punctuation at the ends and undoing leet-speak (`0->o`, `3->e`, `@->a`...), it is made only of
+/// [`DUMMY_WORDS`]. Linear in the value's length (word segmentation over a small dictionary).
+pub fn is_dummy_value(secret: &[u8]) -> bool {
+    if secret.len() > 48 {
+        return false;
+    }
+    let is_edge = |c: &u8| c.is_ascii_digit() || c.is_ascii_punctuation();
+    let start = secret.iter().position(|c| !is_edge(c));
+    let Some(start) = start else { return false };
+    let end = secret.iter().rposition(|c| !is_edge(c)).map_or(start, |e| e + 1);
+    let core: Vec<u8> = secret[start..end]
+        .iter()
+        .filter_map(|&c| {
+            Some(match c.to_ascii_lowercase() {
+                b'0' => b'o',
+                b'1' => b'i',
+                b'3' => b'e',
+                b'4' | b'@' => b'a',
+                b'5' | b'$' => b's',
+                b'7' => b't',
+                b'-' | b'_' | b'.' | b' ' | b'!' => return None,
+                c => c,
+            })
+        })
+        .collect();
+    if core.len() < 2 || !core.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    // reach[i]: core[..i] splits into dictionary words.
+    let mut reach = vec![false; core.len() + 1];
+    reach[0] = true;
+    for i in 0..core.len() {
+        if !reach[i] {
+            continue;
+        }
+        for w in DUMMY_WORDS {
+            if core[i..].starts_with(w.as_bytes()) {
+                reach[i + w.len()] = true;
+            }
+        }
+    }
+    reach[core.len()]
+}
+
+/// Whether `secret` is an identifier that names what it stands for (`secret_access_key`, `YOUR_API_TOKEN`,
+/// `dbPassword`, `client-secret`) rather than a value: letters and separators only, with a credential word.
+pub fn is_identifier_naming_a_secret(secret: &[u8]) -> bool {
+    if !secret
+        .iter()
+        .all(|c| c.is_ascii_alphabetic() || matches!(c, b'_' | b'-' | b'.'))
+    {
+        return false;
+    }
+    let words = name_words(secret);
+    words.len() >= 2
+        && words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "password"
+                    | "passwd"
+                    | "pass"
+                    | "secret"
+                    | "token"
+                    | "key"
+                    | "apikey"
+                    | "auth"
+                    | "credential"
+                    | "credentials"
+                    | "pwd"
+            )
+        })
+}
+
+/// Object identifiers and dotted versions (`1.2.840.113549.1.9.7`, `v2.14.0-rc.1`): never credentials.
+pub fn is_oid_or_version(secret: &[u8]) -> bool {
+    let s = secret.strip_prefix(b"v").unwrap_or(secret);
+    let core = s.split(|&c| c == b'-' || c == b'+').next().unwrap_or(s);
+    let parts: Vec<&[u8]> = core.split(|&c| c == b'.').collect();
+    parts.len() >= 3 && parts.iter().all(|p| !p.is_empty() && p.iter().all(u8::is_ascii_digit))
 }
 
 /// Shannon entropy in bits per byte.
@@ -320,6 +710,80 @@ mod tests {
         assert!(line_is_suppressed(b"key = 'abc' // gitleaks:allow"));
         assert!(line_is_suppressed(b"key = 'abc'  # pragma: allowlist secret"));
         assert!(!line_is_suppressed(b"key = 'abc'"));
+    }
+
+    #[test]
+    fn names_decide_whether_a_value_counts() {
+        assert_eq!(name_words(b"clientSecretSHA256"), ["client", "secret", "sha256"]);
+        assert_eq!(name_words(b"APIKeyId"), ["api", "key", "id"]);
+        assert_eq!(name_words(b"DB_PASSWORD"), ["db", "password"]);
+        for n in [
+            "token",
+            "client_secret",
+            "DB_PASSWORD",
+            "signingKey",
+            "webhook-secret",
+            "GITHUB_PAT",
+            "dsn",
+        ] {
+            assert_eq!(classify_name(n.as_bytes()), NameKind::Secret, "{n}");
+        }
+        for n in [
+            "token_hash",
+            "secretSha256",
+            "api_key_id",
+            "password_version",
+            "token_url",
+            "etag",
+            "secret_uuid",
+        ] {
+            assert_eq!(classify_name(n.as_bytes()), NameKind::NotSecret, "{n}");
+        }
+    }
+
+    #[test]
+    fn dummy_passwords() {
+        for d in [
+            "hunter2",
+            "changeit",
+            "supersecret",
+            "mysecret",
+            "password123",
+            "letmein",
+            "admin",
+            "test",
+            "P@ssw0rd!",
+            "s3cr3t",
+            "minioadmin",
+            "my-secret-pw",
+            "SuperSecretPassword1",
+            "testpassword",
+            "root",
+        ] {
+            assert!(is_dummy_value(d.as_bytes()), "{d}");
+        }
+        for r in [
+            "Tr0ub4dor&3",
+            "kX9#mQ2vLp",
+            "RHtUVQcDMpg0TMkx",
+            "correcthorsebatterystaple",
+            "12345678",
+        ] {
+            assert!(!is_dummy_value(r.as_bytes()), "{r}");
+        }
+    }
+
+    #[test]
+    fn identifiers_oids_and_versions() {
+        assert!(is_identifier_naming_a_secret(b"secret_access_key"));
+        assert!(is_identifier_naming_a_secret(b"YOUR_TOKEN"));
+        assert!(is_identifier_naming_a_secret(b"my-password"));
+        assert!(!is_identifier_naming_a_secret(b"kXmQvLpZ"));
+        assert!(!is_identifier_naming_a_secret(b"ghp_Zq8vR3kLmN0pQ2sT4uW6"));
+        assert!(is_oid_or_version(b"1.2.840.113549.1.9.7"));
+        assert!(is_oid_or_version(b"v2.14.0-rc.1"));
+        assert!(!is_oid_or_version(b"1.5"));
+        assert!(!is_oid_or_version(b"a1.b2.c3"));
     }
 
     #[test]

@@ -99,6 +99,9 @@ pub struct Rule {
     pub severity: Severity,
     pub regex: meta::Regex,
     pub secret_group: usize,
+    /// The `(?P<name>...)` group of an assignment rule: the variable, key or attribute the secret is
+    /// assigned to. Its words decide whether the value counts (see `filters::classify_name`).
+    pub name_group: Option<usize>,
     pub checksum: Option<Checksum>,
     pub paths: Option<GlobSet>,
     pub exclude_paths: Option<GlobSet>,
@@ -172,7 +175,13 @@ impl Rule {
         }
         let regex = compile_regex(&syntax.regex).map_err(|e| ctx(format!("regex does not compile: {e}")))?;
         let groups = regex.group_info().group_len(regex_automata::PatternID::ZERO);
+        let name_group = regex.group_info().to_index(regex_automata::PatternID::ZERO, "name");
         let secret_group = syntax.secret_group.unwrap_or(if groups > 1 { 1 } else { 0 });
+        if name_group.is_some_and(|n| n == secret_group) {
+            return Err(ctx(
+                "the `name` group is also the secret group: set `secret_group` to the value's group".into(),
+            ));
+        }
         if secret_group >= groups {
             return Err(ctx(format!(
                 "secret_group {secret_group} but the regex has {} capture groups",
@@ -222,6 +231,7 @@ impl Rule {
             line,
             regex,
             secret_group,
+            name_group,
             checksum,
             paths,
             exclude_paths,

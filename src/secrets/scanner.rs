@@ -12,6 +12,7 @@
 //! ```
 
 use crate::error::{Error, Result};
+use crate::finding::Confidence;
 use crate::secrets::checksum::{decode_b64, decode_b64url};
 use crate::secrets::filters;
 use crate::secrets::rule::{Precision, Rule};
@@ -28,6 +29,11 @@ const MAX_LINE_REACH: usize = 4096;
 const MIN_BASE64_RUN: usize = 32;
 /// Base64 runs longer than this are not decoded (embedded images, archives).
 const MAX_BASE64_RUN: usize = 64 * 1024;
+
+/// The confidence below which secret candidates are not reported unless the user asks
+/// (`--min-confidence low`). Medium: provider formats and generic assignments with a random value under a
+/// secret-like name are reported; well-known dummy passwords (`hunter2`, `changeit`, `P@ssw0rd`) are not.
+pub const DEFAULT_MIN_CONFIDENCE: Confidence = Confidence::Medium;
 
 /// Secrets the user accepts, from the config file: regexes over the secret and sha256 hashes of values.
 #[derive(Debug, Default, Clone)]
@@ -56,6 +62,8 @@ pub struct Candidate {
     pub secret: Vec<u8>,
     /// Found inside base64-encoded text at `start..end`.
     pub encoded: bool,
+    /// How likely this is a live credential.
+    pub confidence: Confidence,
 }
 
 /// Per-thread scratch space, reused across files so the hot path does not allocate.
@@ -74,6 +82,9 @@ pub struct Scanner {
     /// Automaton pattern id -> rules that use that keyword.
     pattern_rules: Vec<Vec<u32>>,
     allow: Allowlist,
+    /// Candidates below this confidence are not reported (counted in `hidden`).
+    min_confidence: Confidence,
+    hidden: std::sync::atomic::AtomicU64,
 }
 
 impl Scanner {
@@ -106,7 +117,24 @@ impl Scanner {
             ac,
             pattern_rules,
             allow,
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
+            hidden: Default::default(),
         })
+    }
+
+    /// Reports only candidates at or above `min` (default: [`DEFAULT_MIN_CONFIDENCE`]).
+    pub fn with_min_confidence(mut self, min: Confidence) -> Self {
+        self.min_confidence = min;
+        self
+    }
+
+    pub fn min_confidence(&self) -> Confidence {
+        self.min_confidence
+    }
+
+    /// How many candidates were left out so far for being below the minimum confidence.
+    pub fn hidden_below_confidence(&self) -> u64 {
+        self.hidden.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     pub fn rules(&self) -> &[Rule] {
@@ -145,7 +173,16 @@ impl Scanner {
                     || !encoded_values.iter().any(|&(s, e)| c.start >= s && c.end <= e)
             });
         }
-        self.keep_most_specific(out)
+        let mut found = self.keep_most_specific(out);
+        // Filtered after overlap resolution, so a low-confidence generic match never hides behind or
+        // displaces a provider finding on the same value.
+        let before = found.len();
+        found.retain(|c| c.confidence >= self.min_confidence);
+        if found.len() < before {
+            self.hidden
+                .fetch_add((before - found.len()) as u64, std::sync::atomic::Ordering::Relaxed);
+        }
+        found
     }
 
     /// One secret, one finding: where candidates of different rules overlap (a provider rule and a
@@ -242,67 +279,102 @@ impl Scanner {
                 let Some(g) = caps.get_group(rule.secret_group) else {
                     continue;
                 };
-                if self.accept(rule, data, m.start(), m.end(), g.start, g.end) {
+                let name = rule
+                    .name_group
+                    .and_then(|n| caps.get_group(n))
+                    .map(|n| &data[n.range()]);
+                if let Some(confidence) = self.accept(rule, data, m.start(), m.end(), g.start, g.end, name) {
                     out.push(Candidate {
                         rule: r,
                         start: g.start,
                         end: g.end,
                         secret: data[g.range()].to_vec(),
                         encoded: false,
+                        confidence,
                     });
                 }
             }
         }
     }
 
-    /// Every filter after the regex. `m*` is the whole match, `s*` the secret group.
-    fn accept(&self, rule: &Rule, data: &[u8], ms: usize, me: usize, ss: usize, se: usize) -> bool {
+    /// Every filter after the regex, then the confidence of what passes. `m*` is the whole match, `s*` the
+    /// secret group, `name` the name group of an assignment rule.
+    #[allow(clippy::too_many_arguments)]
+    fn accept(
+        &self,
+        rule: &Rule,
+        data: &[u8],
+        ms: usize,
+        me: usize,
+        ss: usize,
+        se: usize,
+        name: Option<&[u8]>,
+    ) -> Option<Confidence> {
         let secret = &data[ss..se];
         if secret.is_empty() {
-            return false;
+            return None;
         }
         if let Some(min) = rule.syntax.min_entropy
             && filters::shannon_entropy(secret) < min
         {
-            return false;
+            return None;
         }
         if let Some(c) = rule.checksum
             && !c.verify(secret)
         {
-            return false;
+            return None;
         }
         if filters::is_placeholder(secret)
             || filters::is_password_hash(secret)
             || filters::has_sequential_run(secret, 6)
+            || filters::is_identifier_naming_a_secret(secret)
+            || filters::is_oid_or_version(secret)
         {
-            return false;
+            return None;
         }
         if filters::followed_by_documentation_host(&data[se..line_end(data, se).min(se + 128)]) {
-            return false;
+            return None;
         }
-        if rule.syntax.precision == Precision::Low && filters::looks_like_digest(secret) {
-            return false;
+        let mut confidence = match rule.syntax.precision {
+            Precision::VeryHigh | Precision::High => Confidence::High,
+            Precision::Medium | Precision::Low => Confidence::Medium,
+        };
+        if let Some(name) = name {
+            // The name decides whether a digest-shaped value counts: under `webhook_secret` a 64-hex value
+            // is the secret, under `token_sha256` or `api_key_id` nothing here is.
+            if filters::classify_name(name) == filters::NameKind::NotSecret || filters::is_labelled_digest(secret) {
+                return None;
+            }
+            confidence = assignment_confidence(secret);
+        } else if rule.syntax.precision == Precision::Low && filters::looks_like_digest(secret) {
+            return None;
         }
         if rule.allow.iter().any(|a| a.is_match(secret)) || self.allow.allows(secret) {
-            return false;
+            return None;
+        }
+        match decoded_text(secret) {
+            Some(text) if filters::is_placeholder(&text) => return None,
+            Some(text) if filters::is_dummy_value(&text) => confidence = Confidence::Low,
+            _ if filters::is_dummy_value(secret) => confidence = Confidence::Low,
+            _ => {}
         }
         let (first_start, last_end) = (line_start(data, ms), line_end(data, me));
         if filters::line_is_suppressed(&data[first_start..last_end]) {
-            return false;
+            return None;
         }
         if first_start > 0 {
             let prev = line_start(data, first_start - 1);
             if filters::previous_line_suppresses(&data[prev..first_start]) {
-                return false;
+                return None;
             }
         }
         if let Some((re, n)) = &rule.requires {
             let (a, b) = lines_around(data, ms, me, *n as usize);
             if !re.is_match(&data[a..b]) {
-                return false;
+                return None;
             }
         }
-        true
+        Some(confidence)
     }
 
     /// Decodes base64 blobs and Kubernetes Secret `data:` values, scans the decoded text, and reports what
@@ -328,6 +400,7 @@ impl Scanner {
                         end,
                         secret: c.secret,
                         encoded: true,
+                        confidence: c.confidence,
                     });
                 }
             }
@@ -364,6 +437,26 @@ impl Scanner {
         out.extend(found);
         values
     }
+}
+
+/// Confidence of a value assigned to a secret-like name: long and random is high; digests, UUIDs and
+/// shorter values are medium (the name makes them count, nothing else vouches for them).
+fn assignment_confidence(secret: &[u8]) -> Confidence {
+    if !filters::looks_like_digest(secret) && secret.len() >= 32 && filters::shannon_entropy(secret) >= 4.2 {
+        Confidence::High
+    } else {
+        Confidence::Medium
+    }
+}
+
+/// The text a base64 value decodes to, when it decodes to printable ASCII (`ZXhhbXBsZS1zZWNyZXQ=` ->
+/// `example-secret`): a random key decodes to binary and gives `None`.
+fn decoded_text(secret: &[u8]) -> Option<Vec<u8>> {
+    if secret.len() < 12 || secret.len() > 256 {
+        return None;
+    }
+    let d = decode_b64(secret).or_else(|| decode_b64url(secret))?;
+    (d.len() >= 6 && d.iter().all(|&c| (0x20..0x7f).contains(&c))).then_some(d)
 }
 
 fn line_start(data: &[u8], pos: usize) -> usize {
@@ -674,6 +767,39 @@ negative_examples = ["y"]
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].encoded);
         assert_eq!(&text[found[0].start..found[0].end], wrapped.join("\n"));
+    }
+
+    #[test]
+    fn confidence_comes_from_the_name_and_the_value() {
+        let rules = || crate::secrets::rule::builtin_rules().unwrap();
+        let default = Scanner::new(rules(), Allowlist::default()).unwrap();
+        let all = Scanner::new(rules(), Allowlist::default())
+            .unwrap()
+            .with_min_confidence(Confidence::Low);
+        let scan = |s: &Scanner, text: &str| -> Vec<(String, Confidence)> {
+            s.scan("app/settings.py", text.as_bytes(), &mut Scratch::default())
+                .into_iter()
+                .map(|c| (s.rules()[c.rule].id().to_string(), c.confidence))
+                .collect()
+        };
+        // A well-known dummy password is reported only on request, and then as low confidence.
+        let dummy = "ADMIN_PASSWORD = 'P@ssw0rd2024'\n"; // plimsoll:allow (test fixture)
+        assert!(scan(&default, dummy).is_empty());
+        assert_eq!(scan(&all, dummy), vec![("generic.password".into(), Confidence::Low)]);
+        assert_eq!(default.hidden_below_confidence(), 1);
+        // Under a secret-like name a 64-hex value counts; under a digest-like name it never does.
+        let hex = "a19be4964a79d566939622b13ecb9bcf792d94b572a4a56958bf57f3db6c86ce";
+        assert_eq!(
+            scan(&default, &format!("webhook_secret = \"{hex}\"\n")),
+            vec![("generic.secret".into(), Confidence::Medium)]
+        );
+        assert!(scan(&all, &format!("hashed_password = \"{hex}\"\n")).is_empty());
+        // Long and random: high.
+        let strong = "SECRET_KEY = 'q8Zr+V2mX0pL/tN7wK3yB5cJ9dF1hG4sA6eU'\n"; // plimsoll:allow (test fixture)
+        assert_eq!(
+            scan(&default, strong),
+            vec![("generic.secret".into(), Confidence::High)]
+        );
     }
 
     #[test]
