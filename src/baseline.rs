@@ -126,7 +126,7 @@ impl Baseline {
             path: path.to_path_buf(),
             source,
         };
-        let mut tmp = crate::output::temp_file_beside(path).map_err(io)?;
+        let mut tmp = crate::fsutil::temp_file_beside(path).map_err(io)?;
         serde_json::to_writer_pretty(tmp.as_file_mut(), self).map_err(|e| io(e.into()))?;
         writeln!(tmp.as_file_mut()).map_err(io)?;
         tmp.persist(path).map_err(|e| io(e.error))?;

@@ -244,7 +244,7 @@ impl Config {
             cfg.allow_value_hashes.push(h);
         }
         for g in &syntax.exclude {
-            crate::walk::exclusion_set(std::slice::from_ref(g.get_ref()))
+            crate::fsutil::exclusion_set(std::slice::from_ref(g.get_ref()))
                 .map_err(|e| cfg.error_in(&text, g.span().start, e))?;
         }
         for p in &syntax.rule_files {

@@ -1,16 +1,20 @@
 //! plimsoll: a scanner that stops hard-coded secrets and unsafe Dockerfiles before they ship.
 //!
 //! Pipeline: [`walk`] (or git, or stdin) feeds file bytes to the [`pipeline::Pipeline`], whose analyzers
-//! ([`secrets`], later Dockerfile) produce [`finding::Finding`]s; the collector sorts and dedups them and an
+//! ([`secrets`] on every file, then the list [`analyzers`] builds: [`dockerfile`], ...) produce [`finding::Finding`]s; the collector sorts and dedups them and an
 //! [`output`] emitter prints them. Rules of every analyzer are described by [`catalog::RuleInfo`].
 
+pub mod analyzer;
+pub mod analyzers;
 pub mod baseline;
 pub mod catalog;
 pub mod config;
 pub mod dockerfile;
 pub mod error;
 pub mod finding;
+pub mod fsutil;
 pub mod git;
+pub mod outcome;
 pub mod output;
 pub mod pipeline;
 pub mod position;

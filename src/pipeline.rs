@@ -1,14 +1,21 @@
 //! The per-file job: everything plimsoll does to one file's bytes, whatever produced them (the directory
-//! walker, a git blob, stdin): the bytes are decoded to UTF-8 text once ([`text::decode`]: a BOM dropped,
-//! UTF-16 converted), then the secrets [`Scanner`] runs on every file, and the Dockerfile [`Linter`] on files
-//! named like Dockerfiles (or named explicitly and looking like one). Candidates become [`Finding`]s with
-//! 1-based positions (in characters of the original file) and content fingerprints.
+//! walker, a git blob, stdin). The bytes are decoded to UTF-8 text once ([`text::decode`]: a BOM dropped,
+//! UTF-16 converted); the secrets [`Scanner`] runs on every file; then every [`Analyzer`] of the
+//! pipeline's list that takes the file (by name, or because the user named it and it looks like one of
+//! its files) runs on it, seeing the secrets' byte ranges so that one secret is one finding. Candidates
+//! become [`Finding`]s with 1-based positions (in characters of the original file) and content
+//! fingerprints.
+//!
+//! The pipeline does not know its analyzers by name: [`crate::analyzers`] builds the list from the
+//! configuration, and adding an analyzer never edits this hot path.
 
-use crate::dockerfile::{self, Linter, LinterConfig};
+use crate::analyzer::{Analyzer, Emitted, FileInput};
+use crate::catalog::RuleInfo;
 use crate::finding::{Category, Finding, Fingerprint, SecretText, Span};
 use crate::position::LineIndex;
 use crate::secrets::{Candidate, Scanner, Scratch};
 use crate::text;
+use std::ops::Range;
 use std::path::Path;
 
 /// Options that change what a finding looks like.
@@ -18,10 +25,10 @@ pub struct FindingOptions {
     pub show_secrets: bool,
 }
 
-/// All analyzers, built once and shared by every worker thread.
+/// The secrets scanner and the analyzers, built once and shared by every worker thread.
 pub struct Pipeline {
     pub secrets: Scanner,
-    pub dockerfile: Linter,
+    analyzers: Vec<Box<dyn Analyzer>>,
     pub options: FindingOptions,
 }
 
@@ -34,24 +41,35 @@ pub struct PipelineScratch {
 }
 
 impl Pipeline {
-    /// A pipeline with the Dockerfile linter's default rules.
+    /// A pipeline with every analyzer in its default configuration.
     pub fn new(secrets: Scanner, options: FindingOptions) -> Self {
         Pipeline {
             secrets,
-            dockerfile: Linter::new(&LinterConfig::default()),
+            analyzers: crate::analyzers::default_analyzers(),
             options,
         }
     }
 
-    /// Replaces the Dockerfile linter (configured rules).
-    pub fn with_linter(mut self, linter: Linter) -> Self {
-        self.dockerfile = linter;
+    /// Replaces the analyzers (configured rules; see [`crate::analyzers::from_config`]).
+    pub fn with_analyzers(mut self, analyzers: Vec<Box<dyn Analyzer>>) -> Self {
+        self.analyzers = analyzers;
         self
     }
 
+    /// The analyzers, in the order they run.
+    pub fn analyzers(&self) -> &[Box<dyn Analyzer>] {
+        &self.analyzers
+    }
+
+    /// Catalog entries of every analyzer's active rules (the secret rules are described by the caller,
+    /// which loaded them).
+    pub fn analyzer_rule_infos(&self) -> Vec<RuleInfo> {
+        self.analyzers.iter().flat_map(|a| a.rule_infos()).collect()
+    }
+
     /// Analyzes one file. `path` is the display path; `explicit` is true when the user named the file
-    /// on the command line (analyzers that pick files by name take it regardless of name). Dockerfiles are
-    /// linted with their directory as build context, except stdin, which has none.
+    /// on the command line. Files on disk are analyzed with their directory as build context, except
+    /// stdin, which has none.
     pub fn analyze(
         &self,
         path: &str,
@@ -63,10 +81,22 @@ impl Pipeline {
         let mut decoded = std::mem::take(&mut scratch.decoded);
         let data = text::decode(data, &mut decoded);
         let candidates = self.secrets.scan(path, data, &mut scratch.secrets);
-        if dockerfile::is_dockerfile_name(path) || (explicit && dockerfile::looks_like_dockerfile(data)) {
-            let secrets: Vec<_> = candidates.iter().map(|c| c.start..c.end).collect();
-            let disk = (path != crate::walk::STDIN_PATH).then(|| Path::new(path));
-            self.dockerfile.lint(path, data, disk, &secrets, out);
+        let disk_path = (path != crate::fsutil::STDIN_PATH).then(|| Path::new(path));
+        let mut secrets: Option<Vec<Range<usize>>> = None;
+        for analyzer in &self.analyzers {
+            let probe = FileInput {
+                path,
+                data,
+                explicit,
+                disk_path,
+                secrets: &[],
+            };
+            if !analyzer.takes(&probe) {
+                continue;
+            }
+            let secrets = secrets.get_or_insert_with(|| candidates.iter().map(|c| c.start..c.end).collect());
+            let file = FileInput { secrets, ..probe };
+            analyzer.analyze(&file, &mut Emitted { findings: out });
         }
         self.secret_findings(path, data, candidates, out);
         scratch.decoded = decoded;

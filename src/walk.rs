@@ -6,10 +6,10 @@
 //! Every file not scanned is counted by reason; unreadable files are errors reported at the end.
 
 use crate::finding::Finding;
+pub use crate::fsutil::{STDIN_PATH, display_path, exclusion_set};
+pub use crate::outcome::{FileError, Outcome, Stats};
 use crate::pipeline::{Pipeline, PipelineScratch};
-use globset::{Glob, GlobSet, GlobSetBuilder};
 use ignore::{WalkBuilder, WalkState};
-use serde::Serialize;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -18,8 +18,6 @@ use std::time::Instant;
 
 /// Files up to this size are read into a reused buffer; larger ones are memory-mapped.
 const READ_WHOLE_LIMIT: u64 = 1 << 20;
-/// Display path of standard input (`-` on the command line).
-pub const STDIN_PATH: &str = "<stdin>";
 
 /// What a working-tree scan does. Built once from flags and config.
 #[derive(Clone, Debug)]
@@ -35,43 +33,6 @@ pub struct WalkOptions {
     pub max_file_size: u64,
     /// Show a progress line on stderr.
     pub progress: bool,
-}
-
-/// Counts for the summary and the JSON `stats` object.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct Stats {
-    pub files_scanned: u64,
-    pub bytes_scanned: u64,
-    pub skipped_binary: u64,
-    /// Files (or blobs) scanned after decoding from UTF-16; included in `files_scanned`.
-    pub decoded_utf16: u64,
-    pub skipped_too_large: u64,
-    /// FIFOs, sockets, devices.
-    pub skipped_special: u64,
-    pub skipped_symlinks: u64,
-    /// Paths matched by `--exclude` or the config's `exclude`.
-    pub excluded: u64,
-    pub unreadable: u64,
-    pub findings: u64,
-    pub elapsed_ms: u64,
-    /// Git scans only: commits, blobs, LFS pointers, submodules, notes.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub git: Option<crate::git::GitStats>,
-}
-
-/// A file or directory that could not be read.
-#[derive(Clone, Debug, Serialize)]
-pub struct FileError {
-    pub path: String,
-    pub message: String,
-}
-
-/// Everything a scan produced.
-#[derive(Debug, Default)]
-pub struct Outcome {
-    pub findings: Vec<Finding>,
-    pub stats: Stats,
-    pub errors: Vec<FileError>,
 }
 
 #[derive(Default)]
@@ -108,42 +69,6 @@ impl Drop for Worker<'_, '_> {
         if !self.findings.is_empty() {
             self.shared.findings.lock().unwrap().append(&mut self.findings);
         }
-    }
-}
-
-/// Compiles exclusion globs with gitignore-like meaning: a glob without `/` matches at any depth, and
-/// `dir/**` also matches `dir` itself so whole directories are pruned.
-pub fn exclusion_set(globs: &[String]) -> Result<GlobSet, String> {
-    let mut b = GlobSetBuilder::new();
-    for g in globs {
-        let g = g.trim_start_matches("./");
-        let mut add = |p: &str| -> Result<(), String> {
-            b.add(Glob::new(p).map_err(|e| format!("bad exclude glob {g:?}: {e}"))?);
-            Ok(())
-        };
-        let anchored = g.trim_start_matches('/');
-        add(anchored)?;
-        if !g.contains('/') {
-            add(&format!("**/{anchored}"))?;
-        }
-        if let Some(dir) = anchored.strip_suffix("/**") {
-            add(dir)?;
-            if !dir.contains('/') {
-                add(&format!("**/{dir}"))?;
-            }
-        }
-    }
-    b.build().map_err(|e| e.to_string())
-}
-
-/// Display form of a path: `./` stripped, `/`-separated, lossy for non-UTF-8 names.
-pub fn display_path(p: &Path) -> String {
-    let s = p.to_string_lossy();
-    let s = s.strip_prefix("./").unwrap_or(&s);
-    if cfg!(windows) {
-        s.replace('\\', "/")
-    } else {
-        s.to_string()
     }
 }
 
@@ -401,19 +326,4 @@ fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
         return Err(std::io::Error::other("not a regular file"));
     }
     Ok(f)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn exclusion_globs_behave_like_gitignore() {
-        let set = exclusion_set(&["corpus/**".into(), "*.min.js".into(), "tests/fixtures/**".into()]).unwrap();
-        assert!(set.is_match("corpus"));
-        assert!(set.is_match("corpus/a/b.txt"));
-        assert!(set.is_match("web/app.min.js"));
-        assert!(set.is_match("tests/fixtures"));
-        assert!(!set.is_match("src/corpus.rs"));
-    }
 }

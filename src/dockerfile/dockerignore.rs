@@ -64,7 +64,7 @@ impl DockerIgnore {
         for c in candidates {
             match std::fs::read(&c) {
                 Ok(bytes) => {
-                    let display = crate::walk::display_path(&c);
+                    let display = crate::fsutil::display_path(&c);
                     return Ok(Some(DockerIgnore::parse(display, &String::from_utf8_lossy(&bytes))));
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,

@@ -87,6 +87,41 @@ pub struct Linter {
     settings: Settings,
 }
 
+impl crate::analyzer::Analyzer for Linter {
+    fn name(&self) -> &'static str {
+        "dockerfile"
+    }
+
+    fn takes(&self, file: &crate::analyzer::FileInput<'_>) -> bool {
+        is_dockerfile_name(file.path) || (file.explicit && looks_like_dockerfile(file.data))
+    }
+
+    fn analyze(&self, file: &crate::analyzer::FileInput<'_>, out: &mut crate::analyzer::Emitted<'_>) {
+        self.lint(file.path, file.data, file.disk_path, file.secrets, out.findings);
+    }
+
+    fn rule_infos(&self) -> Vec<crate::catalog::RuleInfo> {
+        Linter::rule_infos(self)
+    }
+
+    fn catalog(&self) -> Vec<crate::analyzer::RuleState> {
+        rules::catalog()
+            .into_iter()
+            .map(|mut info| {
+                info.severity = self.severity_of(&info.id).unwrap_or(info.severity);
+                crate::analyzer::RuleState {
+                    active: self.is_active(&info.id),
+                    info,
+                }
+            })
+            .collect()
+    }
+
+    fn title(&self) -> &'static str {
+        "Dockerfile"
+    }
+}
+
 /// Whether a file name is one the walk lints: `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`,
 /// `Containerfile`, `Containerfile.*` (case-insensitive for the fixed part).
 pub fn is_dockerfile_name(path: &str) -> bool {

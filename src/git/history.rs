@@ -15,8 +15,9 @@ use super::repo::{CommitNode, Repo, all_ref_tips, read_commit, resolve_commit, t
 use super::{GitOptions, GitStats, Tally, Target};
 use crate::error::Result;
 use crate::finding::Finding;
+use crate::fsutil::exclusion_set;
+use crate::outcome::Outcome;
 use crate::pipeline::{Pipeline, PipelineScratch};
-use crate::walk::{Outcome, exclusion_set};
 use gix::ObjectId;
 use gix::bstr::{BString, ByteSlice, ByteVec};
 use gix::hashtable::{HashMap, HashSet};

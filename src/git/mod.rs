@@ -33,12 +33,11 @@ pub use repo::Repo;
 
 use crate::error::Result;
 use crate::finding::Finding;
+use crate::outcome::{FileError, Outcome, Stats};
 use crate::pipeline::Pipeline;
 use crate::text::{Content, Encoding};
-use crate::walk::{FileError, Outcome, Stats};
 use gix::ObjectId;
 use gix::objs::Find;
-use serde::Serialize;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -94,25 +93,7 @@ impl GitOptions {
     }
 }
 
-/// Git-specific counters, in the JSON `stats.git` object and the stderr summary.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct GitStats {
-    /// `history`, `range`, `staged` or `pre-push`.
-    pub mode: &'static str,
-    pub commits_scanned: u64,
-    /// Unique blobs read (history) or changed files diffed (other modes).
-    pub blobs_scanned: u64,
-    /// Git LFS pointer files (the content lives on the LFS server, not in git).
-    pub skipped_lfs: u64,
-    /// Submodule paths: their content lives in another repository and is not scanned.
-    pub skipped_submodules: Vec<String>,
-    /// Objects the repository does not have (shallow or partial clones).
-    pub missing_objects: u64,
-    /// A shallow clone: history beyond the shallow boundary is not here.
-    pub shallow: bool,
-    /// Things a user should know about this scan (shallow boundary, nothing to scan, ...).
-    pub notes: Vec<String>,
-}
+pub use crate::outcome::GitStats;
 
 /// Runs a git scan. Findings are sorted, deduplicated by (rule, secret) and carry commit metadata.
 pub fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Result<Outcome> {

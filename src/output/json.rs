@@ -23,8 +23,8 @@ struct Document<'a> {
     version: u32,
     tool: Tool,
     findings: &'a [crate::finding::Finding],
-    stats: &'a crate::walk::Stats,
-    errors: &'a [crate::walk::FileError],
+    stats: &'a crate::outcome::Stats,
+    errors: &'a [crate::outcome::FileError],
     /// Present when `--baseline` was used: how many findings it suppressed and its stale entries.
     #[serde(skip_serializing_if = "Option::is_none")]
     baseline: Option<&'a crate::baseline::Applied>,

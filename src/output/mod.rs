@@ -15,7 +15,8 @@ pub mod text;
 use crate::baseline::Applied;
 use crate::catalog::RuleInfo;
 use crate::finding::{Finding, SecretText, Severity};
-use crate::walk::{FileError, Stats};
+use crate::fsutil::temp_file_beside;
+use crate::outcome::{FileError, Stats};
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -237,23 +238,6 @@ pub(crate) fn utc_timestamp(t: SystemTime) -> String {
         rem % 3600 / 60,
         rem % 60
     )
-}
-
-/// A temporary file in `path`'s directory, to be renamed over `path`. It gets the permissions of the file it
-/// replaces, or 0644: tempfile's private 0600 would make reports unreadable to other CI users.
-pub fn temp_file_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = tempfile::NamedTempFile::new_in(dir)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
-        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(mode))?;
-    }
-    Ok(tmp)
 }
 
 /// Writes `report` to `path` atomically (temp file + rename; devices and pipes are written directly), or to stdout when `path` is `None`. A closed stdout (e.g. piped

@@ -461,7 +461,7 @@ fn artifact_uri(path: &str, srcroot: Option<&Path>) -> (String, Option<&'static 
     let p = Path::new(path);
     if p.is_absolute() {
         if let Some(rel) = srcroot.and_then(|root| p.strip_prefix(root).ok()) {
-            return (percent_encode(&crate::walk::display_path(rel)), Some(SRCROOT));
+            return (percent_encode(&crate::fsutil::display_path(rel)), Some(SRCROOT));
         }
         return (format!("file://{}", percent_encode(path)), None);
     }
@@ -470,7 +470,7 @@ fn artifact_uri(path: &str, srcroot: Option<&Path>) -> (String, Option<&'static 
 
 /// `file:///abs/dir/` (with the trailing slash SARIF requires of a base URI).
 fn directory_uri(dir: &Path) -> String {
-    let mut s = crate::walk::display_path(dir);
+    let mut s = crate::fsutil::display_path(dir);
     if !s.starts_with('/') {
         s.insert(0, '/');
     }

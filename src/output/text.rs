@@ -3,7 +3,7 @@
 
 use super::{Emitter, Report};
 use crate::finding::Severity;
-use crate::walk::{FileError, Stats};
+use crate::outcome::{FileError, Stats};
 use std::io::{self, Write};
 
 pub struct Text {

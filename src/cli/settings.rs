@@ -1,0 +1,198 @@
+//! Raw flags become validated settings here, once (ripgrep's `LowArgs` -> `HiArgs`): the configuration is
+//! found and loaded, rule files compiled into a [`Pipeline`], the baseline read, report targets checked and
+//! the exit threshold and colour decided. Command runners receive these objects and never look at a flag
+//! or the config again for something decided here.
+
+use super::args::{ColorChoice, InputArgs, ReportArgs, RuleSourceArgs};
+use anyhow::{Context, Result, bail};
+use plimsoll::analyzers;
+use plimsoll::baseline::Baseline;
+use plimsoll::catalog::RuleInfo;
+use plimsoll::config::{Config, FailOn};
+use plimsoll::output::Format;
+use plimsoll::pipeline::{FindingOptions, Pipeline};
+use plimsoll::secrets::rule::{Rule, builtin_rules, check_unique_ids, load_rule_path};
+use plimsoll::secrets::{Allowlist, Scanner};
+use plimsoll::walk::WalkOptions;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// Finds and loads the configuration for a run rooted at `root`.
+pub fn load_config(src: &RuleSourceArgs, root: &Path) -> Result<Config> {
+    if src.no_config {
+        return Ok(Config::default());
+    }
+    Ok(match &src.config {
+        Some(path) => Config::load(path)?,
+        None => Config::discover(root)?.unwrap_or_default(),
+    })
+}
+
+/// Built-in rules, then the config's rule files, then `--rules`; config overrides applied.
+pub fn load_rules(src: &RuleSourceArgs, cfg: &Config) -> Result<Vec<Rule>> {
+    let mut rules = builtin_rules().context("built-in rules are invalid (this is a bug)")?;
+    for p in cfg.rule_files.iter().chain(&src.rule_paths) {
+        rules.extend(load_rule_path(p)?);
+    }
+    check_unique_ids(&rules)?;
+    let known: std::collections::HashSet<String> = rules.iter().map(|r| r.id().to_string()).collect();
+    cfg.check_rule_ids(&|id| known.contains(id) || analyzers::knows_rule(id))?;
+    let disabled: Vec<&str> = cfg.rules.disable.iter().map(|s| s.get_ref().as_str()).collect();
+    rules.retain(|r| !disabled.contains(&r.id()));
+    for r in &mut rules {
+        if let Some(sev) = cfg.rules.severity.get(r.id()) {
+            r.severity = *sev.get_ref();
+        }
+    }
+    Ok(rules)
+}
+
+/// The secrets pipeline for a run (analyzers in their default configuration), and the descriptions of
+/// its secret rules.
+pub fn secrets_pipeline(src: &RuleSourceArgs, cfg: &Config, show_secrets: bool) -> Result<(Pipeline, Vec<RuleInfo>)> {
+    let rules = load_rules(src, cfg)?;
+    let rule_infos: Vec<RuleInfo> = rules.iter().map(Rule::info).collect();
+    let allow = Allowlist {
+        regexes: cfg.allow_regexes.clone(),
+        value_hashes: cfg.allow_value_hashes.iter().cloned().collect(),
+    };
+    let pipeline = Pipeline::new(Scanner::new(rules, allow)?, FindingOptions { show_secrets });
+    Ok((pipeline, rule_infos))
+}
+
+/// A working-tree run (`scan`, `baseline create`): its configuration, the pipeline with every analyzer
+/// configured, the catalog of the rules that run, and what the walk does.
+pub struct InputSettings {
+    pub cfg: Config,
+    pub pipeline: Pipeline,
+    pub rule_infos: Vec<RuleInfo>,
+    pub walk: WalkOptions,
+    /// No summary and no progress on stderr.
+    pub quiet: bool,
+}
+
+impl InputSettings {
+    /// The configuration for a run over `input` (found at the first path, or `--config`).
+    pub fn config(input: &InputArgs) -> Result<Config> {
+        let root = input.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+        load_config(&input.rules, &root)
+    }
+
+    /// Loads the rules (secrets and every analyzer's) for `cfg` and decides the walk.
+    pub fn new(input: &InputArgs, cfg: Config, show_secrets: bool) -> Result<InputSettings> {
+        let (pipeline, mut rule_infos) = secrets_pipeline(&input.rules, &cfg, show_secrets)?;
+        let pipeline = pipeline.with_analyzers(analyzers::from_config(&cfg));
+        rule_infos.extend(pipeline.analyzer_rule_infos());
+        let mut exclude = cfg.exclude.clone();
+        exclude.extend(input.limits.exclude.iter().cloned());
+        let walk = WalkOptions {
+            paths: input.paths.clone(),
+            no_ignore: input.no_ignore,
+            exclude,
+            threads: input.limits.threads,
+            max_file_size: input.limits.max_file_size,
+            progress: std::io::stderr().is_terminal() && !input.limits.quiet,
+        };
+        Ok(InputSettings {
+            cfg,
+            pipeline,
+            rule_infos,
+            walk,
+            quiet: input.limits.quiet,
+        })
+    }
+}
+
+/// How a run's findings are reported and judged, decided before any scanning.
+pub struct ReportSettings {
+    pub format: Format,
+    /// `None` is stdout.
+    pub output: Option<PathBuf>,
+    /// Further reports; `None` is stdout.
+    pub reports: Vec<(Format, Option<PathBuf>)>,
+    /// Colour the main report.
+    pub color: bool,
+    pub sarif_category: String,
+    pub fail_on: FailOn,
+    pub baseline: Option<Baseline>,
+    /// No summary on stderr.
+    pub quiet: bool,
+    /// The directory finding paths are relative to (SARIF `%SRCROOT%`).
+    pub srcroot: Option<PathBuf>,
+    pub started: std::time::SystemTime,
+}
+
+impl ReportSettings {
+    /// Refuses two reports aimed at the same file; call before loading anything else, so such a mistake
+    /// fails first.
+    pub fn check_targets(args: &ReportArgs) -> Result<()> {
+        let mut seen: Vec<&Path> = args.output.iter().map(PathBuf::as_path).collect();
+        for (_, path) in &args.reports {
+            if path.as_os_str() != "-" && seen.contains(&path.as_path()) {
+                bail!("{} is the target of two reports", path.display());
+            }
+            seen.push(path);
+        }
+        Ok(())
+    }
+
+    /// Reads the baseline `--baseline FILE` (or the config's `baseline`) names and decides the rest.
+    pub fn new(
+        args: &ReportArgs,
+        cfg: &Config,
+        quiet: bool,
+        srcroot: Option<PathBuf>,
+        started: std::time::SystemTime,
+    ) -> Result<ReportSettings> {
+        let baseline = load_baseline(args, cfg)?;
+        let color = match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        };
+        Ok(ReportSettings {
+            format: args.format,
+            output: args.output.clone(),
+            reports: args
+                .reports
+                .iter()
+                .map(|(format, path)| (*format, (path.as_os_str() != "-").then(|| path.clone())))
+                .collect(),
+            color,
+            sarif_category: args.sarif_category.clone(),
+            fail_on: args.fail_on.or(cfg.fail_on).unwrap_or(FailOn::Note),
+            baseline,
+            quiet,
+            srcroot,
+            started,
+        })
+    }
+}
+
+/// The baseline `--baseline FILE` (or the config's `baseline`) names; `None` when there is none.
+fn load_baseline(args: &ReportArgs, cfg: &Config) -> Result<Option<Baseline>> {
+    let path = match (&args.baseline, &cfg.baseline) {
+        _ if args.no_baseline => return Ok(None),
+        (Some(path), _) => path.clone(),
+        (None, Some(from_config)) => {
+            let path = from_config.get_ref();
+            if !path.exists() {
+                return Err(cfg
+                    .error_at(
+                        from_config.span(),
+                        format!(
+                            "baseline {} does not exist; create it with `plimsoll baseline create -o {}`",
+                            path.display(),
+                            path.display()
+                        ),
+                    )
+                    .into());
+            }
+            path.clone()
+        }
+        (None, None) => return Ok(None),
+    };
+    Ok(Some(Baseline::load(&path)?))
+}

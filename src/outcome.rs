@@ -1,0 +1,63 @@
+//! What a scan produced, whatever ran it (the working-tree walk or a git scan): findings, counters and
+//! per-file errors. The reports read these; the walker and git fill them. Kept below both so neither
+//! imports the other for a type.
+
+use crate::finding::Finding;
+use serde::Serialize;
+
+/// Counts for the summary and the JSON `stats` object.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Stats {
+    pub files_scanned: u64,
+    pub bytes_scanned: u64,
+    pub skipped_binary: u64,
+    /// Files (or blobs) scanned after decoding from UTF-16; included in `files_scanned`.
+    pub decoded_utf16: u64,
+    pub skipped_too_large: u64,
+    /// FIFOs, sockets, devices.
+    pub skipped_special: u64,
+    pub skipped_symlinks: u64,
+    /// Paths matched by `--exclude` or the config's `exclude`.
+    pub excluded: u64,
+    pub unreadable: u64,
+    pub findings: u64,
+    pub elapsed_ms: u64,
+    /// Git scans only: commits, blobs, LFS pointers, submodules, notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub git: Option<GitStats>,
+}
+
+/// A file or directory that could not be read.
+#[derive(Clone, Debug, Serialize)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}
+
+/// Everything a scan produced.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    pub stats: Stats,
+    pub errors: Vec<FileError>,
+}
+
+/// Git-specific counters, in the JSON `stats.git` object and the stderr summary.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct GitStats {
+    /// `history`, `range`, `staged` or `pre-push`.
+    pub mode: &'static str,
+    pub commits_scanned: u64,
+    /// Unique blobs read (history) or changed files diffed (other modes).
+    pub blobs_scanned: u64,
+    /// Git LFS pointer files (the content lives on the LFS server, not in git).
+    pub skipped_lfs: u64,
+    /// Submodule paths: their content lives in another repository and is not scanned.
+    pub skipped_submodules: Vec<String>,
+    /// Objects the repository does not have (shallow or partial clones).
+    pub missing_objects: u64,
+    /// A shallow clone: history beyond the shallow boundary is not here.
+    pub shallow: bool,
+    /// Things a user should know about this scan (shallow boundary, nothing to scan, ...).
+    pub notes: Vec<String>,
+}
