@@ -99,6 +99,7 @@ with open(labels_path, encoding="utf-8") as f:
 
 failed = False
 totals = collections.Counter()
+by_confidence = collections.Counter()  # (verdict, confidence) over all repositories
 print(f"{'repository':34} {'true':>5} {'fixture':>8} {'fp':>5} {'new':>5} {'lost':>5}")
 reports = []
 for entry in scanned:
@@ -119,6 +120,7 @@ for entry in scanned:
             continue
         rows.remove(pick)
         counts[pick["verdict"]] += 1
+        by_confidence[(pick["verdict"], x.get("confidence") or "-")] += 1
     lost = [r for rows in by_line.values() for r in rows]
     lost_true = [r for r in lost if r["verdict"] == "true"]
     over = counts["fp"] > max_fp
@@ -134,6 +136,9 @@ for entry in scanned:
             for x in new:
                 f.write(f"{repo}\t{commit}\t{x['path']}\t{x['line']}\t{x['rule_id']}\t?\t?\n")
 print(f"{'total':34} {totals['true']:5} {totals['fixture']:8} {totals['fp']:5} {totals['new']:5} {totals['lost']:5}")
+levels = sorted({c for _, c in by_confidence}, key=lambda c: {"high": 0, "medium": 1, "low": 2}.get(c, 3))
+print("by confidence: " + "; ".join(
+    f"{v} " + " ".join(f"{c}={by_confidence[(v, c)]}" for c in levels) for v in ("true", "fixture", "fp")))
 
 for repo, commit, new, lost in reports:
     if not new and not lost:
