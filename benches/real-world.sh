@@ -100,7 +100,7 @@ with open(labels_path, encoding="utf-8") as f:
 failed = False
 totals = collections.Counter()
 by_confidence = collections.Counter()  # (verdict, confidence) over all repositories
-print(f"{'repository':34} {'true':>5} {'fixture':>8} {'fp':>5} {'new':>5} {'lost':>5}")
+print(f"{'repository':40} {'true':>5} {'fixture':>8} {'fp':>5} {'new':>5} {'lost':>5}")
 reports = []
 for entry in scanned:
     repo, commit, json_path = entry.split("\t")
@@ -129,13 +129,13 @@ for entry in scanned:
     totals["new"] += len(new)
     totals["lost"] += len(lost)
     flag = ("  LOST TRUE" if lost_true else "") + (f"  over budget ({max_fp} fp)" if over else "")
-    print(f"{repo:34} {counts['true']:5} {counts['fixture']:8} {counts['fp']:5} {len(new):5} {len(lost):5}{flag}")
+    print(f"{repo:40} {counts['true']:5} {counts['fixture']:8} {counts['fp']:5} {len(new):5} {len(lost):5}{flag}")
     reports.append((repo, commit, new, lost))
     if new:
         with open(f"{out_dir}/{repo.replace('/', '+')}.unlabelled.tsv", "w", encoding="utf-8") as f:
             for x in new:
                 f.write(f"{repo}\t{commit}\t{x['path']}\t{x['line']}\t{x['rule_id']}\t?\t?\n")
-print(f"{'total':34} {totals['true']:5} {totals['fixture']:8} {totals['fp']:5} {totals['new']:5} {totals['lost']:5}")
+print(f"{'total':40} {totals['true']:5} {totals['fixture']:8} {totals['fp']:5} {totals['new']:5} {totals['lost']:5}")
 levels = sorted({c for _, c in by_confidence}, key=lambda c: {"high": 0, "medium": 1, "low": 2}.get(c, 3))
 print("by confidence: " + "; ".join(
     f"{v} " + " ".join(f"{c}={by_confidence[(v, c)]}" for c in levels) for v in ("true", "fixture", "fp")))
