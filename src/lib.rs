@@ -18,6 +18,7 @@ pub mod outcome;
 pub mod output;
 pub mod pipeline;
 pub mod position;
+pub mod provenance;
 pub mod secrets;
 pub mod text;
 pub mod walk;

@@ -60,4 +60,19 @@ pub struct GitStats {
     pub shallow: bool,
     /// Things a user should know about this scan (shallow boundary, nothing to scan, ...).
     pub notes: Vec<String>,
+    /// What was walked, in `git rev-list` syntax with full ids (see
+    /// [`crate::provenance::ScannedCommits::revisions`]); reported in the `source` object, not here.
+    #[serde(skip)]
+    pub revisions: Vec<String>,
+}
+
+impl GitStats {
+    /// The commits this scan looked at, for [`crate::provenance::Provenance::scanned`].
+    pub fn scanned_commits(&self) -> crate::provenance::ScannedCommits {
+        crate::provenance::ScannedCommits {
+            mode: self.mode.to_string(),
+            revisions: self.revisions.clone(),
+            commits: self.commits_scanned,
+        }
+    }
 }

@@ -10,6 +10,7 @@ use plimsoll::catalog::RuleInfo;
 use plimsoll::finding::{Category, Commit, Confidence, Finding, Fingerprint, Location, SecretText, Severity, Span};
 use plimsoll::output::sarif::{Sarif, SarifOptions};
 use plimsoll::output::{EmitOptions, Emitter, Format, Report};
+use plimsoll::provenance::{Provenance, ScannedCommits};
 use plimsoll::walk::{FileError, Stats};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -208,6 +209,7 @@ struct Fixture {
     stats: Stats,
     errors: Vec<FileError>,
     baseline: Applied,
+    source: Provenance,
 }
 
 impl Fixture {
@@ -238,6 +240,21 @@ impl Fixture {
                     commit: None,
                 }],
             },
+            source: Provenance {
+                repository_uri: Some("https://example.test/acme/app.git".into()),
+                remote: Some("origin".into()),
+                revision_id: Some("4b825dc642cb6eb9a060e54bf8d69288fbee4904".into()),
+                branch: Some("main".into()),
+                detached: false,
+                root: PathBuf::from("/work/repo"),
+                scanned: Some(ScannedCommits {
+                    mode: "range".into(),
+                    revisions: vec![
+                        "4b825dc642cb6eb9a060e54bf8d69288fbee4904 ^9fceb02d0ae598e95dc970b74767f19372d61af8".into(),
+                    ],
+                    commits: 3,
+                }),
+            },
         }
     }
 
@@ -248,6 +265,7 @@ impl Fixture {
             errors: &self.errors,
             rules: &self.rules,
             baseline: Some(&self.baseline),
+            source: Some(&self.source),
         }
     }
 }
@@ -352,6 +370,13 @@ fn sarif_is_schema_valid_and_meets_githubs_constraints() {
     assert!(driver["informationUri"].as_str().unwrap().starts_with("https://"));
     assert_eq!(run["automationDetails"]["id"], "plimsoll/");
     assert_eq!(run["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///work/repo/");
+    let vcs = &run["versionControlProvenance"][0];
+    assert_eq!(vcs["repositoryUri"], "https://example.test/acme/app.git");
+    assert_eq!(vcs["revisionId"], "4b825dc642cb6eb9a060e54bf8d69288fbee4904");
+    assert_eq!(vcs["branch"], "main");
+    assert_eq!(vcs["mappedTo"]["uriBaseId"], "%SRCROOT%");
+    assert_eq!(vcs["properties"]["scanMode"], "range");
+    assert_eq!(vcs["properties"]["scannedCommits"], 3);
 
     let rules = driver["rules"].as_array().unwrap();
     assert_eq!(
@@ -516,6 +541,7 @@ fn githubs_real_result_limit_is_enforced() {
         errors: &[],
         rules: &fixture.rules,
         baseline: None,
+        source: None,
     };
     let emitter = Format::Sarif.build(&options());
     let mut out = Vec::new();
@@ -613,5 +639,61 @@ fn github_annotations_have_positions_and_levels() {
         lines
             .iter()
             .any(|l| l.starts_with("::error file=src/config.py,line=9,endLine=9,col=9,"))
+    );
+}
+
+/// Microsoft's SARIF Multitool (npm `@microsoft/sarif-multitool-linux`), from `SARIF_MULTITOOL` or `PATH`.
+fn multitool() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("SARIF_MULTITOOL") {
+        return Some(PathBuf::from(p));
+    }
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join("Sarif.Multitool"))
+        .find(|p| p.is_file())
+}
+
+#[test]
+fn sarif_passes_microsofts_multitool_with_github_and_sarif_rules() {
+    let Some(tool) = multitool() else {
+        eprintln!(
+            "skipped: SARIF Multitool not installed (npm install --prefix DIR @microsoft/sarif-multitool-linux, then \
+             SARIF_MULTITOOL=DIR/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool); \
+             benches/sarif-multitool.sh runs it on real scans"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("plimsoll.sarif");
+    let output = dir.path().join("validation.sarif");
+    let mut fixture = Fixture::new(false);
+    plimsoll::output::redact_snippets(&mut fixture.findings);
+    std::fs::write(&input, render(Format::Sarif, &fixture)).unwrap();
+    let out = std::process::Command::new(&tool)
+        .args([
+            "validate",
+            "--rule-kind",
+            "Gh;Sarif",
+            "--level",
+            "Error;Warning;Note",
+            "-o",
+        ])
+        .arg(&output)
+        .arg(&input)
+        .env("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "1")
+        .env("DOTNET_CLI_TELEMETRY_OPTOUT", "1")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", tool.display()));
+    let log = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{log}{}", String::from_utf8_lossy(&out.stderr));
+    let validation: Value = serde_json::from_str(&std::fs::read_to_string(&output).unwrap()).unwrap();
+    let results = validation["runs"][0]["results"].as_array().unwrap();
+    let problems: Vec<&Value> = results
+        .iter()
+        .filter(|r| r["level"] != "note" && r["level"] != "none")
+        .collect();
+    assert!(problems.is_empty(), "the Multitool reports errors or warnings:\n{log}");
+    assert!(
+        !results.iter().any(|r| r["ruleId"] == "SARIF2003"),
+        "version control provenance is present:\n{log}"
     );
 }

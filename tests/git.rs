@@ -3,6 +3,8 @@
 //! guarantee that nothing named in a scanned repository's configuration is ever run.
 //! A small rule file keeps the assertions independent of the built-in rules.
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::fs;
@@ -960,4 +962,189 @@ fn utf16_blobs_are_decoded_in_history_and_in_ranges() {
         (&findings[0]["line"], &findings[0]["column"]),
         (&Value::from(3), &Value::from(9))
     );
+}
+
+/// `plimsoll scan` run in `dir` with the test rules and no config file.
+fn scan_in(sb: &Sandbox, dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("plimsoll").unwrap();
+    c.current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .args(["scan", ".", "--no-config", "--rules"])
+        .arg(sb.rules());
+    for v in GIT_ENV {
+        c.env_remove(v);
+    }
+    c
+}
+
+/// Stdout of `cmd` parsed as JSON (SARIF or `--format json`).
+fn json_of(cmd: &mut Command) -> Value {
+    let out = cmd.output().unwrap();
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}); stderr: {}; stdout: {}",
+            String::from_utf8_lossy(&out.stderr),
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
+}
+
+#[test]
+fn remote_credentials_never_reach_any_report() {
+    let sb = Sandbox::new();
+    for (n, (url, public)) in [
+        (
+            "https://ci-bot:p4ssw0rd-in-url@example.test/acme/app.git",
+            "https://example.test/acme/app.git",
+        ),
+        (
+            "ssh://deployer:p4ssw0rd-in-url@example.test:2222/acme/app.git",
+            "ssh://example.test:2222/acme/app.git",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let repo = sb.init(&format!("repo{n}"));
+        sb.git(&repo, &["remote", "add", "origin", url]);
+        sb.write(&repo, "app.env", &format!("ACME={}\n", token(40)));
+        let head = sb.commit(&repo, "add");
+        let reports = sb.path(&format!("reports{n}"));
+        fs::create_dir_all(&reports).unwrap();
+        let formats = [
+            "text",
+            "json",
+            "jsonl",
+            "sarif",
+            "github",
+            "gitlab-secrets",
+            "gitlab-codequality",
+            "junit",
+        ];
+        for (mode, mut cmd) in [("scan", scan_in(&sb, &repo)), ("git", sb.plimsoll(&repo))] {
+            for f in formats {
+                cmd.arg("--report")
+                    .arg(format!("{f}={}", reports.join(format!("{mode}.{f}")).display()));
+            }
+            let out = cmd.output().unwrap();
+            assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+            for text in [&out.stdout, &out.stderr] {
+                let text = String::from_utf8_lossy(text);
+                assert!(!text.contains("p4ssw0rd") && !text.contains("ci-bot"), "{mode}: {text}");
+            }
+        }
+        for entry in fs::read_dir(&reports).unwrap() {
+            let path = entry.unwrap().path();
+            let text = fs::read_to_string(&path).unwrap();
+            assert!(!text.contains("p4ssw0rd"), "{}: {text}", path.display());
+            assert!(
+                !text.contains("ci-bot") && !text.contains("deployer"),
+                "{}",
+                path.display()
+            );
+        }
+        let json: Value = serde_json::from_str(&fs::read_to_string(reports.join("scan.json")).unwrap()).unwrap();
+        assert_eq!(json["source"]["repository_uri"], public);
+        assert_eq!(json["source"]["revision_id"], head.as_str());
+        let sarif: Value = serde_json::from_str(&fs::read_to_string(reports.join("git.sarif")).unwrap()).unwrap();
+        assert_eq!(sarif["runs"][0]["versionControlProvenance"][0]["repositoryUri"], public);
+    }
+}
+
+#[test]
+fn provenance_names_commit_and_branch_in_worktrees_detached_heads_and_without_a_remote() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(&repo, "sub/dir/app.env", &format!("ACME={}\n", token(41)));
+    let first = sb.commit(&repo, "first");
+    sb.write(&repo, "README.md", "# readme\n");
+    let second = sb.commit(&repo, "second");
+
+    // No remote: JSON says so; SARIF (which requires a repository URI) names the local repository.
+    let json = json_of(scan_in(&sb, &repo).args(["--format", "json"]));
+    assert_eq!(json["source"]["repository_uri"], Value::Null);
+    assert_eq!(json["source"]["revision_id"], second.as_str());
+    assert_eq!(json["source"]["branch"], "main");
+    assert_eq!(json["source"]["detached"], false);
+    let sarif = json_of(scan_in(&sb, &repo).args(["--format", "sarif"]));
+    let vcs = &sarif["runs"][0]["versionControlProvenance"][0];
+    let top = fs::canonicalize(&repo).unwrap();
+    assert_eq!(vcs["repositoryUri"], format!("file://{}/", top.display()));
+    assert_eq!(vcs["revisionId"], second.as_str());
+    assert_eq!(vcs["mappedTo"]["uriBaseId"], "%SRCROOT%");
+
+    // Started in a subdirectory: %SRCROOT% is still the top of the tree, and URIs are repository-relative.
+    let sarif = json_of(scan_in(&sb, &repo.join("sub")).args(["--format", "sarif"]));
+    let run = &sarif["runs"][0];
+    assert_eq!(
+        run["originalUriBaseIds"]["%SRCROOT%"]["uri"],
+        format!("file://{}/", top.display())
+    );
+    assert_eq!(
+        run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "sub/dir/app.env"
+    );
+
+    // Detached HEAD: a commit and no branch.
+    sb.git(&repo, &["checkout", "-q", "--detach", &first]);
+    let json = json_of(scan_in(&sb, &repo).args(["--format", "json"]));
+    assert_eq!(json["source"]["revision_id"], first.as_str());
+    assert_eq!(json["source"]["branch"], Value::Null);
+    assert_eq!(json["source"]["detached"], true);
+    let sarif = json_of(sb.plimsoll(&repo).args(["--format", "sarif"]));
+    let vcs = &sarif["runs"][0]["versionControlProvenance"][0];
+    assert_eq!(vcs["revisionId"], first.as_str());
+    assert!(vcs.get("branch").is_none(), "{vcs}");
+    assert_eq!(vcs["properties"]["detachedHead"], true);
+    sb.git(&repo, &["checkout", "-q", "main"]);
+
+    // A linked worktree has its own HEAD and top; the remote is the main repository's.
+    sb.git(&repo, &["remote", "add", "origin", "git@example.test:acme/app.git"]);
+    let wt = sb.path("wt");
+    sb.git(
+        &repo,
+        &["worktree", "add", "-q", "-b", "feature", wt.to_str().unwrap(), &first],
+    );
+    let json = json_of(scan_in(&sb, &wt).args(["--format", "json"]));
+    assert_eq!(json["source"]["branch"], "feature");
+    assert_eq!(json["source"]["revision_id"], first.as_str());
+    assert_eq!(json["source"]["repository_uri"], "ssh://example.test/acme/app.git");
+    let sarif = json_of(scan_in(&sb, &wt).args(["--format", "sarif"]));
+    assert_eq!(
+        sarif["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"],
+        format!("file://{}/", fs::canonicalize(&wt).unwrap().display())
+    );
+}
+
+#[test]
+fn git_reports_name_the_commits_they_scanned() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(&repo, "a.txt", "a\n");
+    let a = sb.commit(&repo, "a");
+    sb.write(&repo, "b.txt", "b\n");
+    sb.commit(&repo, "b");
+    sb.write(&repo, "c.txt", "c\n");
+    let c = sb.commit(&repo, "c");
+
+    let json = json_of(
+        sb.plimsoll(&repo)
+            .args(["--range", &format!("{a}..main"), "--format", "json"]),
+    );
+    let scanned = &json["source"]["scanned"];
+    assert_eq!(scanned["mode"], "range");
+    assert_eq!(scanned["revisions"], serde_json::json!([format!("{c} ^{a}")]));
+    assert_eq!(scanned["commits"], 2);
+    let sarif = json_of(sb.plimsoll(&repo).args(["--max-commits", "2", "--format", "sarif"]));
+    common::assert_valid_sarif(&sarif);
+    let props = &sarif["runs"][0]["versionControlProvenance"][0]["properties"];
+    assert_eq!(props["scanMode"], "history");
+    assert_eq!(
+        props["scannedRevisions"],
+        serde_json::json!([c.clone(), "--max-count=2".to_string()])
+    );
+    assert_eq!(props["scannedCommits"], 2);
+    let json = json_of(sb.plimsoll(&repo).args(["--staged", "--format", "json"]));
+    assert_eq!(json["source"]["scanned"]["revisions"], serde_json::json!([c]));
 }

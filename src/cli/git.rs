@@ -67,7 +67,8 @@ pub fn git_scan(args: GitArgs) -> Result<ExitCode> {
         .workdir()
         .map(Path::to_path_buf)
         .or_else(|| std::env::current_dir().ok());
-    let report = ReportSettings::new(&args.report, &cfg, args.limits.quiet, srcroot, started)?;
+    let source = Some(repo.provenance());
+    let report = ReportSettings::new(&args.report, &cfg, args.limits.quiet, srcroot, source, started)?;
     let (pipeline, rule_infos) = secrets_pipeline(&args.rules, &cfg, args.report.show_secrets)?;
     let target = if let Some(spec) = &args.range {
         Target::Range(spec.clone())

@@ -13,7 +13,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// Applies the baseline, writes every report and the summary, and turns the findings into an exit code.
-pub fn finish(settings: ReportSettings, rule_infos: &[RuleInfo], mut outcome: Outcome) -> Result<ExitCode> {
+pub fn finish(mut settings: ReportSettings, rule_infos: &[RuleInfo], mut outcome: Outcome) -> Result<ExitCode> {
+    if let (Some(source), Some(git)) = (&mut settings.source, &outcome.stats.git) {
+        source.scanned = Some(git.scanned_commits());
+    }
     let applied = settings.baseline.map(|b| {
         let applied = b.apply(&mut outcome.findings);
         outcome.stats.findings = outcome.findings.len() as u64;
@@ -25,6 +28,7 @@ pub fn finish(settings: ReportSettings, rule_infos: &[RuleInfo], mut outcome: Ou
         errors: &outcome.errors,
         rules: rule_infos,
         baseline: applied.as_ref(),
+        source: settings.source.as_ref(),
     };
     let emit = EmitOptions {
         color: settings.color,
@@ -32,7 +36,8 @@ pub fn finish(settings: ReportSettings, rule_infos: &[RuleInfo], mut outcome: Ou
         srcroot: settings.srcroot.clone(),
         commit_sha: ["CI_COMMIT_SHA", "GITHUB_SHA"]
             .iter()
-            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty())),
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+            .or_else(|| settings.source.as_ref().and_then(|p| p.revision_id.clone())),
         started: settings.started,
     };
     write_one(settings.format, &emit, &report, settings.output.as_deref())?;

@@ -2,7 +2,7 @@
 
 use super::args::{InputArgs, ReportArgs};
 use super::report::finish;
-use super::settings::{InputSettings, ReportSettings};
+use super::settings::{InputSettings, ReportSettings, scanned_repository};
 use anyhow::Result;
 use clap::Args;
 use plimsoll::outcome::Outcome;
@@ -27,6 +27,7 @@ pub fn scan(args: ScanArgs) -> Result<ExitCode> {
         &cfg,
         args.input.limits.quiet,
         std::env::current_dir().ok(),
+        scanned_repository(&args.input.paths),
         started,
     )?;
     let input = InputSettings::new(&args.input, cfg, args.report.show_secrets)?;

@@ -9,8 +9,10 @@ use plimsoll::analyzers;
 use plimsoll::baseline::Baseline;
 use plimsoll::catalog::RuleInfo;
 use plimsoll::config::{Config, FailOn};
+use plimsoll::git::Repo;
 use plimsoll::output::Format;
 use plimsoll::pipeline::{FindingOptions, Pipeline};
+use plimsoll::provenance::Provenance;
 use plimsoll::secrets::rule::{Rule, builtin_rules, check_unique_ids, load_rule_path};
 use plimsoll::secrets::{Allowlist, Scanner};
 use plimsoll::walk::WalkOptions;
@@ -119,6 +121,8 @@ pub struct ReportSettings {
     pub quiet: bool,
     /// The directory finding paths are relative to (SARIF `%SRCROOT%`).
     pub srcroot: Option<PathBuf>,
+    /// The git repository scanned (or holding the scanned directory), for the reports' provenance.
+    pub source: Option<Provenance>,
     pub started: std::time::SystemTime,
 }
 
@@ -142,6 +146,7 @@ impl ReportSettings {
         cfg: &Config,
         quiet: bool,
         srcroot: Option<PathBuf>,
+        source: Option<Provenance>,
         started: std::time::SystemTime,
     ) -> Result<ReportSettings> {
         let baseline = load_baseline(args, cfg)?;
@@ -165,10 +170,22 @@ impl ReportSettings {
             fail_on: args.fail_on.or(cfg.fail_on).unwrap_or(FailOn::Note),
             baseline,
             quiet,
-            srcroot,
+            // Canonical, as the repository's top is: SARIF compares the two.
+            srcroot: srcroot.map(|d| std::fs::canonicalize(&d).unwrap_or(d)),
+            source,
             started,
         })
     }
+}
+
+/// The provenance of a directory scan: the git repository containing the first path, if any (stdin has
+/// none). Discovery reads files only; nothing the repository's configuration names is run.
+pub fn scanned_repository(paths: &[PathBuf]) -> Option<Provenance> {
+    let first = paths.first().map_or(Path::new("."), PathBuf::as_path);
+    if first.as_os_str() == "-" {
+        return None;
+    }
+    Repo::discover(first).ok().map(|repo| repo.provenance())
 }
 
 /// The baseline `--baseline FILE` (or the config's `baseline`) names; `None` when there is none.

@@ -58,6 +58,7 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
         Target::Range(spec) => {
             git.mode = "range";
             let (tip, hidden) = range_ends(&local, spec).map_err(|e| repo.error(e))?;
+            git.revisions.push(super::rev_list(&tip, &hidden));
             let commits = commits_between(&local, &[prepush::Walk { tip, hidden }]).map_err(|e| repo.error(e))?;
             if commits.is_empty() {
                 git.notes.push(format!("nothing to scan: {spec} contains no commits"));
@@ -68,6 +69,8 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
             git.mode = "pre-push";
             let plan = prepush::plan(&local, remote, updates).map_err(|e| repo.error(e))?;
             git.notes.extend(plan.notes);
+            git.revisions
+                .extend(plan.walks.iter().map(|w| super::rev_list(&w.tip, &w.hidden)));
             let commits = commits_between(&local, &plan.walks).map_err(|e| repo.error(e))?;
             if commits.is_empty() && !plan.walks.is_empty() {
                 git.notes.push(format!(
@@ -78,6 +81,8 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
         }
         Target::Staged => {
             git.mode = "staged";
+            git.revisions
+                .extend(local.head_id().ok().map(|id| id.detach().to_string()));
             let changes = staged_changes(&local).map_err(|e| repo.error(e))?;
             if changes.files.is_empty() {
                 git.notes.push("nothing to scan: no staged changes to files".into());

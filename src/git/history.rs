@@ -264,6 +264,13 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
             .collect::<std::result::Result<Vec<_>, _>>()
             .map_err(|e| repo.error(e))?
     };
+    git.revisions = tips.iter().map(|t| super::rev_list(t, &[])).collect();
+    if let Some(s) = since {
+        git.revisions.push(format!("--since={s}"));
+    }
+    if let Some(n) = max_commits {
+        git.revisions.push(format!("--max-count={n}"));
+    }
     let progress = opts.progress.then(super::spinner);
     if let Some(pb) = &progress {
         pb.set_message("reading commits");

@@ -95,6 +95,16 @@ impl GitOptions {
 
 pub use crate::outcome::GitStats;
 
+/// `<tip> ^<hidden>...`: one walk in `git rev-list` syntax.
+fn rev_list(tip: &ObjectId, hidden: &[ObjectId]) -> String {
+    let mut s = tip.to_string();
+    for h in hidden {
+        s.push_str(" ^");
+        s.push_str(&h.to_string());
+    }
+    s
+}
+
 /// Runs a git scan. Findings are sorted, deduplicated by (rule, secret) and carry commit metadata.
 pub fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Result<Outcome> {
     let started = std::time::Instant::now();

@@ -3,7 +3,9 @@
 
 use crate::error::{Error, Result};
 use crate::finding::Commit;
+use crate::provenance::{Provenance, file_uri, lexically_normal, public_repository_uri};
 use gix::ObjectId;
+use gix::bstr::ByteSlice;
 use gix::hashtable::HashMap;
 use gix::objs::{CommitRefIter, Find, Kind, TagRefIter};
 use std::collections::BinaryHeap;
@@ -41,6 +43,44 @@ impl Repo {
 
     pub fn git_dir(&self) -> &Path {
         self.inner.git_dir()
+    }
+
+    /// Which repository and commit this is, for reports: the default remote's fetch URL (credentials
+    /// removed by [`public_repository_uri`]), `HEAD`'s commit and branch. Works in detached `HEAD`,
+    /// linked worktrees (their own `HEAD`), unborn branches and repositories without a remote. Reads
+    /// configuration and refs only.
+    pub fn provenance(&self) -> Provenance {
+        let repo = self.inner.to_thread_local();
+        let remote = repo
+            .find_default_remote(gix::remote::Direction::Fetch)
+            .and_then(|r| r.ok());
+        let repository_uri = remote
+            .as_ref()
+            .and_then(|r| r.url(gix::remote::Direction::Fetch))
+            .and_then(|url| public_repository_uri(&url.to_bstring().to_string()))
+            .or_else(|| {
+                // A relative local path (`../upstream.git`) is relative to the working tree (or git dir).
+                let url = remote.as_ref()?.url(gix::remote::Direction::Fetch)?;
+                if url.scheme != gix::url::Scheme::File {
+                    return None;
+                }
+                let base = self.workdir().unwrap_or(self.git_dir());
+                let path = gix::path::from_bstr(url.path.as_bstr()).ok()?.into_owned();
+                Some(file_uri(&lexically_normal(&base.join(path)), false))
+            });
+        let head_name = repo.head_name().ok().flatten();
+        Provenance {
+            repository_uri,
+            remote: remote.as_ref().and_then(|r| r.name()).map(|n| n.as_bstr().to_string()),
+            revision_id: repo.head_id().ok().map(|id| id.detach().to_string()),
+            detached: head_name.is_none(),
+            branch: head_name.map(|n| n.shorten().to_string()),
+            root: {
+                let root = self.workdir().unwrap_or(self.git_dir());
+                std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
+            },
+            scanned: None,
+        }
     }
 
     /// A handle for the current thread, with a delta-base cache.

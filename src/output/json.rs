@@ -1,5 +1,5 @@
-//! `--format json` (one document: `version`, `tool`, `findings`, `stats`, `errors`) and `--format jsonl`
-//! (one finding per line). With `--baseline`, the document also has `baseline`: `suppressed` (a count) and
+//! `--format json` (one document: `version`, `tool`, `source`, `findings`, `stats`, `errors`) and
+//! `--format jsonl` (one finding per line). With `--baseline`, the document also has `baseline`: `suppressed` (a count) and
 //! `stale` (entries that matched nothing). Secrets are redacted by [`crate::finding::SecretText`] unless `--show-secrets`.
 
 use super::{Emitter, Report};
@@ -22,6 +22,10 @@ struct Tool {
 struct Document<'a> {
     version: u32,
     tool: Tool,
+    /// Present inside a git repository: remote URL (credentials removed), commit, branch, and for
+    /// `plimsoll git` the commits scanned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a crate::provenance::Provenance>,
     findings: &'a [crate::finding::Finding],
     stats: &'a crate::outcome::Stats,
     errors: &'a [crate::outcome::FileError],
@@ -38,6 +42,7 @@ impl Emitter for Json {
                 name: "plimsoll",
                 version: env!("CARGO_PKG_VERSION"),
             },
+            source: report.source,
             findings: report.findings,
             stats: report.stats,
             errors: report.errors,

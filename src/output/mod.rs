@@ -17,6 +17,7 @@ use crate::catalog::RuleInfo;
 use crate::finding::{Finding, SecretText, Severity};
 use crate::fsutil::temp_file_beside;
 use crate::outcome::{FileError, Stats};
+use crate::provenance::Provenance;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -31,6 +32,8 @@ pub struct Report<'a> {
     pub rules: &'a [RuleInfo],
     /// What `--baseline` suppressed and which of its entries matched nothing; `None` without a baseline.
     pub baseline: Option<&'a Applied>,
+    /// The repository and commits scanned; `None` outside a git repository.
+    pub source: Option<&'a Provenance>,
 }
 
 /// One output format.

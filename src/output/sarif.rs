@@ -17,6 +17,7 @@
 use super::{EmitOptions, Emitter, Report, SnippetRedactor, occurrences, security_severity, sentence};
 use crate::catalog::RuleInfo;
 use crate::finding::{Category, Finding, Severity, Span};
+use crate::provenance::{Provenance, lexically_normal};
 use serde_json::{Value, json};
 use serde_sarif::sarif as s;
 use std::cmp::Reverse;
@@ -46,6 +47,9 @@ pub struct SarifOptions {
     pub category: String,
     /// Absolute directory that `%SRCROOT%` stands for.
     pub srcroot: Option<PathBuf>,
+    /// The directory relative finding paths are relative to, when that is not `srcroot` (a scan started in
+    /// a subdirectory of a git working tree, whose top is `%SRCROOT%`).
+    pub relative_to: Option<PathBuf>,
     pub max_results: usize,
     pub max_gzip_bytes: u64,
 }
@@ -60,6 +64,7 @@ impl SarifOptions {
         SarifOptions {
             category,
             srcroot: opts.srcroot.clone(),
+            relative_to: None,
             max_results: GITHUB_MAX_RESULTS,
             max_gzip_bytes: GITHUB_MAX_GZIP_BYTES,
         }
@@ -80,8 +85,38 @@ impl Sarif {
     }
 }
 
+impl SarifOptions {
+    /// Inside a git working tree, `%SRCROOT%` is its top, so result URIs are repository-relative (what GitHub
+    /// code scanning expects) and `versionControlProvenance.mappedTo` is `%SRCROOT%` itself, wherever in the
+    /// tree the scan started.
+    fn rooted_at(&self, source: Option<&Provenance>) -> SarifOptions {
+        let mut rooted = self.clone();
+        if let (Some(source), Some(dir)) = (source, &self.srcroot)
+            && dir != &source.root
+            && dir.starts_with(&source.root)
+        {
+            rooted.relative_to = Some(dir.clone());
+            rooted.srcroot = Some(source.root.clone());
+        }
+        rooted
+    }
+}
+
 impl Emitter for Sarif {
     fn emit(&self, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let rooted = Sarif::new(self.options.rooted_at(report.source));
+        rooted.emit_rooted(report, out)?;
+        *self.notes.lock().unwrap() = rooted.notes();
+        Ok(())
+    }
+
+    fn notes(&self) -> Vec<String> {
+        self.notes.lock().unwrap().clone()
+    }
+}
+
+impl Sarif {
+    fn emit_rooted(&self, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         let mut rules: Vec<s::ReportingDescriptor> = report.rules.iter().map(descriptor).collect();
         let mut rule_index: HashMap<&str, usize> = report
             .rules
@@ -156,12 +191,6 @@ impl Emitter for Sarif {
         writeln!(out)
     }
 
-    fn notes(&self) -> Vec<String> {
-        self.notes.lock().unwrap().clone()
-    }
-}
-
-impl Sarif {
     fn document(
         &self,
         report: &Report<'_>,
@@ -179,9 +208,11 @@ impl Sarif {
             SRCROOT.to_string(),
             s::ArtifactLocation {
                 uri: self.options.srcroot.as_deref().map(directory_uri),
-                description: Some(text_message(
-                    "The directory the scan ran in (the repository checkout); result paths are relative to it.",
-                )),
+                description: Some(text_message(if report.source.is_some() {
+                    "The top of the git working tree that was scanned; result paths are relative to it."
+                } else {
+                    "The directory the scan ran in (the repository checkout); result paths are relative to it."
+                })),
                 ..Default::default()
             },
         );
@@ -194,6 +225,7 @@ impl Sarif {
         });
         run.original_uri_base_ids = Some(original_uri_base_ids);
         run.column_kind = Some(json!("unicodeCodePoints"));
+        run.version_control_provenance = report.source.map(|p| vec![version_control(p)]);
         run.results = Some(results);
         run.invocations = Some(vec![self.invocation(report, dropped)]);
         let mut sarif = s::Sarif::builder().version(json!("2.1.0")).runs(vec![run]).build();
@@ -302,6 +334,14 @@ impl Sarif {
     }
 
     fn location(&self, path: &str, span: Option<&Span>, snippet: Option<String>) -> s::Location {
+        let absolute;
+        let path = match &self.options.relative_to {
+            Some(dir) if Path::new(path).is_relative() => {
+                absolute = crate::walk::display_path(&lexically_normal(&dir.join(path)));
+                absolute.as_str()
+            }
+            _ => path,
+        };
         let (uri, base) = artifact_uri(path, self.options.srcroot.as_deref());
         s::Location {
             physical_location: Some(s::PhysicalLocation {
@@ -316,6 +356,31 @@ impl Sarif {
             ..Default::default()
         }
     }
+}
+
+/// `versionControlProvenance[0]`: the repository (credentials already removed), `HEAD`'s commit and branch,
+/// the working tree top mapped to `%SRCROOT%`, and for `plimsoll git` the commits scanned.
+fn version_control(p: &Provenance) -> s::VersionControlDetails {
+    let mut properties = BTreeMap::new();
+    if let Some(scanned) = &p.scanned {
+        properties.insert("scanMode".to_string(), json!(scanned.mode));
+        properties.insert("scannedRevisions".to_string(), json!(scanned.revisions));
+        properties.insert("scannedCommits".to_string(), json!(scanned.commits));
+    }
+    if p.detached {
+        properties.insert("detachedHead".to_string(), json!(true));
+    }
+    let mut details = s::VersionControlDetails::builder()
+        .repository_uri(p.repository_uri_or_local())
+        .build();
+    details.revision_id = p.revision_id.clone();
+    details.branch = p.branch.clone();
+    details.mapped_to = Some(s::ArtifactLocation {
+        uri_base_id: Some(SRCROOT.to_string()),
+        ..Default::default()
+    });
+    details.properties = property_bag(properties);
+    details
 }
 
 fn descriptor(r: &RuleInfo) -> s::ReportingDescriptor {
