@@ -13,8 +13,8 @@ export LINODE_CLI_TOKEN="1ce22f78626972d7f058db8cbbe2e5f712c02e278a1f39a27be03ff
 export LICENSE_KEY="NRJS-479502c3f3145337db0"
 export X_POSTMARK_SERVER_TOKEN="77582885-bfc1-296b-fc90-048eb42bb36c"
 export SONAR_TOKEN="53fbd414d6ab65c55f8574345dcc191264f13a66"
-export STRIPE_RESTRICTED_KEY="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"
+export TOKEN="LX4m0SnYDH20C7.atlasv1.YY89voCEui2h1Rfea5pDW4hL12ybjx5UzLqopA7FlX5sY9lT8jD9ZQggsLtA55xyRdL"
 export URI_FTP="ftps://reports:caoZS*xRSyW28hmJmBAV@ftp.acme-corp.io/outgoing/"
-export DB_URL="mssql://app:O+z5CulBn~wLYpZ3@acme-sql.database.windows.net:1433/app?encrypt=true"
+export SQLALCHEMY_DATABASE_URI="mysql+pymysql://shop:sMMi^0mtHif4@10.0.3.12:3306/shop?charset=utf8mb4"
 
 ./bin/release --env "$ENVIRONMENT"

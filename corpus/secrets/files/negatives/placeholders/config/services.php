@@ -19,6 +19,7 @@ return [
     'scim_token' => 'glsoat-WWEXAMPLEuEerjthDl9K',
     'grafana_cloud_api_key' => 'glc_eyJxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
     'x_honeycomb_team' => 'hcxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    'http_token_auth' => '%s',
     'x_jfrog_art_api' => '%s',
     'password' => 'your_api_key_here',
     'launchdarkly_access_token' => 'api-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',

@@ -10,7 +10,8 @@ client.configure(instance_id="glffct-YKdR71Fqjm6_nY_AUpEJ")
 client.configure(mail_token="glimt-3sdxaf1clduw9ki1rm1no3vej")  # gitleaks:allow
 client.configure(token="glpat-iezrNIR4GmL8sz8mjrKEphsLhOo-nnv6MArM_QTsUR.16.pitiu6hvp")  # plimsoll:allow
 client.configure(cloud_access_policy_token="glc_eyJfQejsBoF7Xee3PnfaquN4ZlK6KCWtVEFgIfZ7Vc3znKgxqZ68bwu6GBVcNcrfJsQEZkY8wpTZG6nvZbd7DIy4AGC7M1zNOKSeTROsYqh2UwRzRvVfun7gSSZtJUFpk3MgFMW7bI==")  # plimsoll:allow
-client.configure(ld_sdk_key="sdk-1e71477f-4d7e-691c-0673-d03fcbd8a220")  # plimsoll:allow
+# pragma: allowlist nextline secret
+client.configure(ld_sdk_key="sdk-1e71477f-4d7e-691c-0673-d03fcbd8a220")
 client.configure(value="oy2l6wpcdjc5onmt67xgndjsnmglhuptwh2e4ila4qxohd")  # plimsoll:allow
 client.configure(planetscale_oauth_token="pscale_oauth_6ILeRtE2xIluQR169_enK8RLBd3fV-wlcjeD8zWmG5l")  # gitleaks:allow
 client.configure(sendgrid_api_key="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")  # pragma: allowlist secret

@@ -21,4 +21,3 @@ PULUMI_ACCESS_TOKEN = "pul-b2dc7f027ffa6bf6327a34f5872ed25de03797ff"  # pragma: 
 STRIPE_KEY = "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"  # pragma: allowlist secret
 # pragma: allowlist nextline secret
 URL = "postgresql://reporting:HFI=x4fDmY_VSs18@pg-primary.prod.svc.cluster.local:5432/reports?sslmode=require"
-VERCEL_AUTH_TOKEN = "JEcOtMu7aNCPZj3KEAPevegK"  # pragma: allowlist secret

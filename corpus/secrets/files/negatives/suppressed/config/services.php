@@ -9,9 +9,10 @@ return [
     'runner_token' => 'glrtr-83CfvdInlR1jtJfQ46Fd',  // pragma: allowlist secret
 // pragma: allowlist nextline secret
     'grafana_api_key' => 'eyJrIjoiXJlfSPG9LTv7u2m7AebMKzlLvRMYRzGYZaUwBsRjzqDkKTXxQodsK2pzCJKloI55JhgylSFfOqVzrC==',
-    'mg_webhook_key' => '209b0c50cb8d09f0531ea88c2e5de293',  // pragma: allowlist secret
+    'mg_webhook_key' => '209b0c50cb8d09f0531ea88c2e5de293',  // gitleaks:allow
 // pragma: allowlist nextline secret
     'newrelic_license_key' => '7bbe18dbb5e06ec81185421cb071e967372dNRAL',
     'openai_key' => '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',  // plimsoll:allow
     'razorpay_secret' => 'ZZ2eOfoNPbG9QVZuP37pwnMj',  // pragma: allowlist secret
+    'vercel_auth_token' => 'JEcOtMu7aNCPZj3KEAPevegK',  // pragma: allowlist secret
 ];

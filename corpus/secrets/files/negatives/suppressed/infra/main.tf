@@ -8,8 +8,7 @@ locals {
   config_braintree_private_key = "836ca02ae37711547ea7e32d8bc33b79"  # gitleaks:allow
   dd_application_key = "cb02f122fbb1ee9d4d86ac3e847db4470348b52b"  # plimsoll:allow
   flw_secret_key = "FLWSECK-f78f41f330fdcd9ecd8f4a560c8390a2-X"  # pragma: allowlist secret
-# pragma: allowlist nextline secret
-  hf_token = "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"
+  hf_token = "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"  # pragma: allowlist secret
   pd_api_key = "3WFI08qrUYwEWpdLNnoJ"  # gitleaks:allow
   next_public_stripe_key = "pk_live_19Q184cvKQzZQfc595kJrp9VqJWmzgOc9unn2W8aeyqPHizZL9oy19z3Aylm3prGJ1j1S6acwCEx0LDFLn5hkz0UIr4L2NIOd5e"  # gitleaks:allow
 # pragma: allowlist nextline secret

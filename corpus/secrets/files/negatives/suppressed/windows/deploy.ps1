@@ -3,8 +3,7 @@ Set-StrictMode -Version Latest
 $env:X_AUTH_USER_SERVICE_KEY = "v1.0-0c71fcb5d5ea48fb66bff36b-85dcfed00609f58c657f88a257a6ab98e3c25999fa9864168f3849aa63bd27a9a67d77ee6376e3f5c1f18f9f8e8fd47a973c3829155554825ea13a0a6d3f38e6db1404cdd146a9b46e"  # plimsoll:allow
 $env:DO_OAUTH_TOKEN = "doo_v1_97fa33c461df11848a7352d62fba5d95319030a31c38ee46aba86c191bf3f073"  # gitleaks:allow
 $env:DROPBOX_ACCESS_TOKEN = "sl.E_-YlN0_K6BgJT29nfR73vNlwRPlvPsamNbSssWw1usVJN2pHNDuCS1Cy39KqqlhXaSWNbaaTCLwbQVX0bq1ta-Ocs05B3Xxk_NfPc4fskYlkTjtMEkgZtpSIw8Npxtcl7UtZ1dIr6WOSuVRV"  # gitleaks:allow
-# pragma: allowlist nextline secret
-$env:APIKEY = "AKCp7M4dIt1u92aYfwLPvUyc247WNKYYY9Da0L2sQKF0qvq9YYmoYqmWSLVKHXkkbTpeoWZD9"
+$env:APIKEY = "AKCp7M4dIt1u92aYfwLPvUyc247WNKYYY9Da0L2sQKF0qvq9YYmoYqmWSLVKHXkkbTpeoWZD9"  # pragma: allowlist secret
 $env:PERPLEXITY_API_KEY = "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"  # plimsoll:allow
 $env:TEST_PYPI_TOKEN = "pypi-AgENdGVzdC5weXBpLm9yZwDEz1afpaO3glW2E749EwoLsR8QXdNKpAFWwhNlnIpLCo1PQYH5L6ZV5Dq3wPPvOg2M4xoIWuIF6KLbhvjlfFuW8nRJHg8rtTDMWg9sx4FS6IrcM7S8fETGVOtuIl4OCO5n3p0W5NkiqCDljjL4YI-Pcs4shQ6g5EFcya9ibLkF2mXqzEpjQ05Z9k"  # plimsoll:allow
 # pragma: allowlist nextline secret

@@ -35,6 +35,7 @@ namespace Acme.Api
         public const string HuggingfaceOrgToken = "{{ huggingface_org_token }}";
         public const string LaunchdarklySdkKey = "sdk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
         public const string LinodeToken = "a403241a68example289f68c5eaf0dd72133994ad7094f2a78cca9b4761d5eab";
+        public const string NetrcInline = "changeme";
         public const string NugetApiKey = "oy2xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
         public const string NugetApiKey = "%s";
         public const string OktaApiToken = "REDACTED";

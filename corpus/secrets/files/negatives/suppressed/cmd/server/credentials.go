@@ -6,7 +6,7 @@ const (
 // pragma: allowlist nextline secret
 	ciBot = "ATBBZ60gnpzzcxmHZCa6IXoQK9TR7I1ZT7VU"
 	clientSecret = "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"  // plimsoll:allow
-	session = "nfu_1gIwMcR6sWQq0KuWfvbZ9vPUkD1gQBZOf0jK"  // pragma: allowlist secret
+	session = "nfu_1gIwMcR6sWQq0KuWfvbZ9vPUkD1gQBZOf0jK"  // gitleaks:allow
 	notionApiKey = "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"  // gitleaks:allow
 // pragma: allowlist nextline secret
 	openaiApiKey = "sk-None-kzX5zIXFsyWf6qLFYJULsGJp4hSv7IAO8eUABs4Amx-lbv6mT3BlbkFJFEgsihAsnVT52utDKXKY5n4vHQYnhkeyj8VT_oZNm9XHkVBu"

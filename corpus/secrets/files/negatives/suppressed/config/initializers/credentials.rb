@@ -2,12 +2,12 @@ Rails.application.configure do
   config.fs_s3a_secret_access_key = "N+ppQAIPPiCXTI6Uu+0qO0Ge+webOSYoe4qYRHsv"  # gitleaks:allow
   config.bitbucket_access_token = "ATCTT3xFfGN0LR0loQpJaZwOLU4DoeaRcWIlZKAK_C8FgRx9MgU0FUovgOTaPkCKTz2-xH6cMJ4N6kErhJ7ZSTvIrvlwdh66KEBP3zK-QOvyi07IvIEFPob2M_Thx__hMi1PKkwfvFp-mEUMNydCx17tecm4h4fAWEE8SMODSr8fglnHtH9OSiX=944663D6"  # pragma: allowlist secret
   config.api_key = "AIzaenjkQXpQhYxf7zaEb3c_DNPlBzbnAWvPOyl"  # pragma: allowlist secret
-  config.private_key = "tgDnlfYnKOP3TwrrbgaDQI9I1lhjyrFYTPdOpwVGmPBrJxe0dS3Ja1eDa74IEIYAUz24Ml5Er8wtZMi6vMEcTT7M"  # pragma: allowlist secret
+  config.private_key = "taEzivPjCUS0RfyudlaYHD0C4gzkkzSOUOxQmhQSmJLzIky0zV4Ur5vQf64HCBSZVn45Ub5Kt5prMMf5fLLrDE3V"  # pragma: allowlist secret
   config.password = "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"  # pragma: allowlist secret
 # pragma: allowlist nextline secret
   config.registration_token = "GR1348941ow-4wDoif1uGXe7tnDh9"
   config.token = "glwt-eydutXueOwP7plCzEHg0NLz6xZLYTN_scduqay6TXF.82.blz2c61nu"  # pragma: allowlist secret
-  config.token = "eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI4NzI0ODk5ODciLCJuYW1lIjoiamFuZS5kb2UiLCJpYXQiOjE3MDQ1MTY4NDksImV4cCI6MTgwMjA4NzQxNywic2NvcGUiOiJyZWFkOmFsbCB3cml0ZTphbGwiLCJqdGkiOiJ6enNSZFVabFVGeFZzUzJZIn0.VRBLEZHsG3syrFmE5TtpZyKh5yYHKQpnSTOhwInNf3a"  # gitleaks:allow
+  config.token = "eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI4NzI0ODk5ODciLCJuYW1lIjoiamFuZS5kb2UiLCJpYXQiOjE3MDQ1MTY4NDksImV4cCI6MTgwMjA4NzQxNywic2NvcGUiOiJyZWFkOmFsbCB3cml0ZTphbGwiLCJqdGkiOiJ6enNSZFVabFVGeFZzUzJZIn0.VRBLEZHsG3syrFmE5TtpZyKh5yYHKQpnSTOhwInNf3a"  # plimsoll:allow
   config.new_relic_browser_key = "NRJS-0bba8fa908b3c1b2169"  # gitleaks:allow
   config.admin_key = "sk-admin-Kwp_5My5AMr6ayQUmGWITIhHI_-pS-xrrajPki_fhcY9ATneJAWhrCPZyLE9PhtcPAfxF4At995Wri6i0fpUdTcUNgmPNmt6ig_PJahKQVC7HC46j9Pfb6be8e2O"  # pragma: allowlist secret
   config.postmark_account_token = "6033d074-4377-8b92-5026-49de23ac875a"  # gitleaks:allow

@@ -17,6 +17,7 @@ public final class Credentials {
     private static final String GITLAB_OAUTH_SECRET = "gloas-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
     private static final String TOKEN = "${TOKEN}";
     private static final String HONEYCOMB_API_KEY = "xxxxxxxxxxxxxxxxxxxxxx";
+    private static final String HTTP_BASIC_AUTH_RAW = "{{ .Values.httpBasicAuthRaw }}";
     private static final String INTERCOM_ACCESS_TOKEN = "dG9rOfKdDgAfLuL2TQV1YNOeTWL6GEXAMPLEFFF7EDA4HcWbJWUyLOojRjK=";
     private static final String JWT_TOKEN = "eyJxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
     private static final String JWT_TOKEN = "$JWT_TOKEN";
