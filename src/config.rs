@@ -6,6 +6,7 @@
 //! exclude = ["corpus/**", "*.min.js"]  # gitignore-style globs, relative to the scan root
 //! rule-files = ["ci/extra-rules.toml"] # more secret rules, same schema as rules/secrets/*.toml
 //! baseline = ".plimsoll-baseline.json" # accepted findings (`plimsoll baseline create`)
+//! max-findings-per-file = 100          # the rest of a file's findings become one note (0 = no limit)
 //!
 //! [rules]
 //! disable = ["generic.password"]
@@ -87,6 +88,7 @@ struct ConfigSyntax {
     #[serde(default)]
     rule_files: Vec<Spanned<String>>,
     baseline: Option<Spanned<String>>,
+    max_findings_per_file: Option<usize>,
     #[serde(default)]
     rules: RulesSection,
     #[serde(default)]
@@ -108,6 +110,8 @@ pub struct Config {
     /// Baseline file used unless `--baseline`/`--no-baseline`; resolved relative to the config file's
     /// directory. The span locates it in the config for errors.
     pub baseline: Option<Spanned<PathBuf>>,
+    /// Findings reported per file at most (`--max-findings-per-file` wins); 0 = no limit.
+    pub max_findings_per_file: Option<usize>,
     pub rules: RulesSection,
     pub allow_regexes: Vec<regex::bytes::Regex>,
     /// Lowercase hex sha256 of allowed values.
@@ -135,6 +139,10 @@ rule-files = []
 
 # Findings accepted for now, created with `plimsoll baseline create`: only new findings fail the build.
 # baseline = ".plimsoll-baseline.json"
+
+# A file with more findings than this reports its most severe ones and counts the rest in one note
+# (generated files: minified bundles, dumps). 0 = no limit. `--max-findings-per-file` wins over this.
+max-findings-per-file = 100
 
 [rules]
 # Rule ids to turn off (`plimsoll rules` lists them; `plimsoll explain ID` describes one).
@@ -260,6 +268,7 @@ impl Config {
         }
         cfg.baseline = syntax.baseline.map(|b| Spanned::new(b.span(), base.join(b.get_ref())));
         cfg.fail_on = syntax.fail_on;
+        cfg.max_findings_per_file = syntax.max_findings_per_file;
         cfg.exclude = syntax.exclude.into_iter().map(Spanned::into_inner).collect();
         cfg.rules = syntax.rules;
         cfg.dockerfile = syntax.dockerfile;
@@ -320,6 +329,7 @@ fail-on = "warning"
 exclude = ["corpus/**"]
 rule-files = ["extra.toml"]
 baseline = "ci/baseline.json"
+max-findings-per-file = 20
 [rules]
 disable = ["generic.password"]
 severity = { "jwt.token" = "note" }
@@ -340,6 +350,7 @@ trusted-registries = ["ghcr.io"]
             &dir.path().join("ci/baseline.json")
         );
         assert_eq!(cfg.allow_value_hashes.len(), 1);
+        assert_eq!(cfg.max_findings_per_file, Some(20));
         assert_eq!(cfg.dockerfile.trusted_registries, vec!["ghcr.io"]);
     }
 

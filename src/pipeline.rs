@@ -6,12 +6,16 @@
 //! become [`Finding`]s with 1-based positions (in characters of the original file) and content
 //! fingerprints.
 //!
+//! A file with more findings than [`FindingOptions::max_findings_per_file`] keeps its most severe ones and
+//! reports the rest as one [`CAPPED_RULE_ID`] note, so a generated file cannot flood a report (or the
+//! memory holding it).
+//!
 //! The pipeline does not know its analyzers by name: [`crate::analyzers`] builds the list from the
 //! configuration, and adding an analyzer never edits this hot path.
 
 use crate::analyzer::{Analyzer, Emitted, FileInput};
 use crate::catalog::RuleInfo;
-use crate::finding::{Category, Finding, Fingerprint, SecretText, Span};
+use crate::finding::{Category, Finding, Fingerprint, SecretText, Severity, Span};
 use crate::position::LineIndex;
 use crate::secrets::{Candidate, Scanner, Scratch};
 use crate::text;
@@ -19,10 +23,54 @@ use std::ops::Range;
 use std::path::Path;
 
 /// Options that change what a finding looks like.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct FindingOptions {
     /// Print secrets in full (`--show-secrets`).
     pub show_secrets: bool,
+    /// Findings reported per file (or git blob) at most; the rest become one note. `None`: no limit.
+    pub max_findings_per_file: Option<usize>,
+}
+
+/// Default of [`FindingOptions::max_findings_per_file`] (`--max-findings-per-file`).
+pub const DEFAULT_MAX_FINDINGS_PER_FILE: usize = 100;
+
+impl Default for FindingOptions {
+    fn default() -> Self {
+        FindingOptions {
+            show_secrets: false,
+            max_findings_per_file: Some(DEFAULT_MAX_FINDINGS_PER_FILE),
+        }
+    }
+}
+
+/// Rule id of the note that stands for the findings of a file over the per-file limit.
+pub const CAPPED_RULE_ID: &str = "plimsoll.findings-capped";
+const CAPPED_RULE_NAME: &str = "More findings in this file than the per-file limit";
+
+/// The catalog entry of [`CAPPED_RULE_ID`], so `plimsoll explain` and SARIF describe the note.
+pub fn capped_rule_info() -> RuleInfo {
+    RuleInfo {
+        id: CAPPED_RULE_ID.into(),
+        name: CAPPED_RULE_NAME.into(),
+        category: Category::Secret,
+        severity: Severity::Note,
+        precision: "very-high".into(),
+        summary: "A file had more findings than `--max-findings-per-file`; the rest are counted in this note.".into(),
+        docs: "A file (or git blob) produced more findings than the per-file limit \
+               (`--max-findings-per-file`, or `max-findings-per-file` in `.plimsoll.toml`; default 100). \
+               The most severe findings are reported; the others are counted, by rule, in this note \
+               instead of flooding the report. Such files are usually generated (minified bundles, \
+               fixtures, dumps).\n\n\
+               **Fix:** exclude the file if it is generated (`exclude` in `.plimsoll.toml`), or raise the \
+               limit (`--max-findings-per-file 0` reports everything) to see every finding."
+            .into(),
+        references: Vec::new(),
+        tags: vec!["meta".into()],
+        twins: Vec::new(),
+        cwe: Vec::new(),
+        security_severity: 0.1,
+        enabled_by_default: true,
+    }
 }
 
 /// The secrets scanner and the analyzers, built once and shared by every worker thread.
@@ -78,6 +126,7 @@ impl Pipeline {
         scratch: &mut PipelineScratch,
         out: &mut Vec<Finding>,
     ) {
+        let from = out.len();
         let mut decoded = std::mem::take(&mut scratch.decoded);
         let data = text::decode(data, &mut decoded);
         let candidates = self.secrets.scan(path, data, &mut scratch.secrets);
@@ -98,17 +147,120 @@ impl Pipeline {
             let file = FileInput { secrets, ..probe };
             analyzer.analyze(&file, &mut Emitted { findings: out });
         }
+        let (candidates, dropped) = self.cap_candidates(candidates);
         self.secret_findings(path, data, candidates, out);
+        self.cap(path, data, out, from, dropped);
         scratch.decoded = decoded;
     }
 
     /// Secrets only (git history uses this for blobs).
     pub fn analyze_secrets(&self, path: &str, data: &[u8], scratch: &mut PipelineScratch, out: &mut Vec<Finding>) {
+        let from = out.len();
         let mut decoded = std::mem::take(&mut scratch.decoded);
         let data = text::decode(data, &mut decoded);
         let candidates = self.secrets.scan(path, data, &mut scratch.secrets);
+        let (candidates, dropped) = self.cap_candidates(candidates);
         self.secret_findings(path, data, candidates, out);
+        self.cap(path, data, out, from, dropped);
         scratch.decoded = decoded;
+    }
+
+    /// The candidates of one file worth turning into findings: all of them under the limit, else the
+    /// limit's worth, most severe first (the same order [`Pipeline::cap`] keeps), so a file with hundreds
+    /// of thousands of matches never builds hundreds of thousands of findings. Returns the rest too.
+    fn cap_candidates(&self, mut candidates: Vec<Candidate>) -> (Vec<Candidate>, Vec<Candidate>) {
+        let Some(max) = self.options.max_findings_per_file else {
+            return (candidates, Vec::new());
+        };
+        if candidates.len() <= max {
+            return (candidates, Vec::new());
+        }
+        let rules = self.secrets.rules();
+        // Stable: candidates arrive ordered by position.
+        candidates.sort_by(|a, b| (rules[b.rule].severity, b.confidence).cmp(&(rules[a.rule].severity, a.confidence)));
+        let dropped = candidates.split_off(max);
+        candidates.sort_by_key(|c| (c.start, c.end, c.rule));
+        (candidates, dropped)
+    }
+
+    /// Keeps at most `max_findings_per_file` of `out[from..]` (one file's findings): the most severe,
+    /// then the first by position. The others, and `dropped` (candidates never turned into findings), are
+    /// counted, by rule, in one note at the first of them.
+    fn cap(&self, path: &str, data: &[u8], out: &mut Vec<Finding>, from: usize, dropped: Vec<Candidate>) {
+        let Some(max) = self.options.max_findings_per_file else {
+            return;
+        };
+        if out.len() - from <= max && dropped.is_empty() {
+            return;
+        }
+        out[from..].sort_by(|a, b| {
+            (b.severity, b.confidence)
+                .cmp(&(a.severity, a.confidence))
+                .then(a.span.cmp(&b.span))
+                .then_with(|| a.rule_id.cmp(&b.rule_id))
+        });
+        let dropped_findings = out.split_off((from + max).min(out.len()));
+        let rules = self.secrets.rules();
+        let mut rule_ids: Vec<&str> = dropped_findings
+            .iter()
+            .map(|f| &*f.rule_id)
+            .chain(dropped.iter().map(|c| rules[c.rule].id()))
+            .collect();
+        let total = rule_ids.len();
+        rule_ids.sort_unstable();
+        let mut by_rule: Vec<(&str, usize)> = Vec::new();
+        for id in rule_ids {
+            match by_rule.last_mut() {
+                Some((last, n)) if *last == id => *n += 1,
+                _ => by_rule.push((id, 1)),
+            }
+        }
+        by_rule.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let mut counts: Vec<String> = by_rule.iter().take(5).map(|(id, n)| format!("{n} {id}")).collect();
+        if by_rule.len() > 5 {
+            let rest: usize = by_rule[5..].iter().map(|(_, n)| n).sum();
+            counts.push(format!("{rest} of {} other rules", by_rule.len() - 5));
+        }
+        let first_candidate = dropped.iter().map(|c| c.start).min().map(|start| {
+            let lines = LineIndex::new(data);
+            let (line, column) = lines.position(data, start);
+            Span {
+                line,
+                column,
+                end_line: line,
+                end_column: column,
+            }
+        });
+        let span = dropped_findings
+            .iter()
+            .map(|f| f.span)
+            .chain(first_candidate)
+            .min()
+            .unwrap_or_default();
+        let category = if !dropped.is_empty() || dropped_findings.iter().any(|f| f.category == Category::Secret) {
+            Category::Secret
+        } else {
+            dropped_findings[0].category
+        };
+        out.push(Finding {
+            rule_id: CAPPED_RULE_ID.into(),
+            rule_name: CAPPED_RULE_NAME.into(),
+            severity: Severity::Note,
+            category,
+            path: path.to_string(),
+            span,
+            message: format!(
+                "{total} more findings in this file are not reported ({}): at most {max} per file are, the \
+                 most severe first (--max-findings-per-file); exclude the file if it is generated",
+                counts.join(", ")
+            ),
+            secret: None,
+            confidence: None,
+            snippet: None,
+            fingerprint: Fingerprint::new(CAPPED_RULE_ID, b"", path),
+            commit: None,
+            other_locations: Vec::new(),
+        });
     }
 
     fn secret_findings(&self, path: &str, data: &[u8], candidates: Vec<Candidate>, out: &mut Vec<Finding>) {

@@ -439,3 +439,122 @@ fn utf16_files_are_decoded_and_positions_count_characters_of_the_original() {
         .stderr(predicate::str::contains("5 files").and(predicate::str::contains("4 decoded from UTF-16")))
         .stderr(predicate::str::contains("2 binary"));
 }
+
+/// `n` distinct made-up Acme tokens (random-looking: entropy, no runs, no placeholder words).
+fn acme_tokens(n: usize) -> Vec<String> {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz23456789";
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    (0..n)
+        .map(|_| {
+            let body: String = (0..24)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    ALPHABET[(seed % ALPHABET.len() as u64) as usize] as char
+                })
+                .collect();
+            format!("acme_{body}")
+        })
+        .collect()
+}
+
+#[test]
+fn findings_over_the_per_file_limit_become_one_note_in_every_format() {
+    let f = Fixture::new();
+    // A minified line with 150 tokens, then 5 (less severe) passwords on lines of their own.
+    let line: String = acme_tokens(150).iter().map(|t| format!("t=\"{t}\";")).collect();
+    let passwords: String = (0..5)
+        .map(|i| format!("acme_password = \"Tr0ub4dor&{i}x\"\n"))
+        .collect();
+    f.write("tree/bundle.min.js", format!("{line}\n{passwords}"));
+    let scan_json = |extra: &[&str]| {
+        let out = f
+            .scan()
+            .args(["--format", "json"])
+            .args(extra)
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        json(&out)
+    };
+    let rule_ids = |v: &serde_json::Value| -> Vec<String> {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule_id"].as_str().unwrap().to_string())
+            .collect()
+    };
+
+    let v = scan_json(&["--max-findings-per-file", "10"]);
+    let ids = rule_ids(&v);
+    assert_eq!(ids.len(), 11, "{ids:?}");
+    assert_eq!(
+        ids.iter().filter(|id| *id == "acme.token").count(),
+        10,
+        "most severe kept first"
+    );
+    let note = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule_id"] == "plimsoll.findings-capped")
+        .expect("a note for the rest");
+    assert_eq!(note["severity"], "note");
+    assert_eq!(note["path"], "tree/bundle.min.js");
+    let message = note["message"].as_str().unwrap();
+    assert!(message.starts_with("145 more findings"), "{message}");
+    // The passwords are found by acme.password or the built-in generic rule, whichever is more specific.
+    assert!(message.contains("(140 acme.token, 5 "), "{message}");
+    // The kept tokens are the first ten on the line; the note points at the eleventh.
+    let columns: Vec<u64> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "acme.token")
+        .map(|f| f["column"].as_u64().unwrap())
+        .collect();
+    let width = 5 + 29; // t="…";
+    assert_eq!(columns, (0..10).map(|i| 4 + i * width).collect::<Vec<u64>>());
+    assert_eq!(
+        (note["line"].as_u64(), note["column"].as_u64()),
+        (Some(1), Some(4 + 10 * width))
+    );
+
+    // Every format shows the note.
+    for format in ["text", "sarif", "github", "junit", "gitlab-secrets"] {
+        let out = f
+            .scan()
+            .args(["--format", format, "--max-findings-per-file", "10"])
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8_lossy(&out);
+        assert!(out.contains("145 more findings"), "{format}: {out}");
+    }
+
+    // The config sets the limit, the flag wins, 0 lifts it.
+    f.write("tree/.plimsoll.toml", "max-findings-per-file = 3\n");
+    let with_config = |extra: &[&str]| {
+        let mut c = Command::cargo_bin("plimsoll").unwrap();
+        let out = c
+            .current_dir(f.path())
+            .args(["scan", "tree", "--format", "json", "--rules", "rules.toml"])
+            .args(extra)
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        rule_ids(&json(&out)).len()
+    };
+    assert_eq!(with_config(&[]), 4);
+    assert_eq!(with_config(&["--max-findings-per-file", "20"]), 21);
+    assert_eq!(with_config(&["--max-findings-per-file", "0"]), 155);
+    assert_eq!(rule_ids(&scan_json(&[])).len(), 101, "default limit is 100");
+}

@@ -55,7 +55,13 @@ struct Found {
 fn found() -> Found {
     let files = corpus_dir().join("files");
     let scanner = Scanner::new(builtin_rules().expect("built-in rules load"), Allowlist::default()).unwrap();
-    let pipeline = Pipeline::new(scanner, FindingOptions { show_secrets: true });
+    let pipeline = Pipeline::new(
+        scanner,
+        FindingOptions {
+            show_secrets: true,
+            max_findings_per_file: None,
+        },
+    );
     let opts = WalkOptions {
         paths: vec![files.clone()],
         // The corpus is scanned whole: lockfiles, dotfiles and everything a .gitignore might hide.

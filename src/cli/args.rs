@@ -47,6 +47,11 @@ pub struct LimitArgs {
     /// Skip files (or git blobs) larger than this (bytes, or with K/M/G suffix).
     #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
     pub max_file_size: u64,
+    /// Report at most N findings per file (or git blob), the most severe first; the rest are counted in
+    /// one `plimsoll.findings-capped` note per file. 0 = no limit [default: 100, or
+    /// `max-findings-per-file` in the config].
+    #[arg(long, value_name = "N")]
+    pub max_findings_per_file: Option<usize>,
     /// No summary and no progress on stderr.
     #[arg(long, short = 'q')]
     pub quiet: bool,

@@ -69,7 +69,7 @@ pub fn git_scan(args: GitArgs) -> Result<ExitCode> {
         .or_else(|| std::env::current_dir().ok());
     let source = Some(repo.provenance());
     let report = ReportSettings::new(&args.report, &cfg, args.limits.quiet, srcroot, source, started)?;
-    let (pipeline, rule_infos) = secrets_pipeline(&args.rules, &cfg, args.report.show_secrets)?;
+    let (pipeline, rule_infos) = secrets_pipeline(&args.rules, &args.limits, &cfg, args.report.show_secrets)?;
     let target = if let Some(spec) = &args.range {
         Target::Range(spec.clone())
     } else if args.staged {

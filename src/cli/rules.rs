@@ -6,6 +6,7 @@ use anyhow::{Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
 use plimsoll::analyzer::{Analyzer, RuleState};
 use plimsoll::analyzers;
+use plimsoll::pipeline;
 use plimsoll::secrets::rule::{builtin_rules, check_unique_ids, load_rule_path};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -189,6 +190,13 @@ pub fn explain(id: &str, src: &RuleSourceArgs) -> Result<ExitCode> {
             println!("{}", info.docs.trim_end());
             return Ok(ExitCode::SUCCESS);
         }
+    }
+    if id == pipeline::CAPPED_RULE_ID {
+        let info = pipeline::capped_rule_info();
+        println!("{} — {}\n", info.id, info.name);
+        println!("severity: {}   category: meta\n", info.severity);
+        println!("{}", info.docs.trim_end());
+        return Ok(ExitCode::SUCCESS);
     }
     let Some(rule) = rules.iter().find(|r| r.id() == id) else {
         bail!("unknown rule id {id:?} (see `plimsoll rules`)");

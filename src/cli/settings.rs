@@ -3,7 +3,7 @@
 //! the exit threshold and colour decided. Command runners receive these objects and never look at a flag
 //! or the config again for something decided here.
 
-use super::args::{ColorChoice, InputArgs, ReportArgs, RuleSourceArgs};
+use super::args::{ColorChoice, InputArgs, LimitArgs, ReportArgs, RuleSourceArgs};
 use anyhow::{Context, Result, bail};
 use plimsoll::analyzers;
 use plimsoll::baseline::Baseline;
@@ -11,7 +11,7 @@ use plimsoll::catalog::RuleInfo;
 use plimsoll::config::{Config, FailOn};
 use plimsoll::git::Repo;
 use plimsoll::output::Format;
-use plimsoll::pipeline::{FindingOptions, Pipeline};
+use plimsoll::pipeline::{self, FindingOptions, Pipeline};
 use plimsoll::provenance::Provenance;
 use plimsoll::secrets::rule::{Rule, builtin_rules, check_unique_ids, load_rule_path};
 use plimsoll::secrets::{Allowlist, Scanner};
@@ -50,15 +50,29 @@ pub fn load_rules(src: &RuleSourceArgs, cfg: &Config) -> Result<Vec<Rule>> {
 }
 
 /// The secrets pipeline for a run (analyzers in their default configuration), and the descriptions of
-/// its secret rules.
-pub fn secrets_pipeline(src: &RuleSourceArgs, cfg: &Config, show_secrets: bool) -> Result<(Pipeline, Vec<RuleInfo>)> {
+/// its secret rules (and of the per-file limit's note).
+pub fn secrets_pipeline(
+    src: &RuleSourceArgs,
+    limits: &LimitArgs,
+    cfg: &Config,
+    show_secrets: bool,
+) -> Result<(Pipeline, Vec<RuleInfo>)> {
     let rules = load_rules(src, cfg)?;
-    let rule_infos: Vec<RuleInfo> = rules.iter().map(Rule::info).collect();
+    let mut rule_infos: Vec<RuleInfo> = rules.iter().map(Rule::info).collect();
+    rule_infos.push(pipeline::capped_rule_info());
+    let max = limits
+        .max_findings_per_file
+        .or(cfg.max_findings_per_file)
+        .unwrap_or(pipeline::DEFAULT_MAX_FINDINGS_PER_FILE);
+    let options = FindingOptions {
+        show_secrets,
+        max_findings_per_file: (max > 0).then_some(max),
+    };
     let allow = Allowlist {
         regexes: cfg.allow_regexes.clone(),
         value_hashes: cfg.allow_value_hashes.iter().cloned().collect(),
     };
-    let pipeline = Pipeline::new(Scanner::new(rules, allow)?, FindingOptions { show_secrets });
+    let pipeline = Pipeline::new(Scanner::new(rules, allow)?, options);
     Ok((pipeline, rule_infos))
 }
 
@@ -82,7 +96,7 @@ impl InputSettings {
 
     /// Loads the rules (secrets and every analyzer's) for `cfg` and decides the walk.
     pub fn new(input: &InputArgs, cfg: Config, show_secrets: bool) -> Result<InputSettings> {
-        let (pipeline, mut rule_infos) = secrets_pipeline(&input.rules, &cfg, show_secrets)?;
+        let (pipeline, mut rule_infos) = secrets_pipeline(&input.rules, &input.limits, &cfg, show_secrets)?;
         let pipeline = pipeline.with_analyzers(analyzers::from_config(&cfg));
         rule_infos.extend(pipeline.analyzer_rule_infos());
         let mut exclude = cfg.exclude.clone();

@@ -7,7 +7,7 @@
 use super::repo::commit_meta;
 use crate::finding::{Commit, Finding, Fingerprint, Location};
 use gix::ObjectId;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One place (path, position, commit) where a finding was seen.
 pub(super) struct Sighting {
@@ -66,12 +66,12 @@ pub(super) fn collect(repo: &gix::Repository, mut sightings: Vec<Sighting>) -> V
         let first = &group[0];
         let mut finding = first.finding.clone();
         finding.commit = meta(first.commit);
-        let mut paths_done = vec![finding.path.as_str()];
+        // A set, not a list: one secret can sit in thousands of paths across a history.
+        let mut paths_done: HashSet<&str> = HashSet::from([finding.path.as_str()]);
         for s in &group[1..] {
-            if paths_done.contains(&s.finding.path.as_str()) {
+            if !paths_done.insert(&s.finding.path) {
                 continue;
             }
-            paths_done.push(&s.finding.path);
             finding.other_locations.push(Location {
                 path: s.finding.path.clone(),
                 span: s.finding.span,

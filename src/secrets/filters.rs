@@ -1,7 +1,8 @@
 //! False-positive filters and confidence signals applied to every candidate after its rule's regex,
 //! entropy and checksum: placeholders, documented example keys, environment/secret-store lookups, values
 //! that only look random (hashes, UUIDs), well-known dummy passwords, what the name a value is assigned to
-//! says about it, lockfiles and checksum files, and inline suppression comments.
+//! says about it, lockfiles and checksum files.
+//! Inline suppression markers are in [`crate::secrets::lines`].
 
 /// Documented example credentials from providers' docs; never real.
 const KNOWN_EXAMPLES: &[&str] = &[
@@ -70,6 +71,16 @@ const LOOKUP_MARKERS: &[&str] = &[
     "%{",
 ];
 
+/// `PLACEHOLDER_WORDS` and `LOOKUP_MARKERS` in one automaton, ASCII case-insensitive: one pass over a
+/// candidate instead of one substring search per word (this ran for every candidate and was a quarter of
+/// the scan time on files with many of them).
+static PLACEHOLDER_OR_LOOKUP: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(PLACEHOLDER_WORDS.iter().chain(LOOKUP_MARKERS))
+        .expect("placeholder words form a valid automaton")
+});
+
 /// Whether `secret` is a placeholder, a documented example, or a lookup of a value stored elsewhere.
 pub fn is_placeholder(secret: &[u8]) -> bool {
     let Ok(s) = std::str::from_utf8(secret) else {
@@ -78,8 +89,7 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
     if KNOWN_EXAMPLES.contains(&s) {
         return true;
     }
-    let lower = s.to_ascii_lowercase();
-    if PLACEHOLDER_WORDS.iter().any(|w| lower.contains(w)) || LOOKUP_MARKERS.iter().any(|m| lower.contains(m)) {
+    if PLACEHOLDER_OR_LOOKUP.is_match(s) {
         return true;
     }
     // `<your-token>`, `[TOKEN]`, `$VAR`, `%VAR%`
@@ -232,19 +242,6 @@ pub fn is_lockfile(path: &str) -> bool {
     ) || name.ends_with(".sha256")
         || name.ends_with(".sha512")
         || name.ends_with(".sum")
-}
-
-/// Markers that suppress findings on their line.
-const INLINE_ALLOW: &[&[u8]] = &[b"plimsoll:allow", b"gitleaks:allow", b"pragma: allowlist secret"];
-
-/// Whether `line` carries an inline suppression comment.
-pub fn line_is_suppressed(line: &[u8]) -> bool {
-    INLINE_ALLOW.iter().any(|m| memchr::memmem::find(line, m).is_some())
-}
-
-/// `pragma: allowlist nextline secret` (detect-secrets) on the line before suppresses it too.
-pub fn previous_line_suppresses(prev: &[u8]) -> bool {
-    memchr::memmem::find(prev, b"pragma: allowlist nextline secret").is_some()
 }
 
 /// What the name a value is assigned to says about the value.
@@ -702,14 +699,6 @@ mod tests {
         assert!(followed_by_documentation_host(b"@api.test/"));
         assert!(!followed_by_documentation_host(b"@db.internal.acme.io:5432"));
         assert!(!followed_by_documentation_host(b" and mail me@example.com"));
-    }
-
-    #[test]
-    fn inline_allow() {
-        assert!(line_is_suppressed(b"key = 'abc' # plimsoll:allow"));
-        assert!(line_is_suppressed(b"key = 'abc' // gitleaks:allow"));
-        assert!(line_is_suppressed(b"key = 'abc'  # pragma: allowlist secret"));
-        assert!(!line_is_suppressed(b"key = 'abc'"));
     }
 
     #[test]

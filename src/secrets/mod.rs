@@ -1,9 +1,11 @@
 //! Hard-coded secret detection: rules as data ([`rule`]), the keyword-prefiltered scanner
-//! ([`scanner`]), format validators ([`checksum`]) and false-positive filters ([`filters`]).
+//! ([`scanner`]), format validators ([`checksum`]), false-positive filters ([`filters`]) and the line and
+//! inline-marker lookups every candidate needs ([`lines`]).
 
 pub mod check;
 pub mod checksum;
 pub mod filters;
+pub mod lines;
 pub mod rule;
 pub mod scanner;
 
