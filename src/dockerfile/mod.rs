@@ -26,7 +26,7 @@ pub mod shell;
 use crate::finding::{Category, Finding, Fingerprint, Severity, Span};
 use crate::position::LineIndex;
 use dockerignore::DockerIgnore;
-use model::Model;
+use model::{ImplicitStage, Model};
 use pragma::Pragmas;
 use rules::{Context, Hit, IgnoreFile, Rule, Settings};
 use std::cell::OnceCell;
@@ -242,9 +242,9 @@ impl Linter {
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.lint_text(body, disk_path)));
         let index = LineIndex::new(body);
         match result {
-            Ok(Ok(hits)) => {
+            Ok(linted) => {
                 let pragmas = Pragmas::parse(body);
-                for (k, hit, span, text_norm) in hits {
+                for (k, hit, span, text_norm) in linted.hits {
                     let a = &self.active[k];
                     let m = a.rule.meta();
                     let line = index.line(span.start);
@@ -270,36 +270,12 @@ impl Linter {
                     });
                     out.push(self.finding(a, path, &index, body, span, &text_norm, hit.message, shown));
                 }
-            }
-            Ok(Err(_)) if !self.report_parse_errors => {}
-            Ok(Err((line, column, message))) => {
-                let (line, column) = (line.max(1), column.max(1));
-                let snippet = index
-                    .line_range(body, line)
-                    .map(|r| model::normalize(&body[r], '\\'))
-                    .unwrap_or_default();
-                out.push(Finding {
-                    rule_id: self.parse_error.id.clone(),
-                    rule_name: self.parse_error.name.clone(),
-                    severity: self.parse_error.severity,
-                    category: Category::Dockerfile,
-                    path: path.to_string(),
-                    span: Span {
-                        line: line as u32,
-                        column: column as u32,
-                        end_line: line as u32,
-                        end_column: column as u32 + 1,
-                    },
-                    message: format!(
-                        "Dockerfile does not parse: {message}; fix the syntax so it can be built and checked"
-                    ),
-                    fingerprint: Fingerprint::new(rules::PARSE_ERROR_ID, snippet.as_bytes(), path),
-                    snippet: Some(truncate(&snippet)),
-                    secret: None,
-                    commit: None,
-                    confidence: None,
-                    other_locations: Vec::new(),
-                });
+                if self.report_parse_errors {
+                    let recovered = linted.instructions > 0;
+                    for e in linted.errors {
+                        out.push(self.parse_error_finding(path, body, &index, &e, recovered));
+                    }
+                }
             }
             Err(_) => out.push(Finding {
                 rule_id: self.parse_error.id.clone(),
@@ -321,6 +297,57 @@ impl Linter {
                 confidence: None,
                 other_locations: Vec::new(),
             }),
+        }
+    }
+
+    /// The `DF000` finding of one parse error. `recovered`: other instructions parsed and were checked.
+    fn parse_error_finding(
+        &self,
+        path: &str,
+        body: &str,
+        index: &LineIndex,
+        e: &ParseError,
+        recovered: bool,
+    ) -> Finding {
+        let line = e.line.max(1);
+        let range = index.line_range(body, line);
+        let snippet = range
+            .clone()
+            .map(|r| model::normalize(&body[r], '\\'))
+            .unwrap_or_default();
+        // The parser's column is only reliable on line 1; elsewhere point at the line's first word.
+        let column = match (&range, e.column) {
+            (_, Some(c)) => c.max(1),
+            (Some(r), None) => body[r.clone()].chars().take_while(|c| c.is_whitespace()).count() + 1,
+            (None, None) => 1,
+        };
+        let end_column = range
+            .map_or(column + 1, |r| body[r].chars().count() + 1)
+            .max(column + 1);
+        let rest = if recovered {
+            "the instructions that parse were still checked"
+        } else {
+            "fix the syntax so it can be built and checked"
+        };
+        Finding {
+            rule_id: self.parse_error.id.clone(),
+            rule_name: self.parse_error.name.clone(),
+            severity: self.parse_error.severity,
+            category: Category::Dockerfile,
+            path: path.to_string(),
+            span: Span {
+                line: line as u32,
+                column: column as u32,
+                end_line: line as u32,
+                end_column: end_column as u32,
+            },
+            message: format!("Dockerfile does not parse: {}; {rest}", e.message),
+            fingerprint: Fingerprint::new(rules::PARSE_ERROR_ID, snippet.as_bytes(), path),
+            snippet: Some(truncate(&snippet)),
+            secret: None,
+            commit: None,
+            confidence: None,
+            other_locations: Vec::new(),
         }
     }
 
@@ -360,35 +387,50 @@ impl Linter {
         }
     }
 
-    /// Parses and runs the rules: (active rule index, hit, instruction span, normalized instruction) per
-    /// hit, or `Err((line, column, message))` for a parse error.
-    #[allow(clippy::type_complexity)]
-    fn lint_text(
-        &self,
-        text: &str,
-        disk_path: Option<&Path>,
-    ) -> Result<Vec<(usize, Hit, Range<usize>, String)>, (usize, usize, String)> {
-        match parse(text) {
-            Ok((parsed, escape)) => Ok(self.run_rules(text, &parsed, escape, disk_path)),
-            Err(e) => match repair_for_parser(text) {
-                Some(blanked) => match parse(&blanked) {
-                    Ok((parsed, escape)) => Ok(self.run_rules(&blanked, &parsed, escape, disk_path)),
-                    Err(_) => Err(e),
-                },
-                None => Err(e),
-            },
+    /// Parses (tolerating errors, see [`parse_tolerant`]) and runs the rules over what parsed.
+    fn lint_text(&self, text: &str, disk_path: Option<&Path>) -> Linted {
+        if let Ok((parsed, escape)) = parse(text) {
+            return Linted {
+                instructions: parsed.len(),
+                hits: self.run_rules(text, text, &parsed, escape, None, disk_path),
+                errors: Vec::new(),
+            };
+        }
+        let recovered = parse_tolerant(text);
+        let parsed_text = recovered.parsed_text();
+        let (instructions, hits) = match parse(&parsed_text) {
+            Ok((parsed, escape)) => {
+                let real = parsed.len() - usize::from(recovered.implicit.is_some());
+                let hits = self.run_rules(
+                    &recovered.text,
+                    &parsed_text,
+                    &parsed,
+                    escape,
+                    recovered.implicit,
+                    disk_path,
+                );
+                (real, hits)
+            }
+            Err(_) => (0, Vec::new()),
+        };
+        Linted {
+            instructions,
+            hits,
+            errors: recovered.errors,
         }
     }
 
     fn run_rules<'t>(
         &self,
         text: &'t str,
+        parsed_text: &'t str,
         parsed: &[parse_dockerfile::Instruction<'t>],
         escape: char,
+        implicit: Option<ImplicitStage>,
         disk_path: Option<&Path>,
     ) -> Vec<(usize, Hit, Range<usize>, String)> {
         let mut out = Vec::new();
-        let model = Model::build(text, parsed, escape);
+        let model = Model::build_recovered(text, parsed_text, parsed, escape, implicit);
         let ignore = OnceCell::new();
         let cx = Context {
             model: &model,
@@ -404,6 +446,9 @@ impl Linter {
                 let Some(ins) = model.instrs.get(hit.instr) else {
                     continue;
                 };
+                if ins.synthetic {
+                    continue;
+                }
                 if hit.snippet.is_none() {
                     hit.snippet = rules::masked_snippet(ins);
                 }
@@ -414,6 +459,183 @@ impl Linter {
         }
         out
     }
+}
+
+/// What [`Linter::lint_text`] found: rule hits (active rule index, hit, instruction span, normalized
+/// instruction) and the parse errors recovered from.
+struct Linted {
+    /// Instructions that parsed (the implicit `FROM` not counted).
+    instructions: usize,
+    hits: Vec<(usize, Hit, Range<usize>, String)>,
+    errors: Vec<ParseError>,
+}
+
+/// One place where the file does not parse.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    /// 1-based line in the file.
+    pub line: usize,
+    /// 1-based column when the parser's is reliable (line 1), else `None`.
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+/// The file as the error-tolerant parser left it: instructions that do not parse blanked, and where an
+/// implicit stage starts.
+pub struct Recovered {
+    /// The file with each unparsable instruction replaced by spaces (line breaks and length kept, so every
+    /// offset is the file's).
+    pub text: String,
+    /// Where [`model::IMPLICIT_FROM`] goes when instructions come before any `FROM`.
+    pub implicit: Option<ImplicitStage>,
+    pub errors: Vec<ParseError>,
+}
+
+impl Recovered {
+    /// The text to parse: [`Recovered::text`] with the implicit `FROM` inserted.
+    pub fn parsed_text(&self) -> std::borrow::Cow<'_, str> {
+        match self.implicit {
+            None => std::borrow::Cow::Borrowed(&self.text),
+            Some(ImplicitStage { at }) => {
+                let mut s = String::with_capacity(self.text.len() + model::IMPLICIT_FROM.len());
+                s.push_str(&self.text[..at]);
+                s.push_str(model::IMPLICIT_FROM);
+                s.push_str(&self.text[at..]);
+                std::borrow::Cow::Owned(s)
+            }
+        }
+    }
+}
+
+/// How many instructions the error-tolerant parser skips in one file before it gives up on the rest; each
+/// skip re-parses the file, so the bound keeps a hostile file linear.
+const MAX_RECOVERIES: usize = 32;
+
+/// Error-tolerant parsing, the way ruff lints a file with syntax errors: every instruction that does not
+/// parse is recorded as a [`ParseError`] and blanked, and the file is parsed again, until the rest parses.
+/// Instructions before any `FROM` (a fragment, a template, `MAINTAINER` above `FROM`) get an implicit
+/// stage; a file with no `FROM` at all gets one at its end, so its `ARG`s are still checked. An unterminated
+/// heredoc or quote swallows the rest of the file, as it does for Docker.
+pub fn parse_tolerant(body: &str) -> Recovered {
+    let mut rec = Recovered {
+        text: repair_for_parser(body).unwrap_or_else(|| body.to_string()),
+        implicit: None,
+        errors: Vec::new(),
+    };
+    let escape = escape_directive(body);
+    let mut last_error: Option<usize> = None;
+    for round in 0..=MAX_RECOVERIES {
+        let candidate = rec.parsed_text();
+        let Err((line, column, message, last_good)) = parse_progress(&candidate) else {
+            break;
+        };
+        let candidate_index = LineIndex::new(candidate.as_bytes());
+        let line_start = candidate_index
+            .line_range(candidate.as_bytes(), line.max(1))
+            .map_or(candidate.len(), |r| r.start);
+        drop(candidate);
+        // Back to the file's coordinates.
+        let to_text = |x: usize| match rec.implicit {
+            Some(ImplicitStage { at }) if x >= at + model::IMPLICIT_FROM.len() => x - model::IMPLICIT_FROM.len(),
+            Some(ImplicitStage { at }) if x >= at => at,
+            _ => x,
+        };
+        let (offset, line) = match rec.implicit {
+            Some(ImplicitStage { at }) if line_start >= at + model::IMPLICIT_FROM.len() => {
+                (line_start - model::IMPLICIT_FROM.len(), line.saturating_sub(1))
+            }
+            _ => (line_start, line),
+        };
+        let last_good = last_good.map(to_text);
+        let column = (line == 1 && column > 0).then_some(column);
+        if message == "expected FROM" && rec.implicit.is_none() {
+            // The parser points at the instruction's keyword; the implicit stage starts there.
+            let at = line_start + column.map_or(0, |c| c - 1).min(rec.text.len() - line_start);
+            let at = if rec.text[line_start..at].trim().is_empty() {
+                at
+            } else {
+                line_start
+            };
+            rec.errors.push(ParseError {
+                line,
+                column,
+                message: "an instruction other than ARG comes before the first FROM".into(),
+            });
+            rec.implicit = Some(ImplicitStage { at });
+            continue;
+        }
+        if message == "expected at least one FROM instruction" {
+            rec.errors.push(ParseError {
+                line: 1,
+                column: Some(1),
+                message: "no FROM instruction, so there is no build stage".into(),
+            });
+            if rec.implicit.is_none() {
+                if !rec.text.is_empty() && !rec.text.ends_with('\n') {
+                    rec.text.push('\n');
+                }
+                rec.implicit = Some(ImplicitStage { at: rec.text.len() });
+                continue;
+            }
+            break;
+        }
+        rec.errors.push(ParseError {
+            line,
+            column,
+            message: message.clone(),
+        });
+        let swallows_rest = message.contains("reached eof");
+        let stuck = last_error.is_some_and(|e| offset <= e);
+        let range = if swallows_rest || stuck || round == MAX_RECOVERIES {
+            // The instruction that fails starts after the last one that parsed (its continuation lines
+            // included); it and everything after it go.
+            let after_good = last_good.map_or(0, |g| {
+                let end = instruction_lines(&rec.text, g, escape).end;
+                (end + 1).min(rec.text.len())
+            });
+            let here = instruction_lines(&rec.text, offset.min(rec.text.len()), escape).start;
+            after_good.min(here)..rec.text.len()
+        } else {
+            instruction_lines(&rec.text, offset.min(rec.text.len()), escape)
+        };
+        last_error = Some(offset);
+        blank(&mut rec.text, range);
+    }
+    rec
+}
+
+/// The lines of the instruction that contains byte `offset`: back over lines that the previous one
+/// continues (escape character at its end), forward over the lines it continues itself.
+fn instruction_lines(text: &str, offset: usize, escape: char) -> Range<usize> {
+    let continues = |line: &str| {
+        let t = line.trim_end();
+        !t.trim_start().starts_with('#') && t.ends_with(escape) && !t.ends_with(&format!("{escape}{escape}"))
+    };
+    let mut start = text[..offset].rfind('\n').map_or(0, |p| p + 1);
+    while start > 0 {
+        let prev_start = text[..start - 1].rfind('\n').map_or(0, |p| p + 1);
+        if !continues(&text[prev_start..start - 1]) {
+            break;
+        }
+        start = prev_start;
+    }
+    let mut end = text[offset..].find('\n').map_or(text.len(), |p| offset + p);
+    while end < text.len() && continues(&text[text[..end].rfind('\n').map_or(0, |p| p + 1)..end]) {
+        end = text[end + 1..].find('\n').map_or(text.len(), |p| end + 1 + p);
+    }
+    start..end
+}
+
+/// Replaces `range` of `text` with spaces, keeping line breaks (and so every offset and line number).
+fn blank(text: &mut String, range: Range<usize>) {
+    let mut blanked = String::with_capacity(range.len());
+    for c in text[range.clone()].chars() {
+        match c {
+            '\n' | '\r' => blanked.push(c),
+            _ => blanked.extend(std::iter::repeat_n(' ', c.len_utf8())),
+        }
+    }
+    text.replace_range(range, &blanked);
 }
 
 /// Works around what `parse-dockerfile` rejects although Docker accepts it, keeping every byte offset so
@@ -574,6 +796,18 @@ pub fn parse(text: &str) -> Result<(Vec<parse_dockerfile::Instruction<'_>>, char
     Ok((instrs, escape_directive(text)))
 }
 
+/// [`parse`] for the error-tolerant parser: on error, also the start of the last instruction that parsed.
+#[allow(clippy::type_complexity)]
+fn parse_progress(text: &str) -> Result<(), (usize, usize, String, Option<usize>)> {
+    let err = |e: parse_dockerfile::Error, last: Option<usize>| (e.line(), e.column(), format!("{e:#}"), last);
+    let iter = parse_dockerfile::parse_iter(text).map_err(|e| err(e, None))?;
+    let mut last = None;
+    for item in iter {
+        last = Some(model::start_of(&item.map_err(|e| err(e, last))?));
+    }
+    Ok(())
+}
+
 /// The `# escape=` parser directive, if any (only at the top, before any other line).
 fn escape_directive(text: &str) -> char {
     for line in text.lines() {
@@ -668,12 +902,56 @@ mod tests {
     }
 
     #[test]
-    fn parse_error_is_one_df000_with_position() {
-        let f = lint("FROM alpine:3.19\nRUN echo \\\nBOGUS thing\nFROBNICATE x\n");
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!(&*f[0].rule_id, "DF000");
-        assert_eq!(f[0].span.line, 4);
-        assert!(f[0].message.contains("FROBNICATE"), "{}", f[0].message);
+    fn parse_error_is_df000_at_the_bad_line_and_the_rest_is_still_linted() {
+        let f = lint("FROM alpine:3.19\nRUN echo \\\nBOGUS thing\nFROBNICATE x\nUSER root\n");
+        let df000: Vec<_> = f.iter().filter(|f| &*f.rule_id == "DF000").collect();
+        assert_eq!(df000.len(), 1, "{f:#?}");
+        assert_eq!((df000[0].span.line, df000[0].span.column), (4, 1));
+        assert!(df000[0].message.contains("FROBNICATE"), "{}", df000[0].message);
+        assert_eq!(df000[0].snippet.as_deref(), Some("FROBNICATE x"));
+        let df001 = f
+            .iter()
+            .find(|f| &*f.rule_id == "DF001")
+            .expect("USER root after the bad line");
+        assert_eq!(df001.span.line, 5);
+    }
+
+    #[test]
+    fn fragments_get_an_implicit_stage_that_stage_rules_leave_alone() {
+        let f = lint("# a template\nRUN apt-get install curl\nUSER root\n");
+        let ids: Vec<_> = f.iter().map(|f| (&*f.rule_id, f.span.line)).collect();
+        assert!(ids.contains(&("DF000", 2)), "{ids:?}");
+        assert!(ids.contains(&("DF022", 2)), "{ids:?}");
+        assert!(ids.contains(&("DF001", 3)), "{ids:?}");
+        for stage_rule in ["DF003", "DF013", "DF002", "DF008"] {
+            assert!(!ids.iter().any(|(id, _)| *id == stage_rule), "{stage_rule}: {ids:?}");
+        }
+        // Instructions above FROM keep the global ARGs global.
+        let f = lint("ARG BASE=debian:latest\nMAINTAINER me\nFROM $BASE\nUSER app\nHEALTHCHECK NONE\n");
+        let ids: Vec<_> = f.iter().map(|f| (&*f.rule_id, f.span.line)).collect();
+        assert!(ids.contains(&("DF000", 2)) && ids.contains(&("DF038", 2)), "{ids:?}");
+        assert!(ids.contains(&("DF002", 3)), "{ids:?}");
+        // No FROM at all: the ARGs are still checked.
+        let f = lint("ARG NPM_TOKEN\n");
+        let ids: Vec<_> = f.iter().map(|f| &*f.rule_id).collect();
+        assert_eq!(ids, ["DF006", "DF000"]);
+    }
+
+    #[test]
+    fn recovery_never_loops_and_an_unterminated_heredoc_swallows_the_rest() {
+        let many: String = (0..200).map(|k| format!("BAD{k} x\n")).collect();
+        let f = lint(&format!("FROM alpine:3.19\n{many}USER root\n"));
+        assert!(f.iter().filter(|f| &*f.rule_id == "DF000").count() <= MAX_RECOVERIES + 1);
+        let f = lint("FROM alpine:3.19\nUSER root\nRUN <<EOF\necho hi\n");
+        let ids: Vec<_> = f.iter().map(|f| (&*f.rule_id, f.span.line)).collect();
+        assert!(ids.contains(&("DF001", 2)), "{ids:?}");
+        assert_eq!(ids.iter().filter(|(id, _)| *id == "DF000").count(), 1, "{ids:?}");
+        let r = parse_tolerant("FROM a:1\nRUN x \\\n  y\nNOPE é \\\n  more\nUSER u\n");
+        assert_eq!(
+            r.text.len(),
+            "FROM a:1\nRUN x \\\n  y\nNOPE é \\\n  more\nUSER u\n".len()
+        );
+        assert!(r.text.contains("\n         \n      \nUSER u"), "{:?}", r.text);
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub struct Instr<'p, 't> {
     /// Byte range in the text, from the keyword (or `ONBUILD`) to the end of the last argument or heredoc.
     pub span: Range<usize>,
     pub onbuild: bool,
+    /// The `FROM` the error-tolerant parser put in front of instructions that came before any `FROM`; it is
+    /// not in the file (empty span), and hits on it are dropped.
+    pub synthetic: bool,
     /// Source text on one line: continuations joined, whitespace collapsed.
     pub text: String,
     /// For `RUN`: the script and mounts.
@@ -67,7 +70,19 @@ pub enum Base {
     Image(ImageRef),
     /// A reference that still contains a variable after global `ARG` defaults were substituted.
     Unresolved,
+    /// The stage is implicit (no `FROM` in the file): the base is unknown.
+    Implicit,
 }
+
+/// Where the error-tolerant parser inserted [`IMPLICIT_FROM`] into the text it parsed: at byte `at` of the
+/// model's text, in front of the first instruction that came before any `FROM`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ImplicitStage {
+    pub at: usize,
+}
+
+/// The instruction inserted in front of a fragment so the parser accepts it.
+pub const IMPLICIT_FROM: &str = "FROM scratch\n";
 
 /// One `FROM` and the instructions after it.
 pub struct Stage {
@@ -85,6 +100,10 @@ pub struct Stage {
     pub body: Range<usize>,
     /// Built on a Windows image (directly or through its parent stages).
     pub windows: bool,
+    /// A stage the file does not declare: instructions of a fragment or template that come before any
+    /// `FROM`. Instruction rules lint them; rules about a stage as a whole (missing `USER`, missing
+    /// `HEALTHCHECK`, base image) stay quiet, since the real stage is somewhere else.
+    pub implicit: bool,
 }
 
 /// The whole file, ready for rules.
@@ -100,6 +119,25 @@ pub struct Model<'p, 't> {
 impl<'p, 't> Model<'p, 't> {
     /// Builds the model from parsed instructions. `text` is the exact text that was parsed.
     pub fn build(text: &'t str, parsed: &'p [Instruction<'t>], escape: char) -> Model<'p, 't> {
+        Model::build_recovered(text, text, parsed, escape, None)
+    }
+
+    /// Builds the model of a file the error-tolerant parser recovered: `parsed` came from `parsed_text`,
+    /// which is `text` with [`IMPLICIT_FROM`] inserted at `implicit.at` (or `text` itself). Spans are mapped
+    /// back to `text`, so positions are those of the file.
+    pub fn build_recovered(
+        text: &'t str,
+        parsed_text: &'t str,
+        parsed: &'p [Instruction<'t>],
+        escape: char,
+        implicit: Option<ImplicitStage>,
+    ) -> Model<'p, 't> {
+        let inserted = implicit.map(|s| (s.at, IMPLICIT_FROM.len()));
+        let to_text = |x: usize| match inserted {
+            Some((at, len)) if x >= at + len => x - len,
+            Some((at, _)) if x >= at => at,
+            _ => x,
+        };
         let starts: Vec<usize> = parsed.iter().map(start_of).collect();
         let mut instrs = Vec::with_capacity(parsed.len());
         let mut stage: Option<usize> = None;
@@ -107,8 +145,14 @@ impl<'p, 't> Model<'p, 't> {
             if matches!(inner, Instruction::From(_)) {
                 stage = Some(stage.map_or(0, |s| s + 1));
             }
-            let next = starts.get(i + 1).copied().unwrap_or(text.len());
-            let span = starts[i]..instruction_end(text, starts[i], next);
+            let synthetic = inserted.is_some_and(|(at, _)| starts[i] == at && matches!(inner, Instruction::From(_)));
+            let next = starts.get(i + 1).copied().unwrap_or(parsed_text.len());
+            let parsed_span = starts[i]..instruction_end(parsed_text, starts[i], next);
+            let span = if synthetic {
+                to_text(starts[i])..to_text(starts[i])
+            } else {
+                to_text(parsed_span.start)..to_text(parsed_span.end)
+            };
             let (effective, onbuild) = match inner {
                 Instruction::Onbuild(o) => (&*o.instruction, true),
                 other => (other, false),
@@ -120,9 +164,14 @@ impl<'p, 't> Model<'p, 't> {
             instrs.push(Instr {
                 inner: effective,
                 stage,
-                text: normalize(&text[span.clone()], escape),
+                text: if synthetic {
+                    String::new()
+                } else {
+                    normalize(&parsed_text[parsed_span], escape)
+                },
                 span,
                 onbuild,
+                synthetic,
                 run,
             });
         }
@@ -159,6 +208,8 @@ impl<'p, 't> Model<'p, 't> {
                     None => ImageRef::parse(img).map_or(Base::Unresolved, Base::Image),
                 },
             };
+            let implicit = ins.synthetic;
+            let base = if implicit { Base::Implicit } else { base };
             let windows = match &base {
                 Base::Image(r) => r.is_windows(),
                 Base::Stage(s) => stages[*s].windows,
@@ -175,6 +226,7 @@ impl<'p, 't> Model<'p, 't> {
                 base,
                 body: i + 1..i + 1,
                 windows,
+                implicit,
             });
         }
         let n = stages.len();
@@ -249,10 +301,11 @@ impl<'p, 't> Model<'p, 't> {
             .filter_map(|(i, ins)| ins.run.as_ref().map(|r| (i, ins, r)))
     }
 
-    /// Whether the stage of instruction `i` ships in the final image.
+    /// Whether the stage of instruction `i` ships in the final image. Instructions of an implicit stage (a
+    /// fragment) are assumed to ship: the file does not say otherwise.
     pub fn ships(&self, i: usize) -> bool {
         match self.instrs[i].stage {
-            Some(s) => self.shipped_stages().contains(&s),
+            Some(s) => self.stages[s].implicit || self.shipped_stages().contains(&s),
             None => false,
         }
     }
@@ -320,7 +373,7 @@ fn lookup(vars: &[(String, Option<String>)], name: &str) -> Option<String> {
 }
 
 /// Byte offset where an instruction starts (its keyword, or `ONBUILD`).
-fn start_of(i: &Instruction<'_>) -> usize {
+pub(crate) fn start_of(i: &Instruction<'_>) -> usize {
     match i {
         Instruction::Add(x) => x.add.span.start,
         Instruction::Arg(x) => x.arg.span.start,

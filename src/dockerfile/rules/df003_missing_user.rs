@@ -51,7 +51,7 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
                 return;
             }
         }
-        Base::Unresolved => return,
+        Base::Unresolved | Base::Implicit => return,
         _ => {}
     }
     out.push(Hit::new(

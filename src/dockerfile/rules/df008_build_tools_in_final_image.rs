@@ -149,7 +149,7 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         return;
     }
     let stage = &m.stages[0];
-    if stage.windows {
+    if stage.windows || stage.implicit {
         return;
     }
     if let Base::Image(r) = &stage.base {

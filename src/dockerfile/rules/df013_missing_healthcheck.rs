@@ -40,6 +40,9 @@ rule! {
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     let m = cx.model;
     let Some(fin) = m.final_stage() else { return };
+    if fin.implicit {
+        return;
+    }
     let has = m.lineage(fin.index).into_iter().any(|s| {
         m.body(s)
             .any(|(_, ins)| matches!(ins.inner, Instruction::Healthcheck(_)))

@@ -317,17 +317,11 @@ pub(crate) mod testing {
 
     pub fn hits_with(id: &str, text: &str, settings: &Settings, ignore: IgnoreFile) -> Vec<Hit> {
         let rule = find(id).unwrap_or_else(|| panic!("no rule {id}"));
-        let blanked;
-        let text = match crate::dockerfile::parse(text) {
-            Ok(_) => text,
-            Err(_) => {
-                blanked = crate::dockerfile::repair_for_parser(text).unwrap_or_else(|| text.to_string());
-                blanked.as_str()
-            }
-        };
+        let recovered = crate::dockerfile::parse_tolerant(text);
+        let parsed_text = recovered.parsed_text();
         let (parsed, escape) =
-            crate::dockerfile::parse(text).unwrap_or_else(|e| panic!("does not parse: {e:?}\n{text}"));
-        let model = Model::build(text, &parsed, escape);
+            crate::dockerfile::parse(&parsed_text).unwrap_or_else(|e| panic!("does not parse: {e:?}\n{text}"));
+        let model = Model::build_recovered(&recovered.text, &parsed_text, &parsed, escape, recovered.implicit);
         let cell = OnceCell::new();
         let _ = cell.set(ignore);
         let cx = Context {
@@ -338,6 +332,7 @@ pub(crate) mod testing {
         };
         let mut out = Vec::new();
         rule.check(&cx, &mut out);
+        out.retain(|h| !model.instrs[h.instr].synthetic);
         out
     }
 
@@ -360,13 +355,10 @@ pub(crate) mod testing {
     }
 
     pub fn lines(text: &str, hits: &[Hit]) -> Vec<usize> {
-        let blanked = crate::dockerfile::repair_for_parser(text);
-        let text = match crate::dockerfile::parse(text) {
-            Ok(_) => text,
-            Err(_) => blanked.as_deref().unwrap_or(text),
-        };
-        let (parsed, escape) = crate::dockerfile::parse(text).unwrap();
-        let model = Model::build(text, &parsed, escape);
+        let recovered = crate::dockerfile::parse_tolerant(text);
+        let parsed_text = recovered.parsed_text();
+        let (parsed, escape) = crate::dockerfile::parse(&parsed_text).unwrap();
+        let model = Model::build_recovered(&recovered.text, &parsed_text, &parsed, escape, recovered.implicit);
         let index = crate::position::LineIndex::new(text);
         hits.iter()
             .map(|h| index.line(model.instrs[h.instr].span.start))
