@@ -550,10 +550,12 @@ pub fn flag<'f>(flags: &'f [Flag<'_>], name: &str) -> Option<&'f str> {
         .map(|f| f.value.as_ref().map_or("", |v| v.value.as_ref()))
 }
 
-/// Sources of `COPY`/`ADD` that are paths (heredocs skipped).
-pub fn source_paths<'s>(src: &'s [Source<'_>]) -> impl Iterator<Item = &'s str> {
+/// Sources of `COPY`/`ADD` that are paths (heredocs skipped), with shell-form quotes removed
+/// (`ADD "a b.tar" /` names `a b.tar`, as Docker reads it).
+pub fn source_paths<'s>(src: &'s [Source<'_>]) -> impl Iterator<Item = std::borrow::Cow<'s, str>> {
     src.iter().filter_map(|s| match s {
-        Source::Path(p) => Some(p.value.as_ref()),
+        Source::Path(p) if p.value.contains(['"', '\'']) => Some(std::borrow::Cow::Owned(unquote(&p.value))),
+        Source::Path(p) => Some(std::borrow::Cow::Borrowed(p.value.as_ref())),
         _ => None,
     })
 }

@@ -6,7 +6,7 @@ use super::shell::{Cmd, Script};
 /// A package manager and how to read its command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pm {
-    /// `apt-get` and `apt`.
+    /// `apt-get`, `apt` and `aptitude`.
     Apt,
     Apk,
     /// `yum`, `dnf`, `microdnf`, `tdnf`.
@@ -21,7 +21,7 @@ pub enum Pm {
 impl Pm {
     fn names(self) -> &'static [&'static str] {
         match self {
-            Pm::Apt => &["apt-get", "apt"],
+            Pm::Apt => &["apt-get", "apt", "aptitude"],
             Pm::Apk => &["apk"],
             Pm::Rpm => &["yum", "dnf", "microdnf", "tdnf"],
             Pm::Zypper => &["zypper"],

@@ -108,7 +108,7 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
             Instruction::Add(a) => ("ADD", &a.src),
             _ => continue,
         };
-        if let Some((path, why)) = source_paths(src).find_map(|p| secret_file(p).map(|w| (p, w))) {
+        if let Some((path, why)) = source_paths(src).find_map(|p| secret_file(&p).map(|w| (p.clone(), w))) {
             out.push(Hit::new(
                 i,
                 format!("{kw} puts `{path}` ({why}) into the image; use `RUN --mount=type=secret` at build time or mount it at run time"),

@@ -92,7 +92,7 @@ pub(crate) fn copies_whole_context(ins: &Instruction<'_>) -> bool {
     if crate::dockerfile::model::flag(opts, "from").is_some() {
         return false;
     }
-    crate::dockerfile::model::source_paths(src).any(|p| matches!(p, "." | "./" | "./." | "*" | "./*" | ".\\"))
+    crate::dockerfile::model::source_paths(src).any(|p| matches!(&*p, "." | "./" | "./." | "*" | "./*" | ".\\"))
 }
 
 /// Indices of the instructions that copy the whole build context.

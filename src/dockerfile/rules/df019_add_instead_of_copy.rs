@@ -1,12 +1,14 @@
 //! DF019: `ADD` used for local files that `COPY` would copy.
 
 use super::{Context, Hit};
-use parse_dockerfile::{Instruction, Source};
+use parse_dockerfile::Instruction;
 
 rule! {
     /// ## What it does
     /// Reports `ADD` whose sources are all local files or directories (not URLs, git repositories or local
-    /// tar archives, which are what `ADD` exists for).
+    /// tar archives, which are what `ADD` exists for). Quoted sources are read as Docker reads them. Tar
+    /// archives, compressed or not (`.tar`, `.tar.gz`, `.tgz`, `.tar.xz`, `.tar.zst`, …), are unpacked and
+    /// pass; a `.zip` is not unpacked by `ADD`, so `ADD site.zip /srv/` is a plain copy and is reported.
     ///
     /// ## Why is this bad?
     /// `ADD` has magic `COPY` does not: it unpacks archives and fetches URLs. Using it for plain files hides
@@ -45,38 +47,33 @@ pub(crate) fn is_url(s: &str) -> bool {
         || l.starts_with("git://")
 }
 
-fn is_archive(s: &str) -> bool {
+/// Whether `ADD` may unpack the local file `s`: Docker extracts tar archives, uncompressed or compressed
+/// with gzip, bzip2, xz or zstd, and judges by content, so the name is all plimsoll has. A variable could
+/// name an archive, and so could a compressed name without `.tar` (`bin/app*.gz` often is a tarball), so
+/// both get the benefit of the doubt. A `.zip` (or `.jar`/`.whl`, zips too) is never unpacked.
+pub(crate) fn is_extracted_archive(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
-    [
-        ".tar",
-        ".tar.gz",
-        ".tgz",
-        ".tar.bz2",
-        ".tbz",
-        ".tbz2",
-        ".tar.xz",
-        ".txz",
-        ".tar.zst",
-        ".tzst",
-        ".tar.lz",
-        ".tar.lzma",
-        ".gz",
-        ".bz2",
-        ".xz",
-        ".zst",
-    ]
-    .iter()
-    .any(|e| l.ends_with(e))
-        || l.contains('$')
+    if l.contains('$') {
+        return true;
+    }
+    let name = l.rsplit('/').next().unwrap_or(&l);
+    let compressed = [".gz", ".bz2", ".xz", ".zst", ".lz", ".lzma", ".z"]
+        .iter()
+        .any(|c| name.ends_with(c));
+    name.ends_with(".tar")
+        || compressed
+        || [
+            ".tgz", ".tbz", ".tbz2", ".tb2", ".txz", ".tzst", ".tlz", ".taz", ".tz", ".tpz",
+        ]
+        .iter()
+        .any(|e| name.ends_with(e))
 }
 
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     for (i, ins) in cx.model.instrs.iter().enumerate() {
         let Instruction::Add(a) = ins.inner else { continue };
-        let local = a.src.iter().all(|s| match s {
-            Source::Path(p) => !is_url(&p.value) && !is_archive(&p.value),
-            _ => true,
-        });
+        // Heredoc sources are local content too.
+        let local = crate::dockerfile::model::source_paths(&a.src).all(|p| !is_url(&p) && !is_extracted_archive(&p));
         if local {
             out.push(Hit::new(
                 i,

@@ -13,6 +13,10 @@ rule! {
     /// path for `http://`, controls what goes into the image. Plain `http://` is also readable and
     /// changeable in transit.
     ///
+    /// Checkov's `CKV_DOCKER_4` forbids `ADD` altogether; plimsoll splits it: local files are DF019, URLs are
+    /// this rule. A URL with `--checksum` passes here on purpose: that is the verified download Docker
+    /// recommends, while Checkov still reports it.
+    ///
     /// ## Example
     /// ```dockerfile
     /// FROM alpine:3.20
@@ -29,7 +33,7 @@ rule! {
         name: "add-remote-url",
         severity: Warning,
         summary: "ADD downloads a URL without verifying a checksum.",
-        twins: [],
+        twins: ["checkov:CKV_DOCKER_4"],
         cwe: ["CWE-494"],
         security_severity: 6.0,
         enabled: true,

@@ -46,16 +46,18 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         let stage = ins.stage.unwrap_or(0);
         let configured = m.lineage(stage).iter().any(|s| configured_stages.contains(s));
         let missing = packages::installs(&run.script, Pm::Apt).into_iter().any(|c| {
-            !c.has_flag("no-install-recommends", None)
-                && !c
-                    .args
-                    .iter()
-                    .any(|a| a.contains("Install-Recommends=false") || a.contains("Install-Recommends=0"))
+            // aptitude spells it `--without-recommends` / `-R`.
+            let aptitude_off = c.program == "aptitude" && c.has_flag("without-recommends", Some('R'));
+            let config_off = c
+                .args
+                .iter()
+                .any(|a| a.contains("Install-Recommends=false") || a.contains("Install-Recommends=0"));
+            !(c.has_flag("no-install-recommends", None) || aptitude_off || config_off)
         });
         if missing && !configured {
             out.push(Hit::new(
                 i,
-                "apt-get install pulls in recommended packages; add `--no-install-recommends`",
+                "apt-get install pulls in recommended packages; add `--no-install-recommends` (aptitude: `--without-recommends`)",
             ));
         }
         if run.shell_text.contains("Install-Recommends") {

@@ -4,7 +4,11 @@ use super::{Context, Hit};
 
 rule! {
     /// ## What it does
-    /// Reports a `RUN` whose first command is `cd`.
+    /// Reports a `RUN` whose first command is `cd`, including a `RUN cd dir` that does nothing else (and so
+    /// does nothing at all).
+    ///
+    /// hadolint's DL3003 reports a `cd` anywhere in the `RUN`; plimsoll only the leading one on purpose:
+    /// `make && cd docs && make html` or `cd` in a subshell cannot be replaced by one `WORKDIR`.
     ///
     /// ## Why is this bad?
     /// The directory change lasts only for that `RUN`; readers (and the next instruction) expect it to
@@ -40,12 +44,14 @@ rule! {
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     for (i, _, run) in cx.model.runs() {
         let first = run.script.commands.first();
-        if first.is_some_and(|c| c.name() == Some("cd")) && run.script.commands.len() > 1 && !cx.model.is_windows(i) {
+        if first.is_some_and(|c| c.name() == Some("cd")) && !cx.model.is_windows(i) {
             let dir = first.and_then(|c| c.words.get(1)).map(String::as_str).unwrap_or("");
-            out.push(Hit::new(
-                i,
-                format!("use `WORKDIR {dir}` instead of `cd {dir}` at the start of RUN"),
-            ));
+            let message = if run.script.commands.len() == 1 {
+                format!("`RUN cd {dir}` alone does nothing: the next RUN starts in WORKDIR again; use `WORKDIR {dir}`")
+            } else {
+                format!("use `WORKDIR {dir}` instead of `cd {dir}` at the start of RUN")
+            };
+            out.push(Hit::new(i, message));
         }
     }
 }

@@ -9,9 +9,12 @@ rule! {
     /// ## What it does
     /// Reports commands and variables that turn off TLS certificate checks: `curl -k`/`--insecure`,
     /// `wget --no-check-certificate`, `pip --trusted-host`, `git -c http.sslVerify=false`,
-    /// `git config http.sslVerify false`, `npm`/`yarn config set strict-ssl false`, and `ENV`/`ARG`/`RUN`
+    /// `git config http.sslVerify false`, `npm`/`yarn config set strict-ssl false`, yum/dnf
+    /// `--setopt=sslverify=0` (or `<repo>.sslverify=false`, also written into a repo file with `echo`), and
+    /// `ENV`/`ARG`/`RUN`
     /// settings of `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `GIT_SSL_NO_VERIFY`,
-    /// `NPM_CONFIG_STRICT_SSL=false` and `PIP_TRUSTED_HOST`.
+    /// `NPM_CONFIG_STRICT_SSL=false` and `PIP_TRUSTED_HOST`. `GIT_SSL_NO_VERIFY` counts with any non-empty
+    /// value, `0` and `false` included: git only asks whether it is set.
     ///
     /// ## Why is this bad?
     /// Without certificate checks anyone on the network path can serve their own packages and scripts to the
@@ -38,7 +41,7 @@ rule! {
         twins: [
             "checkov:CKV2_DOCKER_2", "checkov:CKV2_DOCKER_3", "checkov:CKV2_DOCKER_4", "checkov:CKV2_DOCKER_5",
             "checkov:CKV2_DOCKER_6", "checkov:CKV2_DOCKER_12", "checkov:CKV2_DOCKER_13", "checkov:CKV2_DOCKER_14",
-            "checkov:CKV2_DOCKER_16",
+            "checkov:CKV2_DOCKER_15", "checkov:CKV2_DOCKER_16",
         ],
         cwe: ["CWE-295"],
         security_severity: 7.5,
@@ -51,7 +54,8 @@ fn insecure_setting(name: &str, value: &str) -> bool {
     let v = value.trim_matches(|c| c == '"' || c == '\'').to_ascii_lowercase();
     match name.to_ascii_uppercase().as_str() {
         "NODE_TLS_REJECT_UNAUTHORIZED" | "PYTHONHTTPSVERIFY" => v == "0",
-        "GIT_SSL_NO_VERIFY" => !v.is_empty() && v != "0" && v != "false",
+        // git turns verification off when the variable is set at all (`getenv`), so `0` and `false` do too.
+        "GIT_SSL_NO_VERIFY" => !v.is_empty(),
         "NPM_CONFIG_STRICT_SSL" | "YARN_STRICT_SSL" => v == "false",
         "PIP_TRUSTED_HOST" => !v.is_empty(),
         _ => false,
@@ -89,6 +93,13 @@ fn insecure_command(c: &Cmd) -> Option<&'static str> {
     {
         return Some("git http.sslVerify=false");
     }
+    let rpm_tool = matches!(
+        prog,
+        "yum" | "dnf" | "microdnf" | "tdnf" | "yum-config-manager" | "dnf-3" | "dnf5"
+    );
+    if (rpm_tool || prog == "echo" || prog == "printf") && lower.iter().any(|a| sslverify_off(a)) {
+        return Some("sslverify=0");
+    }
     if (prog == "npm" || prog == "yarn")
         && (lower.windows(2).any(|w| w[0] == "strict-ssl" && w[1] == "false")
             || lower
@@ -105,6 +116,18 @@ fn insecure_command(c: &Cmd) -> Option<&'static str> {
                 .filter(|(k, v)| insecure_setting(k, v))
                 .map(|_| "an insecure TLS variable")
         })
+}
+
+/// `sslverify=0`, `--setopt=sslverify=false`, `--setopt=epel.sslverify=no`: a yum/dnf repository option
+/// (global or `<repo>.sslverify`) set to a false value.
+fn sslverify_off(arg: &str) -> bool {
+    let a = arg.strip_prefix("--setopt=").unwrap_or(arg);
+    a.split_whitespace().any(|w| {
+        w.split_once('=').is_some_and(|(k, v)| {
+            let key_ok = k == "sslverify" || k.ends_with(".sslverify") && !k.starts_with("http.");
+            key_ok && matches!(v.trim_matches(|c| c == '"' || c == '\''), "0" | "false" | "no" | "off")
+        })
+    })
 }
 
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {

@@ -108,6 +108,8 @@ mod df051_pip_version_unpinned;
 mod df052_npm_version_unpinned;
 mod df053_gem_version_unpinned;
 mod df054_rpm_version_unpinned;
+mod df055_password_set_in_run;
+mod df056_healthcheck_needs_shell;
 
 /// Id of the parse-error pseudo-rule.
 pub const PARSE_ERROR_ID: &str = "DF000";
@@ -169,6 +171,8 @@ pub static RULES: &[&dyn Rule] = &[
     &df052_npm_version_unpinned::NpmVersionUnpinned,
     &df053_gem_version_unpinned::GemVersionUnpinned,
     &df054_rpm_version_unpinned::RpmVersionUnpinned,
+    &df055_password_set_in_run::PasswordSetInRun,
+    &df056_healthcheck_needs_shell::HealthcheckNeedsShell,
 ];
 
 /// The printed form of an `ARG`/`ENV` instruction with secret-named values masked, if it sets any.
