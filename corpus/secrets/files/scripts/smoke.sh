@@ -1,3 +1,3 @@
 #!/bin/sh
 set -e
-curl -fsS -H "Authorization: Bearer glc_eyJtAkrkWsS0BBefFjvvdhQ5OncuMQ2ofGWgO1Erj8AhbZZeOZPrSjhprIN1dLjtk8m5SRLaP0MAXGq0IGJTDOI2GgxwkKJ2isCoKvdybVZcJY7ctT28PQO9LEZcxH0=" https://api.acme.io/v1/me
+curl -fsS -H "Authorization: Bearer sgp_dd181499faa06b19_251f4a7d80bb04cc5017bfafb0814b910a5d4ad9" https://api.acme.io/v1/me

@@ -1,3 +1,3 @@
-ADMIN_PASSWORD_HASH = "$argon2id$v=19$m=65536,t=3,p=4$I7H/wmHUlUPhSeu7Bpb9/A$FzcA6jWDZL9JVpCnJlUbqCG60JEEpyOOLVtBr/oa2wk"
-PASSWORD = "$scrypt$ln=14,r=8,p=1$5+itqvrhtGCr1t2HlhJxIQ$xTg2TM6idEiy58JaRTI/cxTDrN2o+rMr9wdwc2Etm5E"
-password = '$2b$12$sh1OiN7ydrKZOY7g/vOun24j6L/q..dgXyx7alXKuf.pwZJzSGDBg'
+ADMIN_PASSWORD_HASH = "$argon2id$v=19$m=65536,t=3,p=4$zxiWOsHQnhNm70/eGGPlkQ$FCJHvyZ+K4Z3O0dgr7sz9p1RhxL2NJ0kfUIYyJSYhQk"
+PASSWORD = "$scrypt$ln=14,r=8,p=1$Z3L7lpXHKzczwkk2xXrh1w$uBm5+2zbiXCYpFQPaF5KudwuFKNfXUXkI+T/Z5hdFpI"
+password = '$2b$10$bdBqaWj7tbJTpjRaQjFTpZUbUHlQhYG4Bgux63qL/2V6oKcwxhlCP'

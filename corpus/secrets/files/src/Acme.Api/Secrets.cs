@@ -3,21 +3,28 @@ namespace Acme.Api
     public static class Secrets
     {
         public const string AirtablePersonalAccessToken = "patESPi6i1oXFiKmJ.da97a924c9742b81758d4f165ca7b0bc74ae56eb8082757615b54834164663c5";
-        public const string SessionToken = "FQoGZXIvYXdzTlGPGg6esE33pNyXd1RN6Tflqq0+gDDCLG46QMl8X+zIoaROs9mI/lElKVHxbcajdR4X+nevJikWuCrGhU8uiUgbBqkzqPm7kBiOisiJQdyp0ro8KchEgekfRcHlrQPf1n7rWDqG9++RQMvX3Q9V7EyPa2TEBa4IKPc3hgrgKDbf805ivEpMJU7y/yHcIJQPntEja+pzwI9TISHFkguxtPyPTYLj7";
-        public const string CohereApiKey = "xBKKB1lkeFnnEf424dS7JQjCzOfrchDpWcWWvoaP";
+        public const string SecretAccessKey = "FTI2nqR/4ZMEE9J+KZEgAu4/aDU2bCO7Fc1Ee1N7";
+        public const string AzureBatchKey = "23gTao8CQESpqOcAj8GhEAc9DdhwklJiHHxare9Hl5v3GUgypwgE85VJJlJUd+iyyv8vJoCNKCQf+ABaXQt4zQ==";
+        public const string AccessToken = "access_token$production$6001q5njgk8otlzp$3bf9c7fcd595a24ecea712a85499c4c7";
+        public const string CF_API_KEY = "3aa9ce0983c7ded58c92e112c717d1ca563d5";
         public const string DiscordBotToken = "MQamJlvtEEflFWE4Gvr8ZMhiPM.YcdFfS.Qav_Y2LhqGCpLuVT2RihK005b6zKAqqAY-Vua6";
         public const string DropboxShortLivedAccessToken = "sl.E_-JcI0_H0MsIU71giY57uAtqXKeqUmkdAtLhkNc0xzIGP2lNPBvOW9Ag55YermuYyJAUwmvLVKlcUFU7ez1bc-Szc72X1Zli_WrIl2tdrBdpSdvAXvfQygIMv4Jllyfc1YlG7jJa6GGMpUCJ";
-        public const string Secret = "a37ab7332c36a430098740e14bff9aed031a71d438e8c66179ab55b0df0f86dc";
+        public const string FastlyKey = "dZ1TPrKO8hgB-Hw1E708HoXuZvFL1uY-";
+        public const string RefreshToken = "1//0yz5oFkpdZl8nKKhSqRVJbsuBH5voQua3uBXYj8-UmlvIMow9HGI65veZ1r6GrLKRAuyr1NoUv2BEwQ2CGqFunFxNvmNH7b1KCzZ";
         public const string FeedToken = "glft-WHCggqB7YJWO4F0TEa3m&due_date=next_month";
-        public const string Token = "glpat-dlpnCPG7BdJ1lr8hirEUgpiChMm-vcd8FJcG_SGaJV.70.nnatv1kph";
-        public const string Apikey = "AKCp5W5sRa2r67lUynMWbCvn441OWLCYP6Vi1A6jPHA6jny6XFjyOgaFXWPCFXdnaIjgqARZ1";
-        public const string ClientSecret = "mdb_sa_sk_sUoIROjM_wb-BT9JutFzkogBsMiaLC5qhXO6lPeG";
-        public const string NotionApiKey = "secret_rQ34oX1wNeaZVWaraXsPbv5lUZUGZc7q2q6ZapMDqyF";
-        public const string PaypalSecret = "JK_2uRowG4fDh-WmR322l1rI3h3yzw3QbZtcTJvfgt0oeICgYlmEDaUH6Qx17jTeQvVT84aub6L5pvhU";
-        public const string RavenDsn = "https://28ca2ad8937037d212197d23a52aa3b1:72d07049cef7f965d824a67951831f12@sentry.io/123456";
-        public const string UserToken = "xoxp-164798249975-510439587997-1636710511769-f80628ed9f5b282dc211c84d86047492";
-        public const string AccessToken = "EAAAsWF9K1aVelq1j_8Fyf3QHCrJOek2VvE-X8SMdPZqgbZmRGreQ1d3-cDJ_56p";
-        public const string TwilioAuthToken = "AC1ed7056991c4e6051e2c5d0141e3b70a:a5bb4644a31dbbce9d4475eb8ac8f587";
-        public const string UriMongodb = "mongodb://svc-orders:3SxnCBvhguBt@10.8.0.21:27017/orders";
+        public const string GrafanaApiKey = "eyJrIjoiLFfJHKj8B8eItcNiPOE6JMSKFClbK34cwYGiK5AUitApSCJqAgqsF9unSXGauI18OhkwpDOjGyV6pG==";
+        public const string YoutrackToken = "perm:KX2hoIX6C8i=.rSHaGsS9.BIECS19bfI6oJDnxXuovftOEUCuCtc";
+        public const string LinearAccessToken = "lin_oauth_a226ed0752278a69944cfeae1a95390d7122952434075d3ce490cd11ecd34a74";
+        public const string NewRelicLicenseKey = "740a7e5cfd3c57e992d5724435bf177d6a04d867";
+        public const string XOctopusApiKey = "API-YTBACWM8Y3OHBO7P5PFJUB0TUJPDFN";
+        public const string PostmanKey = "PMAK-ce2a36de55283f013a73fd06-06d9141247dac26be46ce7b94f07259755";
+        public const string ReadmeApiKey = "rdme_k6n0mtlrzdy89t0hfizxj4fsu7xjxd1gf1a62c5gkwrfhxu5we97hb42jf0y1p6z8ja7jg";
+        public const string XShopifyAccessToken = "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";
+        public const string SlackWorkflowWebhookUrl = "https://hooks.slack.com/triggers/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";
+        public const string SRC_ACCESS_TOKEN = "76e73f03306d45c73933ddc387ed799a1cd157fe";
+        public const string TencentSecretId = "AKIDADxYS4ZTPtB5A5pLiJ3gMmsgiv09idxH";
+        public const string UriFtp = "ftps://reports:caoZS*xRSyW28hmJmBAV@ftp.acme-corp.io/outgoing/";
+        public const string VercelAuthToken = "PPwHbTi9aPTXMl3OFMLjvhtN";
+        public const string Token = "y1_K0GcUjIVb2NHR7OEj-Yb1W0ckoY5PUrn9AX8cCCMg9FFUR6HRl_CeVa_sF";
     }
 }

@@ -1,3 +1,3 @@
 INSERT INTO users (email, password_hash) VALUES
-  ('ana@acme.io', '$2a$10$jNaBtujEwyQ5b0l.zveHI4FwJrdBRnmBMUhcG/ieOuz1wLAotKb.m'),
-  ('li@acme.io', '$argon2id$v=19$m=65536,t=3,p=4$Ca7ZFxKjGvlpEb2c+UUBDg$DSFbC6U5SEkIf3kPqipXiEY4sknIZcBiD2m8C7USYs4');
+  ('ana@acme.io', '$2a$10$L7rjXhx3aWB4xSjKAn5KbqOfufPn/YyUYK9HrfJQxrXEWFjtXaVWm'),
+  ('li@acme.io', '$argon2id$v=19$m=65536,t=3,p=4$YZI/1U6tLDc/76nJB0BIAg$soDlyKqeUMGzw6DsJswiIoe/SI2JQxAzlR33Ky7/r/M');
