@@ -63,9 +63,10 @@ pub enum Content {
 /// - a UTF-8 BOM, or no NUL byte at all: UTF-8 (UTF-16 text holding any ASCII has NUL bytes);
 /// - NUL bytes and a UTF-16 BOM (`FF FE` little-endian, `FE FF` big-endian) followed by code units none of which is
 ///   U+0000: UTF-16 (so a UTF-32 BOM `FF FE 00 00` is not taken for one);
-/// - no BOM, but NUL bytes: UTF-16 when no code unit is U+0000, surrogates are paired, and at least three
-///   quarters of the code units are printable ASCII or tab/CR/LF, the NUL byte always on the same side
-///   (high byte first for big-endian, second for little-endian); otherwise binary. Executables, images and archives have NUL
+/// - no BOM, but NUL bytes: UTF-16 when no code unit is U+0000 or a C0 control other than whitespace,
+///   surrogates are paired, and at least half of the code units are printable ASCII or tab/CR/LF, the NUL
+///   byte always on the same side (high byte first for big-endian, second for little-endian); otherwise
+///   binary. Executables, images and archives have NUL
 ///   bytes on both sides and U+0000 units, and fail this test.
 pub fn classify(data: &[u8]) -> Content {
     let head = &data[..data.len().min(SNIFF_LEN)];
@@ -109,8 +110,9 @@ fn utf16_bom(head: &[u8]) -> Option<bool> {
 }
 
 /// Whether `bytes` read as UTF-16 in the given byte order looks like text: no U+0000 unit and, without a
-/// BOM to vouch for it (`strict`), no unpaired surrogate and at least 3/4 of the units printable ASCII or
-/// tab/CR/LF.
+/// BOM to vouch for it (`strict`), no unpaired surrogate, no C0 control other than tab/LF/FF/CR, no
+/// noncharacter U+FFFE/U+FFFF, and at least half of the units printable ASCII or tab/CR/LF (markup and
+/// keys are ASCII even in a Cyrillic or CJK resource file).
 fn plausible_utf16(bytes: &[u8], big_endian: bool, strict: bool) -> bool {
     let units = bytes.len() / 2;
     if units == 0 {
@@ -125,7 +127,7 @@ fn plausible_utf16(bytes: &[u8], big_endian: bool, strict: bool) -> bool {
         }
         let is_high = (0xD800..0xDC00).contains(&u);
         let is_low = (0xDC00..0xE000).contains(&u);
-        if strict && (pending_high != is_low) {
+        if strict && (pending_high != is_low || matches!(u, 0x01..=0x08 | 0x0B | 0x0E..=0x1F | 0xFFFE | 0xFFFF)) {
             return false;
         }
         pending_high = is_high;
@@ -134,7 +136,7 @@ fn plausible_utf16(bytes: &[u8], big_endian: bool, strict: bool) -> bool {
         }
     }
     // A surrogate pair cut by the end of the sniffed window is fine.
-    !strict || ascii * 4 >= units * 3
+    !strict || ascii * 2 >= units
 }
 
 fn unit(pair: &[u8], big_endian: bool) -> u16 {
@@ -198,6 +200,9 @@ mod tests {
         );
         assert_eq!(classify(&le(text)), Content::Text(Encoding::Utf16Le { bom: false }));
         assert_eq!(classify(&be(text)), Content::Text(Encoding::Utf16Be { bom: false }));
+        // A Russian resource file without a BOM: the markup keeps it above half ASCII.
+        let resx = "<data name=\"Greeting\"><value>\u{417}\u{434}\u{440}\u{430}\u{432}\u{441}\u{442}\u{432}\u{443}\u{439}\u{442}\u{435}</value></data>\r\n";
+        assert_eq!(classify(&le(resx)), Content::Text(Encoding::Utf16Le { bom: false }));
     }
 
     #[test]
