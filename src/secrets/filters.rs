@@ -17,6 +17,13 @@ const KNOWN_EXAMPLES: &[&str] = &[
     // MinIO's public playground (play.min.io) credentials, printed in MinIO's docs and READMEs.
     "Q3AM3UQ867SPQQA43P2F",
     "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG",
+    // MinIO's documentation sample KMS master key (`MINIO_KMS_SECRET_KEY=my-minio-key:…`).
+    "OSMM+vkKUTCvQs9YL/CVMIMt43HFhkUpqJxTmGl6rYw=",
+    // RFC 6749's example access and refresh tokens, copied into many OAuth test suites.
+    "2YotnFZFEjr1zCsicMWpAA",
+    "tGzv3JOkF0XG5Qx2TlKWIA",
+    // RFC 6750's example bearer token.
+    "mF_9.B5f-4.1JqM",
     // Azurite / Azure Storage Emulator's documented development account key.
     "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
 ];
@@ -86,7 +93,10 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
     let Ok(s) = std::str::from_utf8(secret) else {
         return false;
     };
-    if KNOWN_EXAMPLES.contains(&s) {
+    if KNOWN_EXAMPLES
+        .iter()
+        .any(|k| s == *k || (k.len() >= 20 && memchr::memmem::find(secret, k.as_bytes()).is_some()))
+    {
         return true;
     }
     if PLACEHOLDER_OR_LOOKUP.is_match(s) {
@@ -249,13 +259,13 @@ pub fn is_lockfile(path: &str) -> bool {
 pub enum NameKind {
     /// `token`, `client_secret`, `DB_PASSWORD`, `signingKey`: a random value here is a credential.
     Secret,
-    /// `token_hash`, `secret_sha256`, `api_key_id`, `password_version`: digests, identifiers and metadata
-    /// about a secret, never the secret itself.
+    /// `token_hash`, `secret_sha256`, `api_key_id`, `encryptedPrivateKey`, `existingSecret`: digests,
+    /// ciphertexts, identifiers and metadata about a secret, or the name of a secret stored elsewhere.
     NotSecret,
 }
 
-/// Words that make a name describe a digest or an identifier wherever they appear in it.
-const DIGEST_WORDS: &[&str] = &[
+/// Words that make a name describe a digest, a ciphertext, a reference or a cursor wherever they appear.
+const NOT_SECRET_WORDS: &[&str] = &[
     "sha",
     "sha1",
     "sha224",
@@ -272,6 +282,25 @@ const DIGEST_WORDS: &[&str] = &[
     "fingerprint",
     "uuid",
     "guid",
+    "encoded",
+    "encrypted",
+    "enc",
+    "wrapped",
+    "ciphertext",
+    "crypted",
+    "salt",
+    "existing",
+    "next",
+    "prev",
+    "previous",
+    "page",
+    "pagination",
+    "continuation",
+    "skip",
+    "cursor",
+    "csrf",
+    "xsrf",
+    "idempotency",
 ];
 
 /// Last words that make a name describe something about a secret rather than hold it.
@@ -332,6 +361,12 @@ const METADATA_LAST_WORDS: &[&str] = &[
     "generator",
 ];
 
+/// Words before a final `pass` that make it a processing pass, not a password (`firstPass`, `render_pass`).
+const PASS_QUALIFIERS: &[&str] = &[
+    "first", "second", "third", "last", "final", "single", "multi", "one", "two", "next", "render", "shadow",
+    "compile", "filter", "scale", "by", "com", "sur", "over", "under", "tres", "im",
+];
+
 /// Splits an identifier into lowercase words at `_ . - $ @ :`, spaces and camelCase humps
 /// (`clientSecretSHA256` -> `client secret sha256`, `APIKeyId` -> `api key id`).
 pub fn name_words(name: &[u8]) -> Vec<String> {
@@ -361,21 +396,27 @@ pub fn name_words(name: &[u8]) -> Vec<String> {
     words
 }
 
-/// Classifies the name a value is assigned to. Digest words anywhere (`token_sha256`, `password_hash`) or a
-/// metadata word last (`api_key_id`, `secret_version`, `token_url`) mean the value is not the secret.
+/// Classifies the name a value is assigned to. Digest, ciphertext and reference words anywhere
+/// (`token_sha256`, `encryptedPrivateKey`, `existingSecret`, `nextPageToken`) or a metadata word last
+/// (`api_key_id`, `secret_version`, `token_url`) mean the value is not the secret; so does a `pass` that is
+/// a processing pass (`firstPass`).
 pub fn classify_name(name: &[u8]) -> NameKind {
     let words = name_words(name);
-    if words.iter().any(|w| DIGEST_WORDS.contains(&w.as_str()))
+    let not_secret = words.iter().any(|w| NOT_SECRET_WORDS.contains(&w.as_str()))
         || words.last().is_some_and(|w| METADATA_LAST_WORDS.contains(&w.as_str()))
-    {
+        || (words.len() >= 2
+            && words[words.len() - 1] == "pass"
+            && PASS_QUALIFIERS.contains(&words[words.len() - 2].as_str()));
+    if not_secret {
         NameKind::NotSecret
     } else {
         NameKind::Secret
     }
 }
 
-/// Words that well-known dummy, default and tutorial passwords are made of (`supersecret`, `mysecret`,
-/// `hunter2`, `changeit`, `P@ssw0rd!`, `admin123`, `letmein`, `testpassword`, `minioadmin`).
+/// Words that well-known dummy, default, tutorial and self-describing test passwords are made of
+/// (`supersecret`, `mysecret`, `hunter42`, `changeit`, `P@ssw0rd!`, `admin123`, `letmein`,
+/// `test-encrypted-private-key`, `Fake-Concur-Pass-24`, `minioadmin`, `asdfqwer1234`).
 const DUMMY_WORDS: &[&str] = &[
     "password",
     "passwd",
@@ -383,13 +424,16 @@ const DUMMY_WORDS: &[&str] = &[
     "pass",
     "pwd",
     "pw",
+    "pas",
     "secret",
     "secrets",
+    "sekret",
     "super",
     "my",
     "your",
     "our",
     "the",
+    "an",
     "test",
     "tests",
     "testing",
@@ -423,20 +467,28 @@ const DUMMY_WORDS: &[&str] = &[
     "world",
     "hunter",
     "qwerty",
+    "qwer",
     "asdf",
+    "zxcv",
+    "uiop",
+    "hjkl",
+    "wasd",
     "foo",
     "bar",
     "baz",
     "qux",
+    "quux",
     "abc",
     "xyz",
     "dummy",
     "fake",
     "mock",
+    "stub",
     "temp",
     "tmp",
     "word",
     "key",
+    "keys",
     "token",
     "api",
     "app",
@@ -452,7 +504,6 @@ const DUMMY_WORDS: &[&str] = &[
     "rabbit",
     "rabbitmq",
     "minio",
-    "minioadmin",
     "keycloak",
     "jenkins",
     "docker",
@@ -492,6 +543,7 @@ const DUMMY_WORDS: &[&str] = &[
     "secure",
     "insecure",
     "strong",
+    "weak",
     "random",
     "value",
     "string",
@@ -511,8 +563,6 @@ const DUMMY_WORDS: &[&str] = &[
     "hidden",
     "magic",
     "simple",
-    "s3cr3t",
-    "sekret",
     "geheim",
     "nopass",
     "none",
@@ -535,51 +585,171 @@ const DUMMY_WORDS: &[&str] = &[
     "and",
     "or",
     "of",
+    "for",
+    "to",
+    "valid",
+    "invalid",
+    "wrong",
+    "correct",
+    "right",
+    "bad",
+    "good",
+    "other",
+    "another",
+    "different",
+    "existing",
+    "current",
+    "previous",
+    "next",
+    "first",
+    "second",
+    "third",
+    "one",
+    "two",
+    "three",
+    "hash",
+    "hashed",
+    "encrypted",
+    "encoded",
+    "wrapped",
+    "code",
+    "recovery",
+    "lorem",
+    "ipsum",
+    "dolor",
+    "sit",
+    "amet",
+    "enim",
+    "alice",
+    "bob",
+    "carol",
+    "dave",
+    "eve",
+    "mallory",
+    "john",
+    "jane",
+    "doe",
+    "mary",
+    "joe",
+    "horse",
+    "battery",
+    "staple",
+    "id",
+    "mypass",
+    "testpass",
+    "with",
+    "symbols",
+    "ok",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "credential",
+    "credentials",
 ];
 
-/// Whether `secret` is a well-known dummy, default or tutorial password: after trimming digits and
-/// punctuation at the ends and undoing leet-speak (`0->o`, `3->e`, `@->a`...), it is made only of
-/// [`DUMMY_WORDS`]. Linear in the value's length (word segmentation over a small dictionary).
-pub fn is_dummy_value(secret: &[u8]) -> bool {
-    if secret.len() > 48 {
+/// Decodes `%XX` escapes (URIs carry `test%40` for `test@`).
+fn percent_decoded(s: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] == b'%'
+            && let Some(h) = s.get(i + 1..i + 3)
+            && let Ok(v) = u8::from_str_radix(std::str::from_utf8(h).unwrap_or("zz"), 16)
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(s[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Whether `core` (lowercase ASCII letters) splits into dictionary words or `extra` words. Linear in the
+/// length of `core` times the (small, fixed) dictionary.
+fn segments_into_words(core: &[u8], extra: &[String]) -> bool {
+    if core.is_empty() {
         return false;
     }
-    let is_edge = |c: &u8| c.is_ascii_digit() || c.is_ascii_punctuation();
-    let start = secret.iter().position(|c| !is_edge(c));
-    let Some(start) = start else { return false };
-    let end = secret.iter().rposition(|c| !is_edge(c)).map_or(start, |e| e + 1);
-    let core: Vec<u8> = secret[start..end]
-        .iter()
-        .filter_map(|&c| {
-            Some(match c.to_ascii_lowercase() {
-                b'0' => b'o',
-                b'1' => b'i',
-                b'3' => b'e',
-                b'4' | b'@' => b'a',
-                b'5' | b'$' => b's',
-                b'7' => b't',
-                b'-' | b'_' | b'.' | b' ' | b'!' => return None,
-                c => c,
-            })
-        })
-        .collect();
-    if core.len() < 2 || !core.iter().all(u8::is_ascii_lowercase) {
-        return false;
-    }
-    // reach[i]: core[..i] splits into dictionary words.
     let mut reach = vec![false; core.len() + 1];
     reach[0] = true;
     for i in 0..core.len() {
         if !reach[i] {
             continue;
         }
-        for w in DUMMY_WORDS {
-            if core[i..].starts_with(w.as_bytes()) {
+        for w in DUMMY_WORDS
+            .iter()
+            .map(|w| w.as_bytes())
+            .chain(extra.iter().map(|w| w.as_bytes()))
+        {
+            if !w.is_empty() && core[i..].starts_with(w) {
                 reach[i + w.len()] = true;
             }
         }
     }
     reach[core.len()]
+}
+
+/// Whether `secret` is a well-known dummy, default or tutorial password, or a self-describing test value:
+/// made only of [`DUMMY_WORDS`], the words of `name` (the variable or URI user it belongs to), digits and
+/// punctuation, read either with leet-speak undone (`P@ssw0rd` -> `password`) or with digits ignored
+/// (`asdfqwer1234asdf`). `user:password` pairs are judged by their password. Linear in the value's length.
+pub fn is_dummy_value(secret: &[u8], name: &[u8]) -> bool {
+    if secret.len() > 64 {
+        return false;
+    }
+    let secret = percent_decoded(secret);
+    let mut extra = name_words(name);
+    let secret: &[u8] = match secret.iter().position(|&c| c == b':') {
+        Some(i) if i > 0 && i + 1 < secret.len() => {
+            extra.extend(name_words(&secret[..i]));
+            &secret[i + 1..]
+        }
+        _ => &secret,
+    };
+    if !secret.iter().any(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    // A word that says so: `Fake-Concur-Pass-24`, `test_db_Xk29`, `mock-signing-key`.
+    if name_words(secret).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "fake" | "dummy" | "mock" | "bogus" | "placeholder" | "test" | "testing" | "example" | "sample" | "invalid"
+        )
+    }) {
+        return true;
+    }
+    // Digits and punctuation trimmed at both ends (`hunter2`, `P@ssw0rd2024!`), then leet-speak undone and
+    // separators dropped.
+    let is_edge = |c: &u8| c.is_ascii_digit() || c.is_ascii_punctuation();
+    let start = secret.iter().position(|c| !is_edge(c)).unwrap_or(0);
+    let end = secret.iter().rposition(|c| !is_edge(c)).map_or(start, |e| e + 1);
+    let leet = |part: &[u8]| -> Vec<u8> {
+        part.iter()
+            .filter_map(|&c| {
+                Some(match c.to_ascii_lowercase() {
+                    b'0' => b'o',
+                    b'1' => b'i',
+                    b'3' => b'e',
+                    b'4' | b'@' => b'a',
+                    b'5' | b'$' => b's',
+                    b'7' => b't',
+                    c if c.is_ascii_lowercase() => c,
+                    _ => return None,
+                })
+            })
+            .collect()
+    };
+    let letters: Vec<u8> = secret
+        .iter()
+        .filter(|c| c.is_ascii_alphabetic())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    segments_into_words(&leet(&secret[start..end]), &extra)
+        || segments_into_words(&leet(secret), &extra)
+        || segments_into_words(&letters, &extra)
 }
 
 /// Whether `secret` is an identifier that names what it stands for (`secret_access_key`, `YOUR_API_TOKEN`,
@@ -611,12 +781,72 @@ pub fn is_identifier_naming_a_secret(secret: &[u8]) -> bool {
         })
 }
 
+/// Values that are structure, not a credential: object identifiers and dotted versions
+/// (`1.2.840.113549.1.9.7`, `v2.14.0-rc.1`), URNs, `|`-joined rule words (`required|confirmed`), and strings
+/// that embed further `key=value` pairs (`…&Version=2011-06-15`, `eof_action=pass:repeatlast=0`): the
+/// match ran past the end of the real value.
+pub fn is_structured_value(secret: &[u8]) -> bool {
+    if secret.starts_with(b"urn:") {
+        return true;
+    }
+    if secret.contains(&b'|')
+        && secret.split(|&c| c == b'|').all(|w| {
+            !w.is_empty()
+                && w.iter()
+                    .all(|c| c.is_ascii_lowercase() || matches!(c, b'_' | b':' | b','))
+        })
+    {
+        return true;
+    }
+    let mut i = 0;
+    while i < secret.len() {
+        if matches!(secret[i], b'&' | b':' | b';') {
+            let j = i
+                + 1
+                + secret[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+                    .count();
+            if j > i + 1 && secret.get(j) == Some(&b'=') {
+                return true;
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    is_oid_or_version(secret)
+}
+
 /// Object identifiers and dotted versions (`1.2.840.113549.1.9.7`, `v2.14.0-rc.1`): never credentials.
 pub fn is_oid_or_version(secret: &[u8]) -> bool {
     let s = secret.strip_prefix(b"v").unwrap_or(secret);
     let core = s.split(|&c| c == b'-' || c == b'+').next().unwrap_or(s);
     let parts: Vec<&[u8]> = core.split(|&c| c == b'.').collect();
     parts.len() >= 3 && parts.iter().all(|p| !p.is_empty() && p.iter().all(u8::is_ascii_digit))
+}
+
+/// Lowercase words joined by hyphens (`schema-registry-jks`, `correct-horse-battery`): a name (a Kubernetes
+/// object, a label) or a passphrase made up for a test, rarely a generated secret.
+pub fn is_kebab_words(secret: &[u8]) -> bool {
+    secret.contains(&b'-')
+        && secret
+            .split(|&c| c == b'-')
+            .all(|w| !w.is_empty() && w.iter().all(u8::is_ascii_lowercase))
+}
+
+/// Whether `prefix` (the text before a secret on its line) names it as made up: an identifier with the word
+/// `fake`, `dummy`, `mock`, `bogus` or `placeholder` (`TEST_FAKE_RSA_KEY`, `mockToken`). (`example` is
+/// left out: it is in every documentation host name.)
+pub fn names_it_as_made_up(prefix: &[u8]) -> bool {
+    prefix
+        .split(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+        .filter(|t| t.len() >= 4)
+        .any(|t| {
+            name_words(t)
+                .iter()
+                .any(|w| matches!(w.as_str(), "fake" | "dummy" | "mock" | "bogus" | "placeholder"))
+        })
 }
 
 /// Shannon entropy in bits per byte.
@@ -749,17 +979,34 @@ mod tests {
             "testpassword",
             "root",
         ] {
-            assert!(is_dummy_value(d.as_bytes()), "{d}");
+            assert!(is_dummy_value(d.as_bytes(), b""), "{d}");
         }
         for r in [
             "Tr0ub4dor&3",
             "kX9#mQ2vLp",
             "RHtUVQcDMpg0TMkx",
-            "correcthorsebatterystaple",
+            "vitrolicgauzeampersand",
             "12345678",
         ] {
-            assert!(!is_dummy_value(r.as_bytes()), "{r}");
+            assert!(!is_dummy_value(r.as_bytes(), b""), "{r}");
         }
+        for (d, name) in [
+            ("hunter42", ""),
+            ("not-hunter42", ""),
+            ("asdfqwer1234asdf", ""),
+            ("Fake-Concur-Pass-24", ""),
+            ("test-encrypted-private-key", "EncryptedPrivateKey"),
+            ("Invalid-AccessID", "accessKey"),
+            ("minioadmin", "minioadmin"),
+            ("repluser123", "repluser"),
+            ("client-id:client-secret", ""),
+            ("test%40", "foo"),
+            ("MagicWord", "elastic"),
+            ("correct-horse-battery-staple", ""),
+        ] {
+            assert!(is_dummy_value(d.as_bytes(), name.as_bytes()), "{d} ({name})");
+        }
+        assert!(!is_dummy_value(b"9xKq2Lm7Vz", b"repluser"));
     }
 
     #[test]
@@ -770,6 +1017,15 @@ mod tests {
         assert!(!is_identifier_naming_a_secret(b"kXmQvLpZ"));
         assert!(!is_identifier_naming_a_secret(b"ghp_Zq8vR3kLmN0pQ2sT4uW6"));
         assert!(is_oid_or_version(b"1.2.840.113549.1.9.7"));
+        assert!(is_structured_value(b"urn:ietf:params:oauth:grant-type:device_code"));
+        assert!(is_structured_value(b"required|confirmed"));
+        assert!(is_structured_value(b"can+youreadthis%3F&Version=2011-06-15"));
+        assert!(is_structured_value(b"repeatlast=0:format=nv12"));
+        assert!(!is_structured_value(b"Kq2+Lm7/Vz9x=="));
+        assert!(is_kebab_words(b"schema-registry-jks"));
+        assert!(!is_kebab_words(b"k8s-Xq2-9vLm"));
+        assert!(names_it_as_made_up(b"const TEST_FAKE_RSA_KEY_1: &str = \""));
+        assert!(!names_it_as_made_up(b"const SIGNING_KEY: &str = \""));
         assert!(is_oid_or_version(b"v2.14.0-rc.1"));
         assert!(!is_oid_or_version(b"1.5"));
         assert!(!is_oid_or_version(b"a1.b2.c3"));

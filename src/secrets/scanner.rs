@@ -283,7 +283,7 @@ impl Scanner {
                     .name_group
                     .and_then(|n| caps.get_group(n))
                     .map(|n| &data[n.range()]);
-                if let Some(confidence) = self.accept(rule, lines, m.start(), m.end(), g.start, g.end, name) {
+                if let Some(confidence) = self.accept(rule, lines, (m.start(), m.end()), (g.start, g.end), name) {
                     out.push(Candidate {
                         rule: r,
                         start: g.start,
@@ -299,15 +299,12 @@ impl Scanner {
 
     /// Every filter after the regex, then the confidence of what passes. `m*` is the whole match, `s*` the
     /// secret group, `name` the name group of an assignment rule.
-    #[allow(clippy::too_many_arguments)]
     fn accept(
         &self,
         rule: &Rule,
         lines: &Lines,
-        ms: usize,
-        me: usize,
-        ss: usize,
-        se: usize,
+        (ms, me): (usize, usize),
+        (ss, se): (usize, usize),
         name: Option<&[u8]>,
     ) -> Option<Confidence> {
         let data = lines.data;
@@ -329,8 +326,12 @@ impl Scanner {
             || filters::is_password_hash(secret)
             || filters::has_sequential_run(secret, 6)
             || filters::is_identifier_naming_a_secret(secret)
-            || filters::is_oid_or_version(secret)
+            || filters::is_structured_value(secret)
         {
+            return None;
+        }
+        let quoted = ss > 0 && matches!(data[ss - 1], b'"' | b'\'' | b'`');
+        if !quoted && is_unquoted_reference(secret) {
             return None;
         }
         if filters::followed_by_documentation_host(&data[se..lines.line_end(se).min(se + 128)]) {
@@ -353,10 +354,18 @@ impl Scanner {
         if rule.allow.iter().any(|a| a.is_match(secret)) || self.allow.allows(secret) {
             return None;
         }
+        // Dummy values are judged against the words of the name they are assigned to, or of the URI user
+        // they belong to (`minio:minio123@`, `EncryptedKey = "test-encrypted-key"`).
+        let owner = name.or_else(|| uri_user(data, ss)).unwrap_or_default();
         match decoded_text(secret) {
-            Some(text) if filters::is_placeholder(&text) => return None,
-            Some(text) if filters::is_dummy_value(&text) => confidence = Confidence::Low,
-            _ if filters::is_dummy_value(secret) => confidence = Confidence::Low,
+            Some(text) if filters::is_placeholder(&text) || filters::is_identifier_naming_a_secret(&text) => {
+                return None;
+            }
+            Some(text) if filters::is_dummy_value(&text, owner) => confidence = Confidence::Low,
+            _ if filters::is_dummy_value(secret, owner) || filters::is_kebab_words(secret) => {
+                confidence = Confidence::Low
+            }
+            _ if filters::names_it_as_made_up(&data[lines.line_start(ss)..ss]) => confidence = Confidence::Low,
             _ => {}
         }
         let (first_start, last_end) = (lines.line_start(ms), lines.line_end(me));
@@ -453,6 +462,26 @@ fn assignment_confidence(secret: &[u8]) -> Confidence {
     } else {
         Confidence::Medium
     }
+}
+
+/// The user of a `scheme://user:secret@` URI whose password starts at `ss`.
+fn uri_user(data: &[u8], ss: usize) -> Option<&[u8]> {
+    if ss == 0 || data[ss - 1] != b':' {
+        return None;
+    }
+    let lo = ss.saturating_sub(130);
+    let before = &data[lo..ss - 1];
+    let slashes = memchr::memmem::rfind(before, b"//")?;
+    let user = &before[slashes + 2..];
+    (!user.is_empty() && !user.iter().any(|c| matches!(c, b'/' | b'@' | b' ' | b'"' | b'\''))).then_some(user)
+}
+
+/// An unquoted `_name` or `@name` value is a variable, field or SQL parameter, never a literal
+/// (`request.Key = _mockEncryptedString;`, `[PrivateKey] = @PrivateKey`).
+fn is_unquoted_reference(secret: &[u8]) -> bool {
+    matches!(secret.first(), Some(b'_' | b'@'))
+        && secret.len() > 1
+        && secret[1..].iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
 }
 
 /// The text a base64 value decodes to, when it decodes to printable ASCII (`ZXhhbXBsZS1zZWNyZXQ=` ->
