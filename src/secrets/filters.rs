@@ -221,6 +221,25 @@ pub fn is_password_hash(secret: &[u8]) -> bool {
     .any(|p| secret.starts_with(p.as_bytes()))
 }
 
+/// Test code and fixtures by their path: a `test`/`tests`/`spec`/`fixtures`/`testdata` directory, or a
+/// `*_test.*`, `test_*`, `*.spec.*`, `*.test.*`, `*Test(s).*` file.
+pub fn is_test_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.split('.').next().unwrap_or(name);
+    lower.split('/').any(|d| {
+        matches!(
+            d,
+            "test" | "tests" | "spec" | "specs" | "fixtures" | "testdata" | "__tests__"
+        )
+    }) || stem.ends_with("_test")
+        || stem.starts_with("test_")
+        || stem.ends_with("Test")
+        || stem.ends_with("Tests")
+        || lower.contains(".spec.")
+        || lower.contains(".test.")
+}
+
 /// Lockfiles and checksum manifests: full of hashes and integrity strings; only high-precision rules run.
 pub fn is_lockfile(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
@@ -402,7 +421,17 @@ pub fn name_words(name: &[u8]) -> Vec<String> {
 /// a processing pass (`firstPass`).
 pub fn classify_name(name: &[u8]) -> NameKind {
     let words = name_words(name);
-    let not_secret = words.iter().any(|w| NOT_SECRET_WORDS.contains(&w.as_str()))
+    // Glued cursor names: `$skiptoken`, `nexttoken`, `pagetoken`.
+    let glued_cursor = words.last().is_some_and(|w| {
+        w.strip_suffix("token").is_some_and(|p| {
+            matches!(
+                p,
+                "next" | "prev" | "page" | "skip" | "continuation" | "cursor" | "sync" | "csrf" | "xsrf"
+            )
+        })
+    });
+    let not_secret = glued_cursor
+        || words.iter().any(|w| NOT_SECRET_WORDS.contains(&w.as_str()))
         || words.last().is_some_and(|w| METADATA_LAST_WORDS.contains(&w.as_str()))
         || (words.len() >= 2
             && words[words.len() - 1] == "pass"
@@ -712,15 +741,6 @@ pub fn is_dummy_value(secret: &[u8], name: &[u8]) -> bool {
     if !secret.iter().any(u8::is_ascii_alphabetic) {
         return false;
     }
-    // A word that says so: `Fake-Concur-Pass-24`, `test_db_Xk29`, `mock-signing-key`.
-    if name_words(secret).iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "fake" | "dummy" | "mock" | "bogus" | "placeholder" | "test" | "testing" | "example" | "sample" | "invalid"
-        )
-    }) {
-        return true;
-    }
     // Digits and punctuation trimmed at both ends (`hunter2`, `P@ssw0rd2024!`), then leet-speak undone and
     // separators dropped.
     let is_edge = |c: &u8| c.is_ascii_digit() || c.is_ascii_punctuation();
@@ -750,6 +770,17 @@ pub fn is_dummy_value(secret: &[u8], name: &[u8]) -> bool {
     segments_into_words(&leet(&secret[start..end]), &extra)
         || segments_into_words(&leet(secret), &extra)
         || segments_into_words(&letters, &extra)
+}
+
+/// Whether a value says it is made up with one of its words (`Fake-Concur-Pass-24`, `test_db_Xk29`,
+/// `mock-signing-key`). Only for values without a provider format: `sk_test_…` is a real test-mode key.
+pub fn says_it_is_made_up(secret: &[u8]) -> bool {
+    name_words(secret).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "fake" | "dummy" | "mock" | "bogus" | "placeholder" | "test" | "testing" | "example" | "sample" | "invalid"
+        )
+    })
 }
 
 /// Whether `secret` is an identifier that names what it stands for (`secret_access_key`, `YOUR_API_TOKEN`,
@@ -814,6 +845,27 @@ pub fn is_structured_value(secret: &[u8]) -> bool {
         } else {
             i += 1;
         }
+    }
+    // Bitwarden EncStrings (`2.<iv>|<data>|<mac>`, `7.<data>`): ciphertext, the product's own format.
+    if secret.len() > 3
+        && secret[0].is_ascii_digit()
+        && secret[1] == b'.'
+        && secret[2..]
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=' | b'|'))
+        && (secret.contains(&b'|') || secret.ends_with(b"="))
+    {
+        return true;
+    }
+    // Relative paths in lowercase (`path/to/id_ecdsa`, `certs/dev/server.key`).
+    if secret.contains(&b'/')
+        && secret.split(|&c| c == b'/').all(|p| {
+            !p.is_empty()
+                && p.iter()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'_' | b'.' | b'-'))
+        })
+    {
+        return true;
     }
     is_oid_or_version(secret)
 }
@@ -994,7 +1046,6 @@ mod tests {
             ("hunter42", ""),
             ("not-hunter42", ""),
             ("asdfqwer1234asdf", ""),
-            ("Fake-Concur-Pass-24", ""),
             ("test-encrypted-private-key", "EncryptedPrivateKey"),
             ("Invalid-AccessID", "accessKey"),
             ("minioadmin", "minioadmin"),
@@ -1007,6 +1058,9 @@ mod tests {
             assert!(is_dummy_value(d.as_bytes(), name.as_bytes()), "{d} ({name})");
         }
         assert!(!is_dummy_value(b"9xKq2Lm7Vz", b"repluser"));
+        assert!(says_it_is_made_up(b"Fake-Concur-Pass-24"));
+        assert!(says_it_is_made_up(b"test_db_Xk29"));
+        assert!(!says_it_is_made_up(b"Xk29contestq"));
     }
 
     #[test]
@@ -1022,6 +1076,10 @@ mod tests {
         assert!(is_structured_value(b"can+youreadthis%3F&Version=2011-06-15"));
         assert!(is_structured_value(b"repeatlast=0:format=nv12"));
         assert!(!is_structured_value(b"Kq2+Lm7/Vz9x=="));
+        assert!(is_structured_value(
+            b"2.Ytudv+Qk3ET9hN8whqpuGg==|ijsFhmjaf1aaT9uz+IPhVTz|Xk2="
+        ));
+        assert!(is_structured_value(b"path/to/id_ecdsa"));
         assert!(is_kebab_words(b"schema-registry-jks"));
         assert!(!is_kebab_words(b"k8s-Xq2-9vLm"));
         assert!(names_it_as_made_up(b"const TEST_FAKE_RSA_KEY_1: &str = \""));
@@ -1029,6 +1087,26 @@ mod tests {
         assert!(is_oid_or_version(b"v2.14.0-rc.1"));
         assert!(!is_oid_or_version(b"1.5"));
         assert!(!is_oid_or_version(b"a1.b2.c3"));
+    }
+
+    #[test]
+    fn test_paths() {
+        for p in [
+            "src/test/java/a/FooTests.java",
+            "pkg/auth/token_test.go",
+            "tests/unit/test_x.py",
+            "web/a.spec.ts",
+        ] {
+            assert!(is_test_path(p), "{p}");
+        }
+        for p in [
+            "src/main/java/a/Foo.java",
+            "cmd/server.go",
+            "latest/config.yml",
+            "contest/app.py",
+        ] {
+            assert!(!is_test_path(p), "{p}");
+        }
     }
 
     #[test]

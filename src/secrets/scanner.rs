@@ -238,7 +238,7 @@ impl Scanner {
             let j = i + hits[i..].iter().take_while(|h| h.0 == r).count();
             let rule = &self.rules[r as usize];
             if rule.applies_to(path) && !(lockfile && rule.syntax.precision < Precision::High) {
-                self.run_rule(r as usize, &lines, &hits[i..j], scratch, out);
+                self.run_rule(r as usize, path, &lines, &hits[i..j], scratch, out);
             }
             i = j;
         }
@@ -248,6 +248,7 @@ impl Scanner {
     fn run_rule(
         &self,
         r: usize,
+        path: &str,
         lines: &Lines,
         hits: &[(u32, usize, usize)],
         scratch: &mut Scratch,
@@ -283,7 +284,7 @@ impl Scanner {
                     .name_group
                     .and_then(|n| caps.get_group(n))
                     .map(|n| &data[n.range()]);
-                if let Some(confidence) = self.accept(rule, lines, (m.start(), m.end()), (g.start, g.end), name) {
+                if let Some(confidence) = self.accept(rule, path, lines, (m.start(), m.end()), (g.start, g.end), name) {
                     out.push(Candidate {
                         rule: r,
                         start: g.start,
@@ -302,6 +303,7 @@ impl Scanner {
     fn accept(
         &self,
         rule: &Rule,
+        path: &str,
         lines: &Lines,
         (ms, me): (usize, usize),
         (ss, se): (usize, usize),
@@ -348,6 +350,16 @@ impl Scanner {
                 return None;
             }
             confidence = assignment_confidence(secret);
+            // In tests, a hex value or a 16-byte base64 value given as a password is an expected hash or a
+            // salt (`matches("password", "5f4dcc3b…")`, `<user password='12b141f3…'/>`).
+            if filters::is_test_path(path)
+                && filters::name_words(name)
+                    .last()
+                    .is_some_and(|w| matches!(w.as_str(), "password" | "passwd" | "pwd" | "pass"))
+                && (secret.iter().all(u8::is_ascii_hexdigit) || (secret.len() == 24 && secret.ends_with(b"==")))
+            {
+                confidence = Confidence::Low;
+            }
         } else if rule.syntax.precision == Precision::Low && filters::looks_like_digest(secret) {
             return None;
         }
@@ -361,8 +373,11 @@ impl Scanner {
             Some(text) if filters::is_placeholder(&text) || filters::is_identifier_naming_a_secret(&text) => {
                 return None;
             }
-            Some(text) if filters::is_dummy_value(&text, owner) => confidence = Confidence::Low,
-            _ if filters::is_dummy_value(secret, owner) || filters::is_kebab_words(secret) => {
+            Some(text) if filters::is_dummy_value(&text, owner) || is_weak_pair(&text) => confidence = Confidence::Low,
+            _ if filters::is_dummy_value(secret, owner)
+                || filters::is_kebab_words(secret)
+                || (rule.syntax.precision < Precision::High && filters::says_it_is_made_up(secret)) =>
+            {
                 confidence = Confidence::Low
             }
             _ if filters::names_it_as_made_up(&data[lines.line_start(ss)..ss]) => confidence = Confidence::Low,
@@ -462,6 +477,15 @@ fn assignment_confidence(secret: &[u8]) -> Confidence {
     } else {
         Confidence::Medium
     }
+}
+
+/// A decoded `user:password` pair whose password is a short lowercase word (`son:goten`): test data.
+fn is_weak_pair(text: &[u8]) -> bool {
+    let Some(i) = text.iter().position(|&c| c == b':') else {
+        return false;
+    };
+    let pass = &text[i + 1..];
+    i > 0 && pass.len() <= 6 && pass.iter().all(u8::is_ascii_lowercase)
 }
 
 /// The user of a `scheme://user:secret@` URI whose password starts at `ss`.
