@@ -836,9 +836,10 @@ pub fn is_structured_value(secret: &[u8]) -> bool {
                 + 1
                 + secret[i + 1..]
                     .iter()
-                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+                    .take_while(|c| c.is_ascii_alphabetic() || **c == b'_')
                     .count();
-            if j > i + 1 && secret.get(j) == Some(&b'=') {
+            // `=` followed by a value; base64 padding (`…:AbC==`) is not a key=value pair.
+            if j > i + 1 && secret.get(j) == Some(&b'=') && secret.get(j + 1).is_some_and(|&c| c != b'=') {
                 return true;
             }
             i = j.max(i + 1);
@@ -1075,6 +1076,8 @@ mod tests {
         assert!(is_structured_value(b"required|confirmed"));
         assert!(is_structured_value(b"can+youreadthis%3F&Version=2011-06-15"));
         assert!(is_structured_value(b"repeatlast=0:format=nv12"));
+        assert!(!is_structured_value(b"0.9e15d486-f406.F6uPVkdYaUZ8:Xk2Lm9Qz/Vq=="));
+        assert!(!is_structured_value(b"perm:ZW1pbHN4Y3o=.bVQxUmQ1.LNGON22keU5h"));
         assert!(!is_structured_value(b"Kq2+Lm7/Vz9x=="));
         assert!(is_structured_value(
             b"2.Ytudv+Qk3ET9hN8whqpuGg==|ijsFhmjaf1aaT9uz+IPhVTz|Xk2="
