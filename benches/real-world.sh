@@ -105,7 +105,10 @@ reports = []
 for entry in scanned:
     repo, commit, json_path = entry.split("\t")
     with open(json_path, encoding="utf-8") as f:
-        findings = [x for x in json.load(f)["findings"] if x["category"] == "secret"]
+        reported = [x for x in json.load(f)["findings"] if x["category"] == "secret"]
+    # plimsoll's own notes (e.g. plimsoll.findings-capped) are not findings; count them apart.
+    findings = [x for x in reported if not x["rule_id"].startswith("plimsoll.")]
+    notes = [x for x in reported if x["rule_id"].startswith("plimsoll.")]
     # Labels are keyed by (path, line); several findings can share a line, so a label row is consumed
     # once, preferring the same rule (rule ids may be renamed between engines).
     by_line = collections.defaultdict(list)
@@ -130,7 +133,7 @@ for entry in scanned:
     totals["lost"] += len(lost)
     flag = ("  LOST TRUE" if lost_true else "") + (f"  over budget ({max_fp} fp)" if over else "")
     print(f"{repo:40} {counts['true']:5} {counts['fixture']:8} {counts['fp']:5} {len(new):5} {len(lost):5}{flag}")
-    reports.append((repo, commit, new, lost))
+    reports.append((repo, commit, new, lost, notes))
     if new:
         with open(f"{out_dir}/{repo.replace('/', '+')}.unlabelled.tsv", "w", encoding="utf-8") as f:
             for x in new:
@@ -140,10 +143,12 @@ levels = sorted({c for _, c in by_confidence}, key=lambda c: {"high": 0, "medium
 print("by confidence: " + "; ".join(
     f"{v} " + " ".join(f"{c}={by_confidence[(v, c)]}" for c in levels) for v in ("true", "fixture", "fp")))
 
-for repo, commit, new, lost in reports:
-    if not new and not lost:
+for repo, commit, new, lost, notes in reports:
+    if not new and not lost and not notes:
         continue
     print(f"\n== {repo} @ {commit[:12]}")
+    for x in notes:
+        print(f"  NOTE  {x['path']}:{x['line']}  {x['rule_id']}  {x.get('message', '')}")
     for x in new:
         print(f"  NEW (unlabelled)  {x['path']}:{x['line']}  {x['rule_id']}  {x.get('secret') or ''}")
     for r in sorted(lost, key=lambda r: ({"true": 0, "fixture": 1, "fp": 2}[r["verdict"]], r["path"])):
