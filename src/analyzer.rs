@@ -23,6 +23,16 @@ pub struct FileInput<'a> {
     /// Byte ranges of the secrets the secrets engine found in `data`: an analyzer that would report the
     /// same value lets the secret finding stand for both, and masks these ranges in its snippets.
     pub secrets: &'a [Range<usize>],
+    /// For a file read out of git (a commit or the index), the other files of the same snapshot, so an
+    /// analyzer reads a neighbour (a Dockerfile's `.dockerignore`) as of that commit, not from disk.
+    pub snapshot: Option<&'a dyn Snapshot>,
+}
+
+/// The files of one snapshot of a repository (a commit's tree, or the index), by repository path
+/// (`/`-separated, no leading `/`).
+pub trait Snapshot: std::fmt::Debug {
+    /// The content of the file at `path`, `None` when there is none (or it cannot be read).
+    fn read(&self, path: &str) -> Option<Vec<u8>>;
 }
 
 /// Where an analyzer puts what it found in one file.

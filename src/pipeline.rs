@@ -13,7 +13,7 @@
 //! The pipeline does not know its analyzers by name: [`crate::analyzers`] builds the list from the
 //! configuration, and adding an analyzer never edits this hot path.
 
-use crate::analyzer::{Analyzer, Emitted, FileInput};
+use crate::analyzer::{Analyzer, Emitted, FileInput, Snapshot};
 use crate::catalog::RuleInfo;
 use crate::finding::{Category, Finding, Fingerprint, SecretText, Severity, Span};
 use crate::position::LineIndex;
@@ -126,11 +126,38 @@ impl Pipeline {
         scratch: &mut PipelineScratch,
         out: &mut Vec<Finding>,
     ) {
+        let disk_path = (path != crate::fsutil::STDIN_PATH).then(|| Path::new(path));
+        self.analyze_from(path, data, explicit, disk_path, None, scratch, out);
+    }
+
+    /// Analyzes one file read out of git (`path` is its repository path): every analyzer runs, and reads
+    /// the file's neighbours from `snapshot` (the same commit, or the index), never from disk.
+    pub fn analyze_in_snapshot(
+        &self,
+        path: &str,
+        data: &[u8],
+        snapshot: &dyn Snapshot,
+        scratch: &mut PipelineScratch,
+        out: &mut Vec<Finding>,
+    ) {
+        self.analyze_from(path, data, false, None, Some(snapshot), scratch, out);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn analyze_from(
+        &self,
+        path: &str,
+        data: &[u8],
+        explicit: bool,
+        disk_path: Option<&Path>,
+        snapshot: Option<&dyn Snapshot>,
+        scratch: &mut PipelineScratch,
+        out: &mut Vec<Finding>,
+    ) {
         let from = out.len();
         let mut decoded = std::mem::take(&mut scratch.decoded);
         let data = text::decode(data, &mut decoded);
         let candidates = self.secrets.scan(path, data, &mut scratch.secrets);
-        let disk_path = (path != crate::fsutil::STDIN_PATH).then(|| Path::new(path));
         let mut secrets: Option<Vec<Range<usize>>> = None;
         for analyzer in &self.analyzers {
             let probe = FileInput {
@@ -139,6 +166,7 @@ impl Pipeline {
                 explicit,
                 disk_path,
                 secrets: &[],
+                snapshot,
             };
             if !analyzer.takes(&probe) {
                 continue;

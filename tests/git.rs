@@ -1148,3 +1148,94 @@ fn git_reports_name_the_commits_they_scanned() {
     let json = json_of(sb.plimsoll(&repo).args(["--staged", "--format", "json"]));
     assert_eq!(json["source"]["scanned"]["revisions"], serde_json::json!([c]));
 }
+
+/// (rule id, line) of every Dockerfile finding of a `plimsoll git … --format json` run, and its exit code.
+fn dockerfile_findings(cmd: &mut Command) -> (i32, Vec<(String, u64, String)>) {
+    let out = cmd.args(["--format", "json"]).output().unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stderr)));
+    let found = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"].as_str().unwrap().starts_with("DF"))
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["path"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (out.status.code().unwrap(), found)
+}
+
+#[test]
+fn changed_dockerfiles_are_linted_in_staged_range_and_pre_push_modes() {
+    let p = PushSetup::new();
+    let (sb, work) = (&p.sb, &p.work);
+    let dockerfile = "FROM ubuntu:latest\nARG NPM_TOKEN\nUSER root\n";
+
+    // --staged: the new Dockerfile is linted as staged; no .dockerignore in the index yet.
+    sb.write(work, "app/Dockerfile", dockerfile);
+    sb.git(work, &["add", "app/Dockerfile"]);
+    let (code, found) = dockerfile_findings(sb.plimsoll(work).arg("--staged"));
+    assert_eq!(code, 1, "{found:?}");
+    for (id, line) in [("DF002", 1), ("DF006", 2), ("DF001", 3)] {
+        assert!(
+            found
+                .iter()
+                .any(|(i, l, p)| i == id && *l == line && p == "app/Dockerfile"),
+            "{id} at line {line}: {found:?}"
+        );
+    }
+    let first = sb.commit(work, "add a Dockerfile");
+
+    // --pre-push of that commit: the same findings block the push.
+    let line = format!("refs/heads/main {first} refs/heads/main {}\n", p.pushed);
+    let (code, found) = dockerfile_findings(
+        sb.plimsoll(work)
+            .args(["--pre-push", "origin", "file:///server.git"])
+            .write_stdin(line),
+    );
+    assert_eq!(code, 1);
+    assert!(found.iter().any(|(i, _, _)| i == "DF001"), "{found:?}");
+
+    // A later commit that changes one line: only findings on it, none on the untouched lines.
+    sb.write(
+        work,
+        "app/Dockerfile",
+        "FROM ubuntu:latest\nARG NPM_TOKEN\nRUN apt-get install curl\nUSER root\n",
+    );
+    let second = sb.commit(work, "install curl");
+    let (code, found) = dockerfile_findings(sb.plimsoll(work).args(["--range", &format!("{first}..{second}")]));
+    assert_eq!(code, 1);
+    assert!(!found.is_empty() && found.iter().all(|(_, l, _)| *l == 3), "{found:?}");
+
+    // A COPY . added while the commit has no .dockerignore: DF017, judged against that commit's tree even
+    // though one exists in the working tree.
+    sb.write(work, "app/Dockerfile", "FROM ubuntu:24.04\nCOPY . /src\nUSER app\n");
+    let third = sb.commit(work, "copy the context");
+    sb.write(work, "app/.dockerignore", ".git\n.env*\n");
+    let (_, found) = dockerfile_findings(sb.plimsoll(work).args(["--range", &format!("{second}..{third}")]));
+    assert!(found.iter().any(|(i, l, _)| i == "DF017" && *l == 2), "{found:?}");
+    let fourth = sb.commit(work, "add a .dockerignore");
+    sb.write(work, "app/Dockerfile", "FROM ubuntu:24.04\nCOPY . /app\nUSER app\n");
+    let fifth = sb.commit(work, "copy elsewhere");
+    let (_, found) = dockerfile_findings(sb.plimsoll(work).args(["--range", &format!("{fourth}..{fifth}")]));
+    assert!(!found.iter().any(|(i, _, _)| i == "DF017"), "{found:?}");
+
+    // A clean change to a Dockerfile exits 0.
+    sb.write(
+        work,
+        "app/Dockerfile",
+        "FROM ubuntu:24.04\nCOPY . /app\nUSER app\nHEALTHCHECK NONE\n",
+    );
+    let sixth = sb.commit(work, "health");
+    let (code, found) = dockerfile_findings(sb.plimsoll(work).args(["--range", &format!("{fifth}..{sixth}")]));
+    assert_eq!((code, found.len()), (0, 0), "{found:?}");
+
+    // Full history stays secrets-only.
+    let (_, found) = dockerfile_findings(&mut sb.plimsoll(work));
+    assert!(found.is_empty(), "{found:?}");
+}

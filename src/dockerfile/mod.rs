@@ -97,7 +97,15 @@ impl crate::analyzer::Analyzer for Linter {
     }
 
     fn analyze(&self, file: &crate::analyzer::FileInput<'_>, out: &mut crate::analyzer::Emitted<'_>) {
-        self.lint(file.path, file.data, file.disk_path, file.secrets, out.findings);
+        let source = match (file.disk_path, file.snapshot) {
+            (Some(p), _) => ContextSource::Disk(p),
+            (None, Some(files)) => ContextSource::Snapshot {
+                dockerfile: file.path,
+                files,
+            },
+            (None, None) => ContextSource::None,
+        };
+        self.lint_in(file.path, file.data, source, file.secrets, out.findings);
     }
 
     fn rule_infos(&self) -> Vec<crate::catalog::RuleInfo> {
@@ -232,6 +240,19 @@ impl Linter {
         redact: &[Range<usize>],
         out: &mut Vec<Finding>,
     ) {
+        let source = disk_path.map_or(ContextSource::None, ContextSource::Disk);
+        self.lint_in(path, data, source, redact, out);
+    }
+
+    /// [`Linter::lint`] with the build context's files coming from `source` (disk, a git snapshot, none).
+    pub fn lint_in(
+        &self,
+        path: &str,
+        data: &[u8],
+        source: ContextSource<'_>,
+        redact: &[Range<usize>],
+        out: &mut Vec<Finding>,
+    ) {
         let text = String::from_utf8_lossy(data);
         let bom = if text.starts_with('\u{feff}') {
             '\u{feff}'.len_utf8()
@@ -239,7 +260,7 @@ impl Linter {
             0
         };
         let body = &text[bom..];
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.lint_text(body, disk_path)));
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.lint_text(body, source)));
         let index = LineIndex::new(body);
         match result {
             Ok(linted) => {
@@ -388,11 +409,11 @@ impl Linter {
     }
 
     /// Parses (tolerating errors, see [`parse_tolerant`]) and runs the rules over what parsed.
-    fn lint_text(&self, text: &str, disk_path: Option<&Path>) -> Linted {
+    fn lint_text(&self, text: &str, source: ContextSource<'_>) -> Linted {
         if let Ok((parsed, escape)) = parse(text) {
             return Linted {
                 instructions: parsed.len(),
-                hits: self.run_rules(text, text, &parsed, escape, None, disk_path),
+                hits: self.run_rules(text, text, &parsed, escape, None, source),
                 errors: Vec::new(),
             };
         }
@@ -407,7 +428,7 @@ impl Linter {
                     &parsed,
                     escape,
                     recovered.implicit,
-                    disk_path,
+                    source,
                 );
                 (real, hits)
             }
@@ -427,7 +448,7 @@ impl Linter {
         parsed: &[parse_dockerfile::Instruction<'t>],
         escape: char,
         implicit: Option<ImplicitStage>,
-        disk_path: Option<&Path>,
+        source: ContextSource<'_>,
     ) -> Vec<(usize, Hit, Range<usize>, String)> {
         let mut out = Vec::new();
         let model = Model::build_recovered(text, parsed_text, parsed, escape, implicit);
@@ -436,7 +457,7 @@ impl Linter {
             model: &model,
             settings: &self.settings,
             ignore_file: &ignore,
-            disk_path,
+            source,
         };
         let mut hits = Vec::new();
         for (k, a) in self.active.iter().enumerate() {
@@ -853,16 +874,43 @@ fn truncate(s: &str) -> String {
     }
 }
 
+/// Where the files of a Dockerfile's build context come from.
+#[derive(Clone, Copy, Debug)]
+pub enum ContextSource<'a> {
+    /// Nothing known (stdin): the context rules stay quiet.
+    None,
+    /// The Dockerfile at this path on disk; its directory is the context.
+    Disk(&'a Path),
+    /// A git snapshot (a commit or the index) holding the Dockerfile at repository path `dockerfile`.
+    Snapshot {
+        dockerfile: &'a str,
+        files: &'a dyn crate::analyzer::Snapshot,
+    },
+}
+
 impl Context<'_, '_> {
-    /// The build context's ignore file, read from disk once per Dockerfile on first use.
+    /// The build context's ignore file, read once per Dockerfile on first use: from disk, or from the same
+    /// git snapshot as the Dockerfile.
     pub fn ignore_file(&self) -> &IgnoreFile {
-        self.ignore_file.get_or_init(|| match self.disk_path {
-            None => IgnoreFile::Unknown,
-            Some(p) => match DockerIgnore::for_dockerfile(p) {
+        self.ignore_file.get_or_init(|| match self.source {
+            ContextSource::None => IgnoreFile::Unknown,
+            ContextSource::Disk(p) => match DockerIgnore::for_dockerfile(p) {
                 Ok(Some(d)) => IgnoreFile::Found(d),
                 Ok(None) => IgnoreFile::Missing,
                 Err(_) => IgnoreFile::Unknown,
             },
+            ContextSource::Snapshot { dockerfile, files } => {
+                let (dir, name) = match dockerfile.rsplit_once('/') {
+                    Some((d, n)) => (format!("{d}/"), n),
+                    None => (String::new(), dockerfile),
+                };
+                [format!("{dir}{name}.dockerignore"), format!("{dir}.dockerignore")]
+                    .into_iter()
+                    .find_map(|p| files.read(&p).map(|bytes| (p, bytes)))
+                    .map_or(IgnoreFile::Missing, |(p, bytes)| {
+                        IgnoreFile::Found(DockerIgnore::parse(p, &String::from_utf8_lossy(&bytes)))
+                    })
+            }
         })
     }
 }

@@ -3,6 +3,10 @@
 //! that touch an added line. Scanning the whole new file (rather than the added lines alone) lets rules
 //! that need context see it, while line numbers stay those of the new file.
 //!
+//! Every analyzer runs on the new version, not only the secrets engine: a changed Dockerfile is linted with
+//! the `.dockerignore` of the same commit (or of the index, for `--staged`), and its findings are kept on
+//! the same terms, so an untouched instruction of an old Dockerfile is not reported again.
+//!
 //! A commit is compared with its first parent. For a merge, a file that matches any other parent came
 //! from that parent's side and is skipped; what remains is what the merge itself added (conflict
 //! resolutions, "evil" merges).
@@ -39,6 +43,9 @@ struct FileChange {
 
 /// What produced the changes: commits (topological order) or the index.
 struct Changes {
+    /// For staged changes: the blob of every index entry (stage 0), by path, so analyzers can read a
+    /// changed file's neighbours as staged.
+    index_blobs: HashMap<BString, ObjectId>,
     commits: Vec<CommitNode>,
     files: Vec<FileChange>,
     submodules: BTreeSet<String>,
@@ -132,8 +139,18 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
                     pb.set_message(format!("scanning changed files: {n}/{total}"));
                 }
                 let mut out = Vec::new();
-                pipeline.analyze_secrets(&path, new, scratch, &mut out);
                 let commit = change.commit.map(|c| &changes.commits[c as usize]);
+                let snapshot = match commit {
+                    Some(c) => GitSnapshot::Tree {
+                        repo: local,
+                        tree: c.tree,
+                    },
+                    None => GitSnapshot::Index {
+                        repo: local,
+                        blobs: &changes.index_blobs,
+                    },
+                };
+                pipeline.analyze_in_snapshot(&path, new, &snapshot, scratch, &mut out);
                 let mut kept: Vec<Sighting> = out
                     .iter()
                     .filter(|f| touches(&added, f.span.line, f.span.end_line))
@@ -172,6 +189,42 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
         ));
     }
     Ok(tally.outcome(findings, git, changes.symlinks, excluded.len() as u64))
+}
+
+/// The files of the commit (or the index) a changed file comes from, for analyzers that read its neighbours.
+enum GitSnapshot<'r> {
+    Tree {
+        repo: &'r gix::Repository,
+        tree: ObjectId,
+    },
+    Index {
+        repo: &'r gix::Repository,
+        blobs: &'r HashMap<BString, ObjectId>,
+    },
+}
+
+impl std::fmt::Debug for GitSnapshot<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GitSnapshot::Tree { tree, .. } => write!(f, "GitSnapshot::Tree({tree})"),
+            GitSnapshot::Index { blobs, .. } => write!(f, "GitSnapshot::Index({} entries)", blobs.len()),
+        }
+    }
+}
+
+impl crate::analyzer::Snapshot for GitSnapshot<'_> {
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        let (repo, id) = match self {
+            GitSnapshot::Tree { repo, tree } => {
+                let mut buf = Vec::new();
+                (*repo, lookup(repo, *tree, path.as_bytes().as_bstr(), &mut buf)?)
+            }
+            GitSnapshot::Index { repo, blobs } => (*repo, *blobs.get(path.as_bytes().as_bstr())?),
+        };
+        let mut buf = Vec::new();
+        let data = repo.objects.try_find(&id, &mut buf).ok().flatten()?;
+        (data.kind == gix::object::Kind::Blob).then(|| data.data.to_vec())
+    }
 }
 
 /// `A..B`, `A..` (A..HEAD), `..B` (HEAD..B) or a single revision (everything reachable from it).
@@ -233,6 +286,7 @@ fn commit_changes(repo: &Repo, commits: Vec<CommitNode>) -> std::result::Result<
         )
         .collect();
     let mut changes = Changes {
+        index_blobs: HashMap::new(),
         commits,
         files: Vec::new(),
         submodules: BTreeSet::new(),
@@ -365,6 +419,7 @@ fn staged_changes(repo: &gix::Repository) -> std::result::Result<Changes, String
         list_tree(repo, tree.detach(), &mut head)?;
     }
     let mut changes = Changes {
+        index_blobs: HashMap::new(),
         commits: Vec::new(),
         files: Vec::new(),
         submodules: BTreeSet::new(),
@@ -382,6 +437,7 @@ fn staged_changes(repo: &gix::Repository) -> std::result::Result<Changes, String
         if entry.flags.contains(gix::index::entry::Flags::INTENT_TO_ADD) {
             continue;
         }
+        changes.index_blobs.insert(path.to_owned(), entry.id);
         let before = head.get(path);
         if before.is_some_and(|(id, _)| *id == entry.id) {
             continue;

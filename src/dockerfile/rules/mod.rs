@@ -9,7 +9,6 @@ use super::model::Model;
 use crate::catalog::RuleInfo;
 use crate::finding::{Category, Severity};
 use std::cell::OnceCell;
-use std::path::Path;
 
 /// Declares a rule: its doc comment becomes its documentation, and the `check` function of the same module
 /// its logic.
@@ -289,7 +288,7 @@ pub struct Context<'m, 'a> {
     pub model: &'m Model<'m, 'a>,
     pub settings: &'m Settings,
     pub(crate) ignore_file: &'m OnceCell<IgnoreFile>,
-    pub(crate) disk_path: Option<&'m Path>,
+    pub(crate) source: super::ContextSource<'m>,
 }
 
 /// A problem at an instruction.
@@ -332,7 +331,7 @@ pub(crate) mod testing {
             model: &model,
             settings,
             ignore_file: &cell,
-            disk_path: None,
+            source: crate::dockerfile::ContextSource::None,
         };
         let mut out = Vec::new();
         rule.check(&cx, &mut out);
