@@ -96,9 +96,47 @@ fn basic_auth(secret: &[u8]) -> bool {
     let Some(d) = decode_b64(secret) else { return false };
     let Ok(s) = std::str::from_utf8(&d) else { return false };
     match s.split_once(':') {
-        Some((user, pass)) => !user.is_empty() && pass.len() >= 3 && s.chars().all(|c| !c.is_control()),
+        Some((user, pass)) => {
+            !user.is_empty() && pass.len() >= 3 && s.chars().all(|c| !c.is_control()) && !dummy_password(user, pass)
+        }
         None => false,
     }
+}
+
+/// Words a credential's own name is made of: a password spelling one of them is the name, not a value.
+const CREDENTIAL_NAME_WORDS: &[&str] = &["secret", "password", "passwd", "pass", "pwd", "token", "apikey"];
+
+/// Whether the password of a decoded `user:password` pair is a fixture a reviewer would not call a credential:
+/// the user name again, a short word of letters only (`son:goten`, `user:passwd`), or the name of the field
+/// it stands for (`clientId:clientSecret`, `client-id:client-secret=`, `user:pass:word`). Generated passwords
+/// and API keys have digits or are longer.
+fn dummy_password(user: &str, pass: &str) -> bool {
+    if pass.eq_ignore_ascii_case(user) {
+        return true;
+    }
+    // `%3D` and friends (URL-encoded `=`) are not digits of the value.
+    let mut plain = String::with_capacity(pass.len());
+    let mut chars = pass.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '%' && chars.peek().is_some_and(|d| d.is_ascii_hexdigit()) {
+            chars.next();
+            chars.next_if(|d| d.is_ascii_hexdigit());
+            continue;
+        }
+        plain.push(c);
+    }
+    if plain.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if plain.chars().all(char::is_alphabetic) && plain.chars().count() <= 8 {
+        return true;
+    }
+    let letters: String = plain
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    CREDENTIAL_NAME_WORDS.iter().any(|w| letters.contains(w)) && letters.chars().count() <= 20
 }
 
 fn pem_body(block: &[u8]) -> bool {
@@ -151,5 +189,28 @@ mod tests {
     fn basic_auth_decodes_user_and_password() {
         assert!(Checksum::BasicAuth.verify(STANDARD.encode("deploy:Tr0ub4dor&3").as_bytes()));
         assert!(!Checksum::BasicAuth.verify(STANDARD.encode("nocolonhere").as_bytes()));
+    }
+
+    #[test]
+    fn basic_auth_rejects_fixture_passwords() {
+        let ok = |s: &str| Checksum::BasicAuth.verify(STANDARD.encode(s).as_bytes());
+        for fixture in [
+            "son:goten",
+            "user:passwd",
+            "admin:Admin",
+            "clientId:clientSecret%3D",
+            "client-id:client-secret",
+            "user:pass:word",
+            "\u{fc}ser:passw\u{f6}rd",
+        ] {
+            assert!(!ok(fixture), "{fixture}");
+        }
+        for real in [
+            "svc-reports:Yn7B3x5SApYXfEq1",
+            "api:ou1Y9RA03Yz8JasxlJAF",
+            "ci:correcthorsebattery",
+        ] {
+            assert!(ok(real), "{real}");
+        }
     }
 }
