@@ -1,4 +1,4 @@
 c = get_config()  # noqa
-c.NotebookApp.password = 'sha1:2bb9290029a8:12b192fdb6ebe69a14bb1a7cd43ac26b5ce48b32'
-c.ServerApp.password = 'argon2:$argon2id$v=19$m=65536,t=3,p=4$SvG5k0kdOGV0WXXxfIR60w$05T+dE5SDbVmCgazkGaJaoNnRSBOncAtwdAhOPsZXoE'
+c.NotebookApp.password = 'sha1:b83f77c05e08:53bff73790d0698d7d369243d9defebbe6a55b9c'
+c.ServerApp.password = 'argon2:$argon2id$v=19$m=65536,t=3,p=4$0zLc+Y8Q/6DkOYpQH+sPvQ$X2/9IaMFIsuOlCjTYiNK5jWo58W4YORJzKja3JTLbzI'
 c.ServerApp.password_required = True

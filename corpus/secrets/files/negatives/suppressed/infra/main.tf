@@ -7,18 +7,23 @@ locals {
 # pragma: allowlist nextline secret
   sops_age_key = "AGE-PLUGIN-WMA-15ASZC4TJHNTLCHNMAZMN8H8U09AAAU5002MF70A92NC7Z"
   algolia_write_key = "f5a54c0440c1c4fa25621daaf3637f37"  # gitleaks:allow
+  b2_application_key = "K002f0yBSKDQHxARIBgpkuaPhi7QQ9Q"  # gitleaks:allow
 # pragma: allowlist nextline secret
-  b2_application_key = "K002f0yBSKDQHxARIBgpkuaPhi7QQ9Q"
-  config_braintree_private_key = "836ca02ae37711547ea7e32d8bc33b79"  # plimsoll:allow
-  cloudsmith_token = "37a10d3ff92956256ada3c4479bb5d02d81f151c"  # pragma: allowlist secret
-  dd_application_key = "cb02f122fbb1ee9d4d86ac3e847db4470348b52b"  # gitleaks:allow
-  flw_secret_key = "FLWSECK-f78f41f330fdcd9ecd8f4a560c8390a2-X"  # gitleaks:allow
+  config_braintree_private_key = "836ca02ae37711547ea7e32d8bc33b79"
+# pragma: allowlist nextline secret
+  url = "cloudinary://131366416915923:caFXDxS0IAhkr1eJmaB6IGJlJkn@shop"
+  cloudsmith_token = "37a10d3ff92956256ada3c4479bb5d02d81f151c"  # plimsoll:allow
+  dd_application_key = "cb02f122fbb1ee9d4d86ac3e847db4470348b52b"  # pragma: allowlist secret
+# pragma: allowlist nextline secret
+  deepsource_dsn = "https://7b84acb2fcf1695834c49797322ba2e2@deepsource.io"
+  flw_secret_key = "FLWSECK-f78f41f330fdcd9ecd8f4a560c8390a2-X"  # plimsoll:allow
+  hasura_graphql_admin_secret = "R510D!C6s#I*SsCpc*hhJlINEM2A"  # plimsoll:allow
 # pragma: allowlist nextline secret
   hf_token = "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"
   pd_api_key = "3WFI08qrUYwEWpdLNnoJ"  # gitleaks:allow
   pulumi_config_passphrase = "hdhXAAH8WPBmYKG4BN7I"  # gitleaks:allow
-  scalingo_api_token = "tk-us-_SVf8sQdPkB824UOpyr5mpzutoCm2e2kAttDhWcd7zXUeDHY"  # pragma: allowlist secret
-  subscription_token = "sgs_fa69c822869175e88708e856a58708c6b5cead1705dffc1f49215ae1f3f23326"  # plimsoll:allow
-  next_public_stripe_key = "pk_live_19Q184cvKQzZQfc595kJrp9VqJWmzgOc9unn2W8aeyqPHizZL9oy19z3Aylm3prGJ1j1S6acwCEx0LDFLn5hkz0UIr4L2NIOd5e"  # plimsoll:allow
-  zendesk_token = "vzJI9XOG1xJYpcEoaOBVpui4kfORizsV41hfRDHf"  # plimsoll:allow
+  scalingo_api_token = "tk-us-_SVf8sQdPkB824UOpyr5mpzutoCm2e2kAttDhWcd7zXUeDHY"  # plimsoll:allow
+  subscription_token = "sgs_fa69c822869175e88708e856a58708c6b5cead1705dffc1f49215ae1f3f23326"  # pragma: allowlist secret
+  next_public_stripe_key = "pk_live_19Q184cvKQzZQfc595kJrp9VqJWmzgOc9unn2W8aeyqPHizZL9oy19z3Aylm3prGJ1j1S6acwCEx0LDFLn5hkz0UIr4L2NIOd5e"  # pragma: allowlist secret
+  zendesk_token = "vzJI9XOG1xJYpcEoaOBVpui4kfORizsV41hfRDHf"  # pragma: allowlist secret
 }

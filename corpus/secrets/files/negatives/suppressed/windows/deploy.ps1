@@ -1,24 +1,22 @@
 # Deployment script (Windows)
 Set-StrictMode -Version Latest
-$env:X_AUTH_USER_SERVICE_KEY = "v1.0-0c71fcb5d5ea48fb66bff36b-85dcfed00609f58c657f88a257a6ab98e3c25999fa9864168f3849aa63bd27a9a67d77ee6376e3f5c1f18f9f8e8fd47a973c3829155554825ea13a0a6d3f38e6db1404cdd146a9b46e"  # plimsoll:allow
-# pragma: allowlist nextline secret
-$env:DO_OAUTH_TOKEN = "doo_v1_97fa33c461df11848a7352d62fba5d95319030a31c38ee46aba86c191bf3f073"
-# pragma: allowlist nextline secret
-$env:DRONE_TOKEN = "MXdiJbgRHfXThp3LkrbRX1H50QVOVKGB"
-$env:DROPBOX_ACCESS_TOKEN = "sl.E_-YlN0_K6BgJT29nfR73vNlwRPlvPsamNbSssWw1usVJN2pHNDuCS1Cy39KqqlhXaSWNbaaTCLwbQVX0bq1ta-Ocs05B3Xxk_NfPc4fskYlkTjtMEkgZtpSIw8Npxtcl7UtZ1dIr6WOSuVRV"  # plimsoll:allow
+$env:X_AUTH_USER_SERVICE_KEY = "v1.0-0c71fcb5d5ea48fb66bff36b-85dcfed00609f58c657f88a257a6ab98e3c25999fa9864168f3849aa63bd27a9a67d77ee6376e3f5c1f18f9f8e8fd47a973c3829155554825ea13a0a6d3f38e6db1404cdd146a9b46e"  # gitleaks:allow
+$env:DO_OAUTH_TOKEN = "doo_v1_97fa33c461df11848a7352d62fba5d95319030a31c38ee46aba86c191bf3f073"  # gitleaks:allow
+$env:DRONE_TOKEN = "MXdiJbgRHfXThp3LkrbRX1H50QVOVKGB"  # gitleaks:allow
+$env:DROPBOX_ACCESS_TOKEN = "sl.E_-YlN0_K6BgJT29nfR73vNlwRPlvPsamNbSssWw1usVJN2pHNDuCS1Cy39KqqlhXaSWNbaaTCLwbQVX0bq1ta-Ocs05B3Xxk_NfPc4fskYlkTjtMEkgZtpSIw8Npxtcl7UtZ1dIr6WOSuVRV"  # pragma: allowlist secret
+$env:EQUINIX_METAL_AUTH_TOKEN = "ypY9ZV1EKnb64e9iKT6uHck6VXmWnlV8"  # plimsoll:allow
 $env:HETZNER_API_TOKEN = "UqjAYLung7uWKNqAQt9pR8raurX3mGtN5cVYGWr9Ug5pmQiV6ysh9kiA3SLnvklv"  # plimsoll:allow
-$env:APIKEY = "AKCp7M4dIt1u92aYfwLPvUyc247WNKYYY9Da0L2sQKF0qvq9YYmoYqmWSLVKHXkkbTpeoWZD9"  # gitleaks:allow
 # pragma: allowlist nextline secret
-$env:X_OCTOPUS_API_KEY = "API-HEMRXDD8N0SAPP1P6EKGCM0FPJJZXC"
+$env:APIKEY = "AKCp7M4dIt1u92aYfwLPvUyc247WNKYYY9Da0L2sQKF0qvq9YYmoYqmWSLVKHXkkbTpeoWZD9"
+$env:X_OCTOPUS_API_KEY = "API-HEMRXDD8N0SAPP1P6EKGCM0FPJJZXC"  # pragma: allowlist secret
 $env:PERPLEXITY_API_KEY = "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"  # plimsoll:allow
 # pragma: allowlist nextline secret
 $env:TEST_PYPI_TOKEN = "pypi-AgENdGVzdC5weXBpLm9yZwDEz1afpaO3glW2E749EwoLsR8QXdNKpAFWwhNlnIpLCo1PQYH5L6ZV5Dq3wPPvOg2M4xoIWuIF6KLbhvjlfFuW8nRJHg8rtTDMWg9sx4FS6IrcM7S8fETGVOtuIl4OCO5n3p0W5NkiqCDljjL4YI-Pcs4shQ6g5EFcya9ibLkF2mXqzEpjQ05Z9k"
-$env:KEY = "rdme_ngukec82udsdjzg2otyz3z3sdws380b925fqhqcpg82rvhka0xbzb1trcsdj6tpo662o8m"  # plimsoll:allow
-$env:REPLICATE_API_TOKEN = "r8_YWxRI5Nin3DruPlAUwQqtHwWaW3Rirft4Ewm5"  # pragma: allowlist secret
+$env:KEY = "rdme_ngukec82udsdjzg2otyz3z3sdws380b925fqhqcpg82rvhka0xbzb1trcsdj6tpo662o8m"  # gitleaks:allow
 # pragma: allowlist nextline secret
-$env:APP = "xapp-1-A5X8RYFFJEE-0467478425377-ddfab6aa9959005e3fc718bf40dcbb9a7eacd9fe3b20aec56ea4f74fca0a2d77"
-$env:SLACK_BOT_TOKEN = "xoxb-470188198901-5653362780113-9orx3WrzgNJJasZwPS9kSucf"  # plimsoll:allow
-# pragma: allowlist nextline secret
-$env:API_KEY = "hawk.Kjaf8WJrCmwytmUVNPAU.8JmAobaDgtK8fsCEwS5W"
-$env:APIKEY = "sb_secret_cWfF39rwlvdRoCA-cWxxcu_C_Uh3Xrk"  # pragma: allowlist secret
-$env:TEAMCITY_TOKEN = "eyJ0eXAiOiAiVENWMiJ9.ERtZ-uGuZmap07eAumh82FXD1IjnF9AiOoz6.uYRNOGEa-hllHdjzQPQZkNZ7dZnscdIIgSwKdovHplPyuNSy"  # plimsoll:allow
+$env:REPLICATE_API_TOKEN = "r8_YWxRI5Nin3DruPlAUwQqtHwWaW3Rirft4Ewm5"
+$env:APP = "xapp-1-A5X8RYFFJEE-0467478425377-ddfab6aa9959005e3fc718bf40dcbb9a7eacd9fe3b20aec56ea4f74fca0a2d77"  # gitleaks:allow
+$env:SLACK_BOT_TOKEN = "xoxb-470188198901-5653362780113-9orx3WrzgNJJasZwPS9kSucf"  # pragma: allowlist secret
+$env:API_KEY = "hawk.Kjaf8WJrCmwytmUVNPAU.8JmAobaDgtK8fsCEwS5W"  # gitleaks:allow
+$env:APIKEY = "sb_secret_cWfF39rwlvdRoCA-cWxxcu_C_Uh3Xrk"  # plimsoll:allow
+$env:TEAMCITY_TOKEN = "eyJ0eXAiOiAiVENWMiJ9.ERtZ-uGuZmap07eAumh82FXD1IjnF9AiOoz6.uYRNOGEa-hllHdjzQPQZkNZ7dZnscdIIgSwKdovHplPyuNSy"  # pragma: allowlist secret

@@ -14,11 +14,14 @@ namespace Acme.Api
         public const string SharedAccessKey = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
         public const string AzureStorageKey = "CdkVv/XLn3nhKVz0gpnRNlCG6sjA4GzaKjyLNi0/vhfINkCX+8b2gm/sjHp7QfddUFlLt3SMql8EXAMPLEzZlJ==";
         public const string B2ApplicationKey = "changeme";
+        public const string BrowserstackAccessKey = "91iKNrJKCvqeEXAMPLEm";
+        public const string CcTestReporterId = "<your-token>";
         public const string ContentfulDeliveryToken = "nH3TgYoFpEXAMPLEYhRzvctSwfxWB0sva-ofykgbS7T";
         public const string DatabricksToken = "%s";
         public const string DiscordToken = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
         public const string DopplerToken = "dp.st.wSjmu4J2EXAMPLEtA9k2VDWoMFVWDcxAqYMs8kVqdNb";
         public const string DtApiToken = "your_api_key_here";
+        public const string MetalAuthToken = "$METAL_AUTH_TOKEN";
         public const string FigmaToken = "figd_hkC2iEWUgMEXAMPLEvJeSKTVbVQyEIdGIaGQ59wI";
         public const string FlwSecretKey = "xxxxxxxxxxxxxxxx";
         public const string FlyioMacaroonToken = "$FLYIO_MACAROON_TOKEN";
@@ -35,6 +38,7 @@ namespace Acme.Api
         public const string HerokuApiKey = "HRKU-AAplOIUTNgyPRL9vWlogmFVbDIayFnp-OS-OJnEEXAMPLEfZpGtU1eJvyqKU";
         public const string HttpBearerToken = "KgEXAMPLEyrxJgzrjlzkB8H5wCFUSim0zf4kaLsY";
         public const string HuggingfaceOrgToken = "{{ huggingface_org_token }}";
+        public const string InfisicalToken = "st.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
         public const string LaunchdarklySdkKey = "sdk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
         public const string LinearAccessToken = "lin_oauth_a181ed8398024b19548dbexample384b7486274935441d3dd125cd52ecd85a47";
         public const string LinodeToken = "a403241a68example289f68c5eaf0dd72133994ad7094f2a78cca9b4761d5eab";
@@ -50,6 +54,7 @@ namespace Acme.Api
         public const string Password = "%s";
         public const string RailwayToken = "427b0f47-7example3-7f40-d4ebfaa63526";
         public const string RancherToken = "<your-token>";
+        public const string SauceAccessKey = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
         public const string ScwAccessKey = "SCWxxxxxxxxxxxxxxxxx";
         public const string SendgridApiKey = "{{ sendgrid_api_key }}";
         public const string SnykToken = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";

@@ -1,6 +1,8 @@
 'use strict';
 
 const clientSecret = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+const appwriteApiKey = "standard_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+const argocdAuthToken = "your_api_key_here";
 const auth0ClientSecret = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
 const auth0ClientSecret = "$AUTH0_CLIENT_SECRET";
 const secret = "IMzlQlXGLhSEXAMPLEMlTBfcPqUeLWThVR3eda3BgfV=";
@@ -9,6 +11,7 @@ const azureContainerRegistryPassword = "your_api_key_here";
 const cosmosKey = "j22uOorY88o1k0dILEXAMPLEZWdCHsoC0gwPliycc+AEHQ/bRLy5Pvzgmdrf43sIRA1Wlnof+wdAACDbI+rdDw==";
 const servicebusKey = "{{ .Values.servicebusKey }}";
 const bitbucketAppPassword = "https://jdoe:ATBBxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx@bitbucket.org/acme/payments.git";
+const bitriseToken = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
 const braintreeAccessToken = "<your-token>";
 const braintreeAccessToken = "access_token$sandbox$7pexampleyj9za4r$8bb15732236c9f9380303cdc6f22be5c";
 const braintreeAccessToken = "<your-token>";
@@ -39,6 +42,7 @@ const newRelicInsertKey = "{{ new_relic_insert_key }}";
 const accessKey = "PMAT-F3BE9BVV5QR6YEXAMPLEEY3FKC";
 const railwayToken = "{{ railway_token }}";
 const rubygemsApiKey = "xxxxxxxxxxxxxxxx";
+const sauceAccessKey = "c0d00751-eeexample-94eb-b3c919bb4f5a";
 const dsn = "changeme";
 const sentryAuthToken = "********";
 const shippoTestKey = "xxxxxxxxxxxxxxxx";

@@ -6,6 +6,7 @@ public final class Credentials {
     private static final String AGE_PLUGIN_IDENTITY = "your_api_key_here";
     private static final String AGE_SECRET_KEY = "AGE-SECRET-KEY-1RW2QPCX7XWH9EJZ4SNLRT9XC7M2C9T02YQ5EXAMPLEV4RCRT6GJ3YQVA64";
     private static final String AIRTABLE_TOKEN = "patxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+    private static final String ARGOCD_AUTH_TOKEN = "eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxNzczODg0NTkiLCJuYW1lIjoiY2ktcnVubmVyIiwiaWF0IjoxNzAwNTU0MjUyLCJleHAiOjE4MDQ2MzMzMTQsInNjb3BlIjoiYWRtaW4iLCJqdGkiOiJYbEpuQzZmbFdsa0x3T0w4In0.tsvIXW7pwFEV6szWt2J0aEXAMPLE_Ixxpn6gIhP3h4N";
     private static final String JIRA_API_TOKEN = "ATATT3xFfGF0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
     private static final String AWS_BEARER_TOKEN_BEDROCK = "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29txxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
     private static final String ACCESSKEY = "{{ accesskey }}";
@@ -14,10 +15,12 @@ public final class Credentials {
     private static final String BRAINTREE_ACCESS_TOKEN = "${BRAINTREE_ACCESS_TOKEN}";
     private static final String BRAINTREE_PRIVATE_KEY = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
     private static final String BRAINTREE_ACCESS_TOKEN = "{{ .Values.braintreeAccessToken }}";
+    private static final String BROWSERSTACK_ACCESS_KEY = "%s";
     private static final String CLOUDFLARE_TUNNEL_TOKEN = "eyJhIjoiTpW7LjKtEYwcT6S8O7KmMOY0EQv9INE0OmajWqZbVVDkWPG5AgwiBFC6LsF7EAkrXFogTM46KFPpHTjlYKhtXRFnSYEoOxB3UjVxZuhugaD5NnxrGtnDSM9fcVI2Z6NSGfbiXZ3WZ172S84GvZGEXAMPLErDVtnKd6C7X9f9Lx3=";
     private static final String CODECOV_TOKEN = "afbd9748-b063-5c95-489d-exampleb2920";
     private static final String CONFLUENT_CLOUD_API_SECRET = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
     private static final String CONSUL_HTTP_TOKEN = "${CONSUL_HTTP_TOKEN}";
+    private static final String COVERALLS_REPO_TOKEN = "{{ coveralls_repo_token }}";
     private static final String DRONE_TOKEN = "********";
     private static final String EXOSCALE_API_KEY = "EXO27701faee2f6bexample7c9a";
     private static final String FLYIO_MACAROON_TOKEN = "REDACTED";
@@ -32,6 +35,7 @@ public final class Credentials {
     private static final String INTERCOM_ACCESS_TOKEN = "dG9rOfKdDgAfLuL2TQV1YNOeTWL6GEXAMPLEFFF7EDA4HcWbJWUyLOojRjK=";
     private static final String JWT_TOKEN = "eyJxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
     private static final String JWT_TOKEN = "$JWT_TOKEN";
+    private static final String KEYCLOAK_CLIENT_SECRET = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
     private static final String MAILCHIMP_API_KEY = "$MAILCHIMP_API_KEY";
     private static final String MAILGUN_WEBHOOK_SIGNING_KEY = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
     private static final String LICENSE_KEY = "NRJS-xxxxxxxxxxxxxxxxxxx";
