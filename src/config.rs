@@ -7,6 +7,7 @@
 //! rule-files = ["ci/extra-rules.toml"] # more secret rules, same schema as rules/secrets/*.toml
 //! baseline = ".plimsoll-baseline.json" # accepted findings (`plimsoll baseline create`)
 //! max-findings-per-file = 100          # the rest of a file's findings become one note (0 = no limit)
+//! min-confidence = "medium"            # secrets reported: high | medium (default) | low
 //!
 //! [rules]
 //! disable = ["generic.password"]
@@ -22,6 +23,7 @@
 //! ```
 
 use crate::error::{Error, Result, line_col};
+use crate::finding::Confidence;
 use crate::finding::Severity;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -89,6 +91,7 @@ struct ConfigSyntax {
     rule_files: Vec<Spanned<String>>,
     baseline: Option<Spanned<String>>,
     max_findings_per_file: Option<usize>,
+    min_confidence: Option<Confidence>,
     #[serde(default)]
     rules: RulesSection,
     #[serde(default)]
@@ -112,6 +115,8 @@ pub struct Config {
     pub baseline: Option<Spanned<PathBuf>>,
     /// Findings reported per file at most (`--max-findings-per-file` wins); 0 = no limit.
     pub max_findings_per_file: Option<usize>,
+    /// Lowest confidence of secret findings reported (`--min-confidence` wins).
+    pub min_confidence: Option<Confidence>,
     pub rules: RulesSection,
     pub allow_regexes: Vec<regex::bytes::Regex>,
     /// Lowercase hex sha256 of allowed values.
@@ -269,6 +274,7 @@ impl Config {
         cfg.baseline = syntax.baseline.map(|b| Spanned::new(b.span(), base.join(b.get_ref())));
         cfg.fail_on = syntax.fail_on;
         cfg.max_findings_per_file = syntax.max_findings_per_file;
+        cfg.min_confidence = syntax.min_confidence;
         cfg.exclude = syntax.exclude.into_iter().map(Spanned::into_inner).collect();
         cfg.rules = syntax.rules;
         cfg.dockerfile = syntax.dockerfile;

@@ -21,6 +21,8 @@ pub struct Stats {
     pub excluded: u64,
     pub unreadable: u64,
     pub findings: u64,
+    /// Secret candidates left out for being below `--min-confidence`.
+    pub below_min_confidence: u64,
     pub elapsed_ms: u64,
     /// Git scans only: commits, blobs, LFS pointers, submodules, notes.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -222,6 +222,7 @@ pub fn scan(pipeline: &Pipeline, opts: &WalkOptions) -> Result<Outcome, String> 
         excluded: c.excluded.load(Ordering::Relaxed),
         unreadable: errors.len() as u64,
         findings: findings.len() as u64,
+        below_min_confidence: pipeline.secrets.hidden_below_confidence(),
         elapsed_ms: started.elapsed().as_millis() as u64,
         git: None,
     };

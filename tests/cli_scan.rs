@@ -558,3 +558,43 @@ fn findings_over_the_per_file_limit_become_one_note_in_every_format() {
     assert_eq!(with_config(&["--max-findings-per-file", "0"]), 155);
     assert_eq!(rule_ids(&scan_json(&[])).len(), 101, "default limit is 100");
 }
+
+#[test]
+fn min_confidence_hides_dummy_values_by_default_and_says_so() {
+    let f = Fixture::new();
+    // A tutorial password (low confidence) and a random one (medium) under the same kind of name.
+    f.write(
+        "tree/app.env",
+        "ADMIN_PASSWORD=P@ssw0rd2024\nDB_PASSWORD=Vq7#kLm2xZ9wRt4\n", // plimsoll:allow (test fixture)
+    );
+    f.scan()
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("tree/app.env:2:13  generic.password"))
+        .stdout(predicate::str::contains("(medium confidence)"))
+        .stdout(predicate::str::contains("tree/app.env:1:").not())
+        .stderr(predicate::str::contains(
+            "1 more secret candidate below the minimum confidence not reported",
+        ));
+    f.scan()
+        .args(["--min-confidence", "low", "--format", "json"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"confidence\": \"low\""));
+    // The config sets it too; the flag wins.
+    f.write("tree/.plimsoll.toml", "min-confidence = \"high\"\n");
+    let mut c = Command::cargo_bin("plimsoll").unwrap();
+    c.current_dir(f.path().join("tree"))
+        .args(["scan", ".", "--color", "never"]);
+    c.assert().code(0);
+    let mut c = Command::cargo_bin("plimsoll").unwrap();
+    c.current_dir(f.path().join("tree"))
+        .args(["scan", ".", "--min-confidence", "medium", "--color", "never"]);
+    c.assert().code(1);
+    // A bad value names the file and line.
+    f.write("tree/.plimsoll.toml", "\nmin-confidence = \"sure\"\n");
+    let mut c = Command::cargo_bin("plimsoll").unwrap();
+    c.current_dir(f.path().join("tree")).args(["scan", "."]);
+    c.assert().code(2).stderr(predicate::str::contains(".plimsoll.toml:2:"));
+    f.scan().args(["--min-confidence", "sure"]).assert().code(2);
+}

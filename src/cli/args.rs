@@ -4,6 +4,7 @@
 
 use clap::{Args, ValueEnum};
 use plimsoll::config::FailOn;
+use plimsoll::finding::Confidence;
 use plimsoll::output::{self, Format};
 use std::path::PathBuf;
 
@@ -52,6 +53,11 @@ pub struct LimitArgs {
     /// `max-findings-per-file` in the config].
     #[arg(long, value_name = "N")]
     pub max_findings_per_file: Option<usize>,
+    /// Report secrets at or above this confidence: `high` (provider formats), `medium` (also generic
+    /// assignments with a random value), `low` (also well-known dummy and test values)
+    /// [default: medium, or `min-confidence` in the config].
+    #[arg(long, value_name = "LEVEL")]
+    pub min_confidence: Option<Confidence>,
     /// No summary and no progress on stderr.
     #[arg(long, short = 'q')]
     pub quiet: bool,

@@ -72,7 +72,12 @@ pub fn secrets_pipeline(
         regexes: cfg.allow_regexes.clone(),
         value_hashes: cfg.allow_value_hashes.iter().cloned().collect(),
     };
-    let pipeline = Pipeline::new(Scanner::new(rules, allow)?, options);
+    let min_confidence = limits
+        .min_confidence
+        .or(cfg.min_confidence)
+        .unwrap_or(plimsoll::secrets::scanner::DEFAULT_MIN_CONFIDENCE);
+    let scanner = Scanner::new(rules, allow)?.with_min_confidence(min_confidence);
+    let pipeline = Pipeline::new(scanner, options);
     Ok((pipeline, rule_infos))
 }
 

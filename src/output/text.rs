@@ -122,7 +122,16 @@ pub fn summary(stats: &Stats, errors: &[FileError], out: &mut dyn Write) -> io::
         if stats.findings == 1 { "" } else { "s" },
         skipped,
         stats.elapsed_ms as f64 / 1000.0
-    )
+    )?;
+    if stats.below_min_confidence > 0 {
+        writeln!(
+            out,
+            "plimsoll: {} more secret candidate{} below the minimum confidence not reported (`--min-confidence low` shows them)",
+            stats.below_min_confidence,
+            if stats.below_min_confidence == 1 { "" } else { "s" },
+        )?;
+    }
+    Ok(())
 }
 
 fn human_bytes(n: u64) -> String {
