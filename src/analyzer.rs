@@ -4,6 +4,7 @@
 //! knowing any by name.
 
 use crate::catalog::RuleInfo;
+use crate::facts::Fact;
 use crate::finding::Finding;
 use std::ops::Range;
 use std::path::Path;
@@ -35,9 +36,10 @@ pub trait Snapshot: std::fmt::Debug {
     fn read(&self, path: &str) -> Option<Vec<u8>>;
 }
 
-/// Where an analyzer puts what it found in one file.
+/// Where an analyzer puts what it found in one file: findings, and facts for the project rules.
 pub struct Emitted<'a> {
     pub findings: &'a mut Vec<Finding>,
+    pub facts: &'a mut Vec<Fact>,
 }
 
 /// A per-file analyzer (the Dockerfile linter, ...): which files it takes and what it emits for them.

@@ -4,20 +4,29 @@
 //! analyzer is added by one line in each function below.
 
 use crate::analyzer::Analyzer;
+use crate::compose::{self, ComposeLinter};
 use crate::config::Config;
 use crate::dockerfile::{self, Linter, LinterConfig};
+use crate::project::ProjectRules;
 
 /// Every analyzer, configured from `cfg`, in the order they run.
 pub fn from_config(cfg: &Config) -> Vec<Box<dyn Analyzer>> {
-    vec![Box::new(Linter::new(&LinterConfig::from_config(cfg)))]
+    let rules = LinterConfig::from_config(cfg);
+    vec![Box::new(Linter::new(&rules)), Box::new(ComposeLinter::new(&rules))]
+}
+
+/// The project rules, configured from `cfg`.
+pub fn project_rules(cfg: &Config) -> ProjectRules {
+    ProjectRules::new(&LinterConfig::from_config(cfg))
 }
 
 /// Every analyzer with its default rules.
 pub fn default_analyzers() -> Vec<Box<dyn Analyzer>> {
-    vec![Box::new(Linter::new(&LinterConfig::default()))]
+    let rules = LinterConfig::default();
+    vec![Box::new(Linter::new(&rules)), Box::new(ComposeLinter::new(&rules))]
 }
 
 /// Whether `id` names a rule of some analyzer (secret rules are checked by the caller).
 pub fn knows_rule(id: &str) -> bool {
-    dockerfile::rules::find(id).is_some()
+    dockerfile::rules::find(id).is_some() || compose::knows_rule(id)
 }

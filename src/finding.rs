@@ -85,6 +85,11 @@ impl std::str::FromStr for Confidence {
 pub enum Category {
     Secret,
     Dockerfile,
+    Compose,
+    /// `.env` files and their example files.
+    Env,
+    /// `docker build` commands in CI workflows, scripts, Makefiles and bake files.
+    Build,
 }
 
 /// A 1-based region of a file. `end_column` is exclusive (SARIF convention); columns count Unicode

@@ -63,6 +63,26 @@ pub fn temp_file_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
     Ok(tmp)
 }
 
+/// `a/./b/../c` -> `a/c`, without touching the disk (symlinks are not resolved; a leading `..` stays).
+pub fn normalize_path(p: &Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(".."),
+            },
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +95,12 @@ mod tests {
         assert!(set.is_match("web/app.min.js"));
         assert!(set.is_match("tests/fixtures"));
         assert!(!set.is_match("src/corpus.rs"));
+    }
+
+    #[test]
+    fn normalized_paths() {
+        assert_eq!(normalize_path(Path::new("./a/./b/../c")), Path::new("a/c"));
+        assert_eq!(normalize_path(Path::new("a/../../c")), Path::new("../c"));
+        assert_eq!(normalize_path(Path::new("/x/./y")), Path::new("/x/y"));
     }
 }

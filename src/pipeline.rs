@@ -15,8 +15,10 @@
 
 use crate::analyzer::{Analyzer, Emitted, FileInput, Snapshot};
 use crate::catalog::RuleInfo;
+use crate::facts::Fact;
 use crate::finding::{Category, Finding, Fingerprint, SecretText, Severity, Span};
 use crate::position::LineIndex;
+use crate::project::ProjectRules;
 use crate::secrets::{Candidate, Scanner, Scratch};
 use crate::text;
 use std::ops::Range;
@@ -77,6 +79,7 @@ pub fn capped_rule_info() -> RuleInfo {
 pub struct Pipeline {
     pub secrets: Scanner,
     analyzers: Vec<Box<dyn Analyzer>>,
+    project: ProjectRules,
     pub options: FindingOptions,
 }
 
@@ -94,6 +97,7 @@ impl Pipeline {
         Pipeline {
             secrets,
             analyzers: crate::analyzers::default_analyzers(),
+            project: ProjectRules::default(),
             options,
         }
     }
@@ -102,6 +106,17 @@ impl Pipeline {
     pub fn with_analyzers(mut self, analyzers: Vec<Box<dyn Analyzer>>) -> Self {
         self.analyzers = analyzers;
         self
+    }
+
+    /// Replaces the project rules (configured rules).
+    pub fn with_project_rules(mut self, project: ProjectRules) -> Self {
+        self.project = project;
+        self
+    }
+
+    /// The project phase: runs once after the walk over every file's facts (see [`crate::project`]).
+    pub fn finish_project(&self, facts: Vec<Fact>, findings: &mut Vec<Finding>) {
+        self.project.run(facts, findings);
     }
 
     /// The analyzers, in the order they run.
@@ -125,9 +140,10 @@ impl Pipeline {
         explicit: bool,
         scratch: &mut PipelineScratch,
         out: &mut Vec<Finding>,
+        facts: &mut Vec<Fact>,
     ) {
         let disk_path = (path != crate::fsutil::STDIN_PATH).then(|| Path::new(path));
-        self.analyze_from(path, data, explicit, disk_path, None, scratch, out);
+        self.analyze_from(path, data, explicit, disk_path, None, scratch, out, facts);
     }
 
     /// Analyzes one file read out of git (`path` is its repository path): every analyzer runs, and reads
@@ -140,7 +156,8 @@ impl Pipeline {
         scratch: &mut PipelineScratch,
         out: &mut Vec<Finding>,
     ) {
-        self.analyze_from(path, data, false, None, Some(snapshot), scratch, out);
+        // Git scans have no project phase: facts are not collected.
+        self.analyze_from(path, data, false, None, Some(snapshot), scratch, out, &mut Vec::new());
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -153,6 +170,7 @@ impl Pipeline {
         snapshot: Option<&dyn Snapshot>,
         scratch: &mut PipelineScratch,
         out: &mut Vec<Finding>,
+        facts: &mut Vec<Fact>,
     ) {
         let from = out.len();
         let mut decoded = std::mem::take(&mut scratch.decoded);
@@ -173,7 +191,7 @@ impl Pipeline {
             }
             let secrets = secrets.get_or_insert_with(|| candidates.iter().map(|c| c.start..c.end).collect());
             let file = FileInput { secrets, ..probe };
-            analyzer.analyze(&file, &mut Emitted { findings: out });
+            analyzer.analyze(&file, &mut Emitted { findings: out, facts });
         }
         let (candidates, dropped) = self.cap_candidates(candidates);
         self.secret_findings(path, data, candidates, out);

@@ -5,6 +5,7 @@
 //! skipped; UTF-16 files are scanned (the pipeline decodes them) and counted.
 //! Every file not scanned is counted by reason; unreadable files are errors reported at the end.
 
+use crate::facts::Fact;
 use crate::finding::Finding;
 pub use crate::fsutil::{STDIN_PATH, display_path, exclusion_set};
 pub use crate::outcome::{FileError, Outcome, Stats};
@@ -52,6 +53,7 @@ struct Shared<'a> {
     opts: &'a WalkOptions,
     counters: Counters,
     findings: Mutex<Vec<Finding>>,
+    facts: Mutex<Vec<Fact>>,
     errors: Mutex<Vec<FileError>>,
     progress: Option<indicatif::ProgressBar>,
 }
@@ -62,12 +64,16 @@ struct Worker<'a, 'b> {
     scratch: PipelineScratch,
     buf: Vec<u8>,
     findings: Vec<Finding>,
+    facts: Vec<Fact>,
 }
 
 impl Drop for Worker<'_, '_> {
     fn drop(&mut self) {
         if !self.findings.is_empty() {
             self.shared.findings.lock().unwrap().append(&mut self.findings);
+        }
+        if !self.facts.is_empty() {
+            self.shared.facts.lock().unwrap().append(&mut self.facts);
         }
     }
 }
@@ -87,6 +93,7 @@ pub fn scan(pipeline: &Pipeline, opts: &WalkOptions) -> Result<Outcome, String> 
         opts,
         counters: Counters::default(),
         findings: Mutex::new(Vec::new()),
+        facts: Mutex::new(Vec::new()),
         errors: Mutex::new(Vec::new()),
         progress,
     };
@@ -106,6 +113,7 @@ pub fn scan(pipeline: &Pipeline, opts: &WalkOptions) -> Result<Outcome, String> 
                         scratch: PipelineScratch::default(),
                         buf: Vec::new(),
                         findings: Vec::new(),
+                        facts: Vec::new(),
                     };
                     w.analyze_bytes(STDIN_PATH, &buf, true);
                 }
@@ -127,6 +135,7 @@ pub fn scan(pipeline: &Pipeline, opts: &WalkOptions) -> Result<Outcome, String> 
                 scratch: PipelineScratch::default(),
                 buf: Vec::new(),
                 findings: Vec::new(),
+                facts: Vec::new(),
             };
             w.visit_file(root, &meta, true);
             continue;
@@ -157,6 +166,7 @@ pub fn scan(pipeline: &Pipeline, opts: &WalkOptions) -> Result<Outcome, String> 
                 scratch: PipelineScratch::default(),
                 buf: Vec::new(),
                 findings: Vec::new(),
+                facts: Vec::new(),
             };
             let root = root_owned.clone();
             Box::new(move |entry| {
@@ -207,6 +217,7 @@ pub fn scan(pipeline: &Pipeline, opts: &WalkOptions) -> Result<Outcome, String> 
     }
     let c = &shared.counters;
     let mut findings = shared.findings.into_inner().unwrap();
+    pipeline.finish_project(shared.facts.into_inner().unwrap(), &mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key() && a.span == b.span);
     let mut errors = shared.errors.into_inner().unwrap();
@@ -307,9 +318,14 @@ impl Worker<'_, '_> {
                 c.bytes.load(Ordering::Relaxed) >> 20
             ));
         }
-        self.shared
-            .pipeline
-            .analyze(display, data, explicit, &mut self.scratch, &mut self.findings);
+        self.shared.pipeline.analyze(
+            display,
+            data,
+            explicit,
+            &mut self.scratch,
+            &mut self.findings,
+            &mut self.facts,
+        );
     }
 }
 

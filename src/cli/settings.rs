@@ -102,7 +102,9 @@ impl InputSettings {
     /// Loads the rules (secrets and every analyzer's) for `cfg` and decides the walk.
     pub fn new(input: &InputArgs, cfg: Config, show_secrets: bool) -> Result<InputSettings> {
         let (pipeline, mut rule_infos) = secrets_pipeline(&input.rules, &input.limits, &cfg, show_secrets)?;
-        let pipeline = pipeline.with_analyzers(analyzers::from_config(&cfg));
+        let pipeline = pipeline
+            .with_analyzers(analyzers::from_config(&cfg))
+            .with_project_rules(analyzers::project_rules(&cfg));
         rule_infos.extend(pipeline.analyzer_rule_infos());
         let mut exclude = cfg.exclude.clone();
         exclude.extend(input.limits.exclude.iter().cloned());

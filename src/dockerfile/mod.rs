@@ -16,6 +16,7 @@
 //! ```
 
 pub mod dockerignore;
+pub mod facts;
 pub mod image;
 pub mod model;
 pub mod packages;
@@ -106,6 +107,11 @@ impl crate::analyzer::Analyzer for Linter {
             (None, None) => ContextSource::None,
         };
         self.lint_in(file.path, file.data, source, file.secrets, out.findings);
+        if let Some(disk) = file.disk_path {
+            out.facts.push(crate::facts::Fact::Dockerfile(facts::dockerfile_fact(
+                file.path, disk, file.data,
+            )));
+        }
     }
 
     fn rule_infos(&self) -> Vec<crate::catalog::RuleInfo> {

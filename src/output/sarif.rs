@@ -447,6 +447,9 @@ fn category_tag(c: Category) -> &'static str {
     match c {
         Category::Secret => "secret",
         Category::Dockerfile => "dockerfile",
+        Category::Compose => "compose",
+        Category::Env => "env",
+        Category::Build => "build",
     }
 }
 

@@ -44,6 +44,9 @@ rule! {
     }
 }
 
+/// The fix for a secret build argument (also used by the compose and build-command rules).
+pub(crate) const BUILD_SECRET_FIX: &str = "pass it with `RUN --mount=type=secret,id=…` instead of a build argument";
+
 /// Name parts that mean "this holds a secret".
 const SECRET_WORDS: &[&str] = &[
     "PASSWORD",
@@ -166,7 +169,7 @@ fn is_setting(v: &str) -> bool {
 }
 
 /// `npmToken` / `NPM_AUTH-TOKEN` -> `["NPM", "AUTH", "TOKEN"]`.
-fn split_name(name: &str) -> Vec<String> {
+pub(crate) fn split_name(name: &str) -> Vec<String> {
     let mut parts = Vec::new();
     let mut cur = String::new();
     let mut prev_lower = false;
@@ -236,7 +239,7 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
             continue;
         }
         let fix = if kind == "ARG" {
-            "pass it with `RUN --mount=type=secret,id=…` instead of a build argument"
+            BUILD_SECRET_FIX
         } else {
             "do not bake it into the image; read it at run time from a secret store or a mounted file"
         };

@@ -179,6 +179,21 @@ pub(crate) fn masked_snippet(ins: &super::model::Instr<'_, '_>) -> Option<String
     df006_secret_in_arg_or_env::masked_snippet(ins)
 }
 
+/// Whether a variable name says it holds a secret (`DB_PASSWORD`, `apiKey`; not `PASSWORD_FILE`). Shared by
+/// DF006, the compose rules and the build-command rules.
+pub(crate) fn secret_name(name: &str) -> bool {
+    df006_secret_in_arg_or_env::secret_name(name)
+}
+
+/// `npmToken` / `NPM_AUTH-TOKEN` -> `["NPM", "AUTH", "TOKEN"]`.
+pub(crate) fn name_parts(name: &str) -> Vec<String> {
+    df006_secret_in_arg_or_env::split_name(name)
+}
+
+/// The fix for a secret passed as a build argument, worded the same by DF006, the compose rules and the
+/// build-command rules.
+pub(crate) const BUILD_SECRET_FIX: &str = df006_secret_in_arg_or_env::BUILD_SECRET_FIX;
+
 pub(crate) fn parse_error_rule() -> &'static dyn Rule {
     &df000_parse_error::ParseError
 }

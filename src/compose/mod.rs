@@ -1,0 +1,655 @@
+//! The compose analyzer: the `compose` step of the per-file job. It takes files named like compose files
+//! (`docker-compose*.yml|yaml`, `compose*.yml|yaml`, `*.compose.yml|yaml`, or any file named on the command
+//! line with a top-level `services:`), parses them into a positioned YAML tree ([`yaml`]), reads the
+//! services in every Compose layout ([`model`]), runs the active rules of [`rules::RULES`], drops what
+//! `# plimsoll ignore=DC…` pragmas silence, and turns the rest into [`Finding`]s pointing at the offending
+//! key. It also emits [`Fact`]s about every service (health check, build context, build args, env files,
+//! interpolated variables) for the project rules that need other files.
+//!
+//! A file that does not parse, or trips a parser limit (an alias bomb), is one `DC000` finding at the
+//! parser's position.
+//!
+//! ```
+//! use plimsoll::compose::ComposeLinter;
+//! use plimsoll::dockerfile::LinterConfig;
+//! let linter = ComposeLinter::new(&LinterConfig::default());
+//! let (mut findings, mut facts) = (Vec::new(), Vec::new());
+//! linter.lint("compose.yaml", b"services:\n  db:\n    image: postgres\n    privileged: true\n", None, &[], &mut findings, &mut facts);
+//! assert!(findings.iter().any(|f| &*f.rule_id == "DC005" && f.span.line == 4));
+//! ```
+
+pub mod interp;
+pub mod model;
+pub mod rules;
+pub mod yaml;
+
+use crate::dockerfile::LinterConfig;
+use crate::facts::{BuildArgFact, ComposeServiceFact, Fact, HealthFact, Located};
+use crate::finding::{Category, Finding, Fingerprint, Severity, Span};
+use crate::position::LineIndex;
+use model::{ComposeFile, Health, Region};
+use rules::{Context, Hit, Rule};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Longest snippet printed; the fingerprint uses the hit's content, never the line.
+const SNIPPET_MAX_CHARS: usize = 160;
+
+/// An active rule with its effective severity.
+struct Active {
+    rule: &'static dyn Rule,
+    severity: Severity,
+    id: Arc<str>,
+    name: Arc<str>,
+}
+
+/// The configured compose linter; shared by every worker thread.
+pub struct ComposeLinter {
+    active: Vec<Active>,
+    parse_error: Active,
+    report_parse_errors: bool,
+}
+
+/// Whether a file name is one the walk lints as compose: `docker-compose*.yml|yaml`, `compose*.yml|yaml`,
+/// `*.compose.yml|yaml` (case-insensitive).
+pub fn is_compose_name(path: &str) -> bool {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let lower = name.to_ascii_lowercase();
+    let Some(stem) = lower.strip_suffix(".yml").or_else(|| lower.strip_suffix(".yaml")) else {
+        return false;
+    };
+    stem.starts_with("docker-compose") || stem.starts_with("compose") || stem.ends_with(".compose")
+}
+
+/// Whether text given explicitly looks like a compose file: a top-level `services:` key.
+pub fn looks_like_compose(data: &[u8]) -> bool {
+    let head = &data[..data.len().min(256 * 1024)];
+    head.split(|&b| b == b'\n')
+        .any(|l| l.starts_with(b"services:") && l[9..].iter().all(|c| c.is_ascii_whitespace() || *c == b'#'))
+}
+
+/// Whether `id` names a compose rule (any case, or its name).
+pub fn knows_rule(id: &str) -> bool {
+    rules::find(id).is_some()
+}
+
+impl ComposeLinter {
+    /// Uses the `[rules]` settings shared with the Dockerfile linter (disable, enable, severity).
+    pub fn new(cfg: &LinterConfig) -> ComposeLinter {
+        let named = |list: &[String], id: &str, name: &str| list.iter().any(|s| s == id || s == name);
+        let make = |rule: &'static dyn Rule| {
+            let m = rule.meta();
+            let severity = cfg
+                .severity
+                .get(m.id)
+                .or_else(|| cfg.severity.get(m.name))
+                .copied()
+                .unwrap_or(m.severity);
+            Active {
+                rule,
+                severity,
+                id: m.id.into(),
+                name: m.name.into(),
+            }
+        };
+        let active = rules::RULES
+            .iter()
+            .copied()
+            .filter(|r| r.meta().id != rules::PARSE_ERROR_ID)
+            .filter(|r| {
+                let m = r.meta();
+                (m.enabled_by_default || named(&cfg.enable, m.id, m.name)) && !named(&cfg.disable, m.id, m.name)
+            })
+            .map(make)
+            .collect();
+        let parse_error = rules::find(rules::PARSE_ERROR_ID).expect("DC000 is registered");
+        let m = parse_error.meta();
+        ComposeLinter {
+            active,
+            report_parse_errors: !named(&cfg.disable, m.id, m.name),
+            parse_error: make(parse_error),
+        }
+    }
+
+    /// Whether rule `id` runs in this configuration.
+    pub fn is_active(&self, id: &str) -> bool {
+        (id == rules::PARSE_ERROR_ID && self.report_parse_errors) || self.active.iter().any(|a| &*a.id == id)
+    }
+
+    /// Effective severity of rule `id`.
+    pub fn severity_of(&self, id: &str) -> Option<Severity> {
+        std::iter::once(&self.parse_error)
+            .chain(&self.active)
+            .find(|a| &*a.id == id)
+            .map(|a| a.severity)
+    }
+
+    /// Lints one compose file. `disk_path` is where it lives (`None` for stdin); `secrets` are byte ranges
+    /// the secrets engine found (one secret, one finding; masked in snippets).
+    pub fn lint(
+        &self,
+        path: &str,
+        data: &[u8],
+        disk_path: Option<&Path>,
+        secrets: &[Range<usize>],
+        out: &mut Vec<Finding>,
+        facts: &mut Vec<Fact>,
+    ) {
+        let text = match std::str::from_utf8(data) {
+            Ok(t) => t,
+            Err(e) => {
+                let index = LineIndex::new(data);
+                let (line, column) = index.position(data, e.valid_up_to());
+                self.parse_finding(path, line, column, "the file is not valid UTF-8", out);
+                return;
+            }
+        };
+        let docs = match yaml::parse(text) {
+            Ok(d) => d,
+            Err(e) => {
+                self.parse_finding(path, e.pos.line.max(1), e.pos.column.max(1), &e.message, out);
+                return;
+            }
+        };
+        let index = LineIndex::new(text);
+        let pragmas = Pragmas::parse(text);
+        for doc in &docs {
+            let Some(file) = ComposeFile::new(doc) else { continue };
+            let masks = self.masks(&file, secrets);
+            let cx = Context { file: &file, secrets };
+            let mut hits = Vec::new();
+            for a in &self.active {
+                hits.clear();
+                a.rule.check(&cx, &mut hits);
+                for hit in merge_services(std::mem::take(&mut hits)) {
+                    let line = hit.region.start.line as usize;
+                    if pragmas.silences(line, a.rule.meta().id, a.rule.meta().name) {
+                        continue;
+                    }
+                    out.push(self.finding(a, path, text, &index, &hit, &masks));
+                }
+            }
+            if disk_path.is_some() || path == crate::fsutil::STDIN_PATH {
+                facts.extend(service_facts(path, disk_path, &file, &pragmas));
+            }
+        }
+    }
+
+    /// Byte ranges not to print: the secrets engine's, and the values of secret-named variables.
+    fn masks(&self, file: &ComposeFile<'_>, secrets: &[Range<usize>]) -> Vec<Range<usize>> {
+        let mut masks = secrets.to_vec();
+        for s in &file.services {
+            let build_args = s.build().map(|b| b.args).unwrap_or_default();
+            for v in s.environment().iter().chain(&build_args) {
+                if rules::holds_secret(&v.name)
+                    && let (Some(node), Some(value)) = (v.value_node, v.value.as_deref())
+                    && !value.is_empty()
+                {
+                    // In the list form the node is `NAME=value`: mask only the value.
+                    let start = if node.start == v.key_node.start && node.value_is_scalar() {
+                        node.end.byte.saturating_sub(value.len()).max(node.start.byte)
+                    } else {
+                        node.start.byte
+                    };
+                    masks.push(start..node.end.byte);
+                }
+            }
+        }
+        masks
+    }
+
+    fn parse_finding(&self, path: &str, line: u32, column: u32, message: &str, out: &mut Vec<Finding>) {
+        if !self.report_parse_errors {
+            return;
+        }
+        out.push(Finding {
+            rule_id: self.parse_error.id.clone(),
+            rule_name: self.parse_error.name.clone(),
+            severity: self.parse_error.severity,
+            category: Category::Compose,
+            path: path.to_string(),
+            span: Span {
+                line,
+                column,
+                end_line: line,
+                end_column: column + 1,
+            },
+            message: format!("compose file does not parse: {message}; fix it so it can be deployed and checked"),
+            fingerprint: Fingerprint::new(rules::PARSE_ERROR_ID, message.as_bytes(), path),
+            snippet: None,
+            secret: None,
+            confidence: None,
+            commit: None,
+            other_locations: Vec::new(),
+        });
+    }
+
+    fn finding(
+        &self,
+        a: &Active,
+        path: &str,
+        text: &str,
+        index: &LineIndex,
+        hit: &Hit,
+        masks: &[Range<usize>],
+    ) -> Finding {
+        let Region { start, end } = hit.region;
+        // Findings spanning lines point at the first one.
+        let (end_line, end_column) = if end.line == start.line {
+            (end.line, end.column.max(start.column + 1))
+        } else {
+            let r = index.line_range(text, start.line as usize).unwrap_or(0..0);
+            (start.line, text[r.clone()].chars().count() as u32 + 1)
+        };
+        let snippet = index
+            .line_range(text, start.line as usize)
+            .map(|r| masked(text, r, masks))
+            .map(|s| truncate(s.trim()));
+        let message = match &hit.service {
+            Some(s) => format!("service `{s}` {}", hit.message),
+            None => hit.message.clone(),
+        };
+        let content = format!("{}\0{}", hit.service.as_deref().unwrap_or(""), hit.content);
+        Finding {
+            rule_id: a.id.clone(),
+            rule_name: a.name.clone(),
+            severity: a.severity,
+            category: Category::Compose,
+            path: path.to_string(),
+            span: Span {
+                line: start.line,
+                column: start.column,
+                end_line,
+                end_column,
+            },
+            message,
+            fingerprint: Fingerprint::new(&a.id, content.as_bytes(), path),
+            snippet,
+            secret: None,
+            confidence: None,
+            commit: None,
+            other_locations: Vec::new(),
+        }
+    }
+
+    /// Catalog entries of the rules that run (DC000 included), with their effective severity.
+    pub fn rule_infos(&self) -> Vec<crate::catalog::RuleInfo> {
+        std::iter::once(&self.parse_error)
+            .chain(&self.active)
+            .map(|a| {
+                let mut info = rules::info(a.rule.meta());
+                info.severity = a.severity;
+                info
+            })
+            .collect()
+    }
+}
+
+impl yaml::Node {
+    fn value_is_scalar(&self) -> bool {
+        matches!(self.value, yaml::Value::Scalar(..))
+    }
+}
+
+/// Hits of one rule that differ only by service (an anchor merged into several services) become one,
+/// naming every service.
+fn merge_services(hits: Vec<Hit>) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    let mut index: HashMap<(u32, u32, String), usize> = HashMap::new();
+    for h in hits {
+        let key = (h.region.start.line, h.region.start.column, h.message.clone());
+        match index.get(&key) {
+            Some(&i) => {
+                let first = &mut out[i];
+                if let (Some(a), Some(b)) = (&mut first.service, &h.service)
+                    && !a.split("`, `").any(|s| s == b)
+                {
+                    a.push_str("`, `");
+                    a.push_str(b);
+                }
+            }
+            None => {
+                index.insert(key, out.len());
+                out.push(h);
+            }
+        }
+    }
+    out
+}
+
+/// The text of `range` with `masks` replaced by their redacted form.
+fn masked(text: &str, range: Range<usize>, masks: &[Range<usize>]) -> String {
+    let mut ms: Vec<&Range<usize>> = masks
+        .iter()
+        .filter(|m| m.start < range.end && m.end > range.start)
+        .collect();
+    if ms.is_empty() {
+        return text[range].to_string();
+    }
+    ms.sort_by_key(|m| m.start);
+    let mut s = String::new();
+    let mut pos = range.start;
+    for m in ms {
+        let start = m.start.max(pos).min(range.end);
+        let end = m.end.min(range.end);
+        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        s.push_str(&text[pos..start]);
+        s.push('…');
+        pos = end;
+    }
+    s.push_str(&text[pos..range.end]);
+    s
+}
+
+fn truncate(s: &str) -> String {
+    match s.char_indices().nth(SNIPPET_MAX_CHARS) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// `# plimsoll ignore=DC003,DC011` on the line above a key (or at the end of its line) silences those
+/// rules there; `# plimsoll ignore-file=DC015` anywhere silences them in the whole file.
+struct Pragmas {
+    by_line: HashMap<usize, Vec<String>>,
+    whole_file: Vec<String>,
+}
+
+impl Pragmas {
+    fn parse(text: &str) -> Pragmas {
+        let mut by_line: HashMap<usize, Vec<String>> = HashMap::new();
+        let mut whole_file = Vec::new();
+        if memchr::memmem::find(text.as_bytes(), b"plimsoll ignore").is_none() {
+            return Pragmas { by_line, whole_file };
+        }
+        for (i, line) in text.lines().enumerate() {
+            let Some(at) = line.find("# plimsoll ignore") else {
+                continue;
+            };
+            let rest = &line[at + "# plimsoll ".len()..];
+            let (file, list) = if let Some(l) = rest.strip_prefix("ignore-file=") {
+                (true, l)
+            } else if let Some(l) = rest.strip_prefix("ignore=") {
+                (false, l)
+            } else {
+                continue;
+            };
+            let ids: Vec<String> = list
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .take_while(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect();
+            if file {
+                whole_file.extend(ids);
+                continue;
+            }
+            let own_line = line[..at].trim().is_empty();
+            // A comment line applies to the next line; a trailing comment to its own line.
+            let target = if own_line { i + 2 } else { i + 1 };
+            by_line.entry(target).or_default().extend(ids);
+        }
+        Pragmas { by_line, whole_file }
+    }
+
+    fn silences(&self, line: usize, id: &str, name: &str) -> bool {
+        let hit = |ids: &Vec<String>| ids.iter().any(|s| s.eq_ignore_ascii_case(id) || s == name);
+        hit(&self.whole_file) || self.by_line.get(&line).is_some_and(hit)
+    }
+}
+
+/// Facts about every service, for the project rules.
+fn service_facts(path: &str, disk_path: Option<&Path>, file: &ComposeFile<'_>, pragmas: &Pragmas) -> Vec<Fact> {
+    let dir = disk_path.and_then(Path::parent).map(Path::to_path_buf);
+    let at = |node: &yaml::Node| Located {
+        path: path.to_string(),
+        line: node.start.line,
+        column: node.start.column,
+        end_column: if node.end.line == node.start.line {
+            node.end.column.max(node.start.column + 1)
+        } else {
+            node.start.column + 1
+        },
+    };
+    let mut facts = Vec::new();
+    for s in &file.services {
+        let health = match s.health() {
+            Health::Defined(_) => HealthFact::Defined,
+            Health::Disabled(_) => HealthFact::Disabled,
+            Health::Inherited(_) => HealthFact::Inherited,
+            Health::None => HealthFact::None,
+        };
+        let build = s.build().filter(|b| !b.inline);
+        let (context_dir, dockerfile) = match (&build, &dir) {
+            (Some(b), Some(dir)) if !b.context.contains("://") && !b.context.starts_with("git@") => {
+                match model::resolved(&b.context) {
+                    Some(ctx) => {
+                        let ctx_dir = crate::fsutil::normalize_path(&dir.join(&ctx));
+                        let df = b
+                            .dockerfile
+                            .as_deref()
+                            .and_then(model::resolved)
+                            .unwrap_or_else(|| "Dockerfile".into());
+                        let df_path = crate::fsutil::normalize_path(&ctx_dir.join(df));
+                        (Some(ctx_dir), Some(df_path))
+                    }
+                    None => (None, None),
+                }
+            }
+            _ => (None, None),
+        };
+        let build_args = build
+            .as_ref()
+            .map(|b| {
+                b.args
+                    .iter()
+                    .map(|a| BuildArgFact {
+                        name: a.name.clone(),
+                        at: at(a.key_node),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut interpolated = Vec::new();
+        collect_interpolations(s.node, &mut interpolated, &at);
+        facts.push(Fact::ComposeService(ComposeServiceFact {
+            file: path.to_string(),
+            name: s.name.to_string(),
+            at: at(s.key),
+            health,
+            one_shot: s.is_one_shot(file),
+            has_image: s.get("image").is_some(),
+            builds: s.get("build").is_some(),
+            context_dir,
+            dockerfile,
+            build_args,
+            env_files: s.env_files().into_iter().map(|(p, n)| (p, at(n))).collect(),
+            interpolated,
+            silenced: pragmas
+                .whole_file
+                .iter()
+                .chain(pragmas.by_line.get(&(s.key.start.line as usize)).into_iter().flatten())
+                .cloned()
+                .collect(),
+        }));
+    }
+    facts
+}
+
+/// Variables interpolated without a default (or required) anywhere in a service, with where.
+fn collect_interpolations(node: &yaml::Node, out: &mut Vec<(String, Located)>, at: &dyn Fn(&yaml::Node) -> Located) {
+    match &node.value {
+        yaml::Value::Scalar(s, ..) => {
+            if s.contains('$') {
+                for v in interp::Template::parse(s).vars() {
+                    if matches!(v.modifier, interp::Modifier::None | interp::Modifier::Required) {
+                        out.push((v.name.clone(), at(node)));
+                    }
+                }
+            }
+        }
+        yaml::Value::Seq(items) => items.iter().for_each(|i| collect_interpolations(i, out, at)),
+        yaml::Value::Map(entries) => entries.iter().for_each(|e| collect_interpolations(&e.value, out, at)),
+    }
+}
+
+impl crate::analyzer::Analyzer for ComposeLinter {
+    fn name(&self) -> &'static str {
+        "compose"
+    }
+
+    fn takes(&self, file: &crate::analyzer::FileInput<'_>) -> bool {
+        is_compose_name(file.path) || (file.explicit && looks_like_compose(file.data))
+    }
+
+    fn analyze(&self, file: &crate::analyzer::FileInput<'_>, out: &mut crate::analyzer::Emitted<'_>) {
+        self.lint(
+            file.path,
+            file.data,
+            file.disk_path,
+            file.secrets,
+            out.findings,
+            out.facts,
+        );
+    }
+
+    fn rule_infos(&self) -> Vec<crate::catalog::RuleInfo> {
+        ComposeLinter::rule_infos(self)
+    }
+
+    fn catalog(&self) -> Vec<crate::analyzer::RuleState> {
+        rules::catalog()
+            .into_iter()
+            .map(|mut info| {
+                info.severity = self.severity_of(&info.id).unwrap_or(info.severity);
+                crate::analyzer::RuleState {
+                    active: self.is_active(&info.id),
+                    info,
+                }
+            })
+            .collect()
+    }
+
+    fn title(&self) -> &'static str {
+        "compose"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lint(text: &str) -> Vec<Finding> {
+        let (mut out, mut facts) = (Vec::new(), Vec::new());
+        ComposeLinter::new(&LinterConfig::default()).lint(
+            "compose.yaml",
+            text.as_bytes(),
+            None,
+            &[],
+            &mut out,
+            &mut facts,
+        );
+        out
+    }
+
+    #[test]
+    fn names() {
+        for n in [
+            "docker-compose.yml",
+            "docker-compose.prod.yaml",
+            "compose.yaml",
+            "compose.override.yml",
+            "dir/app.compose.yml",
+            "Docker-Compose.YML",
+        ] {
+            assert!(is_compose_name(n), "{n}");
+        }
+        for n in [
+            "compose.json",
+            "docker-compose",
+            "mycompose.yml",
+            "values.yaml",
+            ".github/workflows/ci.yml",
+        ] {
+            assert!(!is_compose_name(n), "{n}");
+        }
+        assert!(looks_like_compose(b"# x\nservices:\n  a: {}\n"));
+        assert!(!looks_like_compose(b"jobs:\n  services:\n"));
+    }
+
+    #[test]
+    fn parse_error_is_one_finding_with_position() {
+        let f = lint("services:\n  web:\n    image: nginx:1\n    ports: [\"80:80\"\n");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(&*f[0].rule_id, "DC000");
+        assert!(f[0].span.line >= 4, "{:?}", f[0].span);
+    }
+
+    #[test]
+    fn alias_bomb_is_a_parse_finding() {
+        let mut text = String::from("x0: &x0 [a, a, a, a, a, a, a, a, a, a]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            text.push_str(&format!(
+                "x{i}: &x{i} [*x{p}, *x{p}, *x{p}, *x{p}, *x{p}, *x{p}, *x{p}, *x{p}, *x{p}, *x{p}]\n"
+            ));
+        }
+        text.push_str("services:\n  a:\n    image: nginx:1\n");
+        let f = lint(&text);
+        assert_eq!(f.len(), 1);
+        assert_eq!(&*f[0].rule_id, "DC000");
+        assert!(f[0].message.contains("alias bomb"));
+    }
+
+    #[test]
+    fn findings_point_at_the_key_and_mask_secret_values() {
+        let f = lint("services:\n  db:\n    image: postgres:17\n    environment:\n      POSTGRES_PASSWORD: example\n");
+        let dc012 = f.iter().find(|f| &*f.rule_id == "DC012").unwrap();
+        assert_eq!((dc012.span.line, dc012.span.column), (5, 7));
+        assert_eq!(dc012.snippet.as_deref(), Some("POSTGRES_PASSWORD: …"));
+        assert!(dc012.message.starts_with("service `db` "));
+        let f = lint("services:\n  db:\n    environment:\n      - POSTGRES_PASSWORD=example\n");
+        let dc012 = f.iter().find(|f| &*f.rule_id == "DC012").unwrap();
+        assert_eq!(dc012.snippet.as_deref(), Some("- POSTGRES_PASSWORD=…"));
+    }
+
+    #[test]
+    fn a_merged_anchor_is_one_finding_naming_every_service() {
+        let f = lint("x-base: &base\n  privileged: true\nservices:\n  a:\n    <<: *base\n  b:\n    <<: *base\n");
+        let p: Vec<_> = f.iter().filter(|f| &*f.rule_id == "DC005").collect();
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].span.line, 2);
+        assert!(p[0].message.contains("`a`, `b`"), "{}", p[0].message);
+    }
+
+    #[test]
+    fn pragmas_silence_rules() {
+        let f = lint(
+            "services:\n  db:\n    # plimsoll ignore=DC005\n    privileged: true\n    network_mode: host # plimsoll ignore=host-namespace\n",
+        );
+        assert!(
+            f.iter().all(|f| &*f.rule_id != "DC005" && &*f.rule_id != "DC008"),
+            "{f:?}"
+        );
+        let f = lint("# plimsoll ignore-file=DC005\nservices:\n  db:\n    privileged: true\n");
+        assert!(f.iter().all(|f| &*f.rule_id != "DC005"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_a_parse_finding() {
+        let (mut out, mut facts) = (Vec::new(), Vec::new());
+        ComposeLinter::new(&LinterConfig::default()).lint(
+            "compose.yml",
+            b"services:\n  a: \xff\n",
+            None,
+            &[],
+            &mut out,
+            &mut facts,
+        );
+        assert_eq!(&*out[0].rule_id, "DC000");
+        assert_eq!(out[0].span.line, 2);
+    }
+}
