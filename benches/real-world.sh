@@ -9,6 +9,7 @@
 #   RW_CACHE     where snapshots are extracted once and reused (default ${TMPDIR:-/tmp}/plimsoll-real-world)
 #   RW_OUT       where each run's raw JSON and the unlabelled findings go (default $RW_CACHE/out)
 #   RW_MAX_FP    false-positive budget per repository (default 5)
+#   RW_ARGS      extra scan arguments, e.g. "--min-confidence low" (default none: the user's default settings)
 # Exit status: 0 when no labelled `true` finding is lost and every repository is within the fp budget,
 # 1 otherwise, 2 on a usage or scan error.
 set -euo pipefail
@@ -21,6 +22,7 @@ RW_MIRRORS=${RW_MIRRORS:-/work/.mirror}
 RW_CACHE=${RW_CACHE:-${TMPDIR:-/tmp}/plimsoll-real-world}
 RW_OUT=${RW_OUT:-$RW_CACHE/out}
 RW_MAX_FP=${RW_MAX_FP:-5}
+read -r -a RW_EXTRA <<< "${RW_ARGS:-}"
 REPOS=corpus/real-world/repos.tsv
 LABELS=corpus/real-world/labels.tsv
 mkdir -p "$RW_CACHE" "$RW_OUT"
@@ -71,7 +73,7 @@ while IFS=$'\t' read -r repo commit ecosystem _why; do
   tree=$RW_CACHE/$key-${commit:0:12}
   [ -d "$tree" ] || { echo "extracting $repo@${commit:0:12} ..." >&2; extract "$git_dir" "$commit" "$tree"; }
   rc=0
-  (cd "$tree" && "$PLIMSOLL" scan . --format json --quiet --output "$RW_OUT/$key.json") || rc=$?
+  (cd "$tree" && "$PLIMSOLL" scan . --format json --quiet --output "$RW_OUT/$key.json" "${RW_EXTRA[@]}") || rc=$?
   if [ "$rc" -gt 1 ]; then
     echo "== $repo: plimsoll exited $rc" >&2
     exit 2
