@@ -1931,6 +1931,666 @@ def add_negatives(corpus: Corpus, rules: list[Rule], by_id: dict[str, Rule]):
 
 
 # ----------------------------------------------------------------------------------------------------------
+# Places: the host formats users paste credentials into (issue 8, section 2), each with positives (generic
+# credentials: a secret-named key holding a random value; provider tokens) and hard negatives written in the
+# same places (placeholders, references, template expressions, well-known dummy words, hashes under hash-named
+# keys, OIDs, versions, paths, URLs). Everything lives under `places/<format>/`, so accuracy can be measured
+# per format; the manifest counts positives and negatives as `place:<format>`.
+# ----------------------------------------------------------------------------------------------------------
+
+# Secret-ish names and the generic rule whose keyword they carry (one keyword per name, so the label is not a
+# guess between two generic rules).
+GENERIC_BY_KEYWORD = [
+    (re.compile(r"pass(?:word|wd|phrase)?|pwd", re.I), "generic.password"),
+    (re.compile(r"secret|private[_.-]?key", re.I), "generic.secret"),
+    (re.compile(r"api[_.-]?key|apikey|access[_.-]?key", re.I), "generic.api-key"),
+    (re.compile(r"token", re.I), "generic.token"),
+]
+
+
+# Places the engine does not read yet (most of their positives are missed; see the per-place lines the corpus
+# test prints). Their files are written and their negatives count like any other, but their positives go to
+# `expected-pending.json`: the corpus test measures and lists them without gating the floors on them. Move a
+# format out of this set once the engine reads it; never add one to make a change pass.
+PLACES_PENDING = {"sql", "xml-attributes", "java-options", "log-lines", "dockerfile-env", "markdown"}
+
+
+def is_pending(path: str) -> bool:
+    parts = path.split("/")
+    return len(parts) > 2 and parts[0] == "places" and parts[1] in PLACES_PENDING
+
+
+def generic_rule(name: str) -> str:
+    hits = [rid for pat, rid in GENERIC_BY_KEYWORD if pat.search(name)]
+    if len(hits) != 1:
+        raise SystemExit(f"places: name {name!r} must carry exactly one generic keyword, has {hits}")
+    return hits[0]
+
+
+class Places:
+    def __init__(self, corpus: Corpus, rules: list[Rule], by_id: dict[str, Rule]):
+        self.c = corpus
+        self.by_id = by_id
+        self.rng = random.Random(f"{SEED}:places")
+        # Provider tokens that stand on their own (a prefix or fixed shape), re-randomised from each rule's
+        # examples; used in turn so every format holds several providers.
+        pool = []
+        for rule in sorted((r for r in rules if r.py is not None), key=lambda r: r.id):
+            if not rule.high or rule.requires is not None or rule.paths or rule.id.startswith(
+                    ("private-key.", "http.", "netrc.", "jwt.", "generic.")):
+                continue
+            rng = random.Random(f"{SEED}:places:{rule.id}")
+            for ex in rule.data.get("examples", []):
+                smp = make_sample(rule, ex, rng, by_id)
+                if smp and smp.value == smp.secret and not smp.companions and "\n" not in smp.secret \
+                        and finds(rule, f"\n{smp.secret}\n", smp.secret) \
+                        and re.fullmatch(r"[A-Za-z0-9_.~+/=-]{16,}", smp.secret):
+                    pool.append(smp)
+                    break
+        random.Random(f"{SEED}:places-order").shuffle(pool)
+        self.pool = pool
+        self.pool_i = 0
+
+    # -- values -----------------------------------------------------------------------------------------
+
+    def value(self, kind: str = "") -> str:
+        """A random credential: mixed alphanumerics, a generated password, hex or URL-safe base64."""
+        rng = self.rng
+        kind = kind or rng.choice(["alnum", "alnum", "password", "b64", "hex40", "hex64"])
+        while True:
+            if kind == "alnum":
+                v = "".join(rng.choice(ALNUM) for _ in range(rng.randrange(24, 41)))
+            elif kind == "password":
+                v = rand_password(rng, rng.randrange(14, 23))
+            elif kind == "b64":
+                v = rb64(rng, 32, urlsafe=True).rstrip("=")
+            elif kind == "hex40":
+                v = rhex(rng, 40)
+            elif kind == "hex64":
+                v = rhex(rng, 64)
+            else:
+                raise ValueError(kind)
+            run = max_ascending_run(v)
+            if not looks_placeholder(v) and run < 5 and re.search(r"[0-9]", v) and re.search(r"[a-z]", v):
+                return v
+
+    def token(self, context: str) -> Sample:
+        """The next provider token whose rule finds it when written into `context` (`{v}` marks the spot)."""
+        for _ in range(len(self.pool)):
+            s = self.pool[self.pool_i % len(self.pool)]
+            self.pool_i += 1
+            if finds(s.rule, context.replace("{v}", s.secret), s.secret):
+                return s
+        raise SystemExit(f"places: no provider token fits {context!r}")
+
+    # -- writing ----------------------------------------------------------------------------------------
+
+    def file(self, fmt: str, path: str, **kw) -> File:
+        return self.c.file(f"places/{fmt}/{path}", **kw)
+
+    def pos(self, fmt: str, path: str, template: str, name: str | None = None, rule: str | None = None,
+            kind: str = "", value: str | None = None, encode=None, **kw) -> str:
+        """A generic credential: `template` with `{v}` replaced by a fresh random value, labelled with the
+        generic rule `name` calls for (or `rule`)."""
+        v = value if value is not None else self.value(kind)
+        rid = rule or generic_rule(name or "")
+        text = template.replace("{v}", encode(v) if encode else v)
+        f = self.file(fmt, path, **kw)
+        f.chunks.append(text)
+        self.c.positive(f, encode(v) if encode else v, rid, f"place:{fmt}")
+        return v
+
+    def tok(self, fmt: str, path: str, template: str, encode=None, **kw):
+        """A provider token in `template`, labelled with its provider rule."""
+        probe = template if encode is None else template.replace("{v}", "{v}")
+        s = self.token(probe)
+        text = template.replace("{v}", encode(s.secret) if encode else s.secret)
+        f = self.file(fmt, path, **kw)
+        f.chunks.append(text)
+        self.c.positive(f, encode(s.secret) if encode else s.secret, s.rule.id, f"place:{fmt}")
+
+    def neg(self, fmt: str, path: str, *lines: str, **kw):
+        f = self.file(fmt, path, **kw)
+        for line in lines:
+            f.chunks.append(line)
+            self.c.negative(f"place:{fmt}")
+
+    # -- formats ----------------------------------------------------------------------------------------
+
+    def sql(self):
+        fmt, p = "sql", "db/seeds/020_service_accounts.sql"
+        kw = {"header": "-- Seed data for the staging database.\nBEGIN;\n", "footer": "COMMIT;\n"}
+        self.pos(fmt, p, "INSERT INTO service_accounts (username, password, created_at) VALUES ('svc-sync', '{v}', NOW());",
+                 "password", kind="password", **kw)
+        self.pos(fmt, p, "INSERT INTO oauth_clients (client_id, client_secret, redirect_uri) VALUES ('billing-web', '{v}', 'https://billing.acme.io/cb');",
+                 "client_secret", **kw)
+        self.neg(fmt, p, "INSERT INTO integrations (name, api_key) VALUES")
+        self.pos(fmt, p, "  ('alerts', '{v}'),", "api_key", kind="alnum")
+        self.pos(fmt, p, "  ('status', '{v}');", "api_key", kind="hex40")
+        self.pos(fmt, p, "UPDATE smtp_settings SET password = '{v}' WHERE id = 1;", "password", kind="password")
+        self.pos(fmt, p, "INSERT INTO `webhooks` (`url`, `signing_secret`) VALUES ('https://hooks.acme.io/in', '{v}');",
+                 "signing_secret", kind="hex64")
+        self.tok(fmt, p, "INSERT INTO integrations (name, token) VALUES ('ci', '{v}');")
+        self.tok(fmt, p, "UPDATE settings SET value = '{v}' WHERE name = 'deploy_token';")
+        self.neg(fmt, p,
+                 "INSERT INTO users (username, password_hash) VALUES ('alice', '%s');" % bcrypt_like(self.rng),
+                 "INSERT INTO releases (version, sha256) VALUES ('2.4.1', '%s');" % rhex(self.rng, 64),
+                 "INSERT INTO commits (repo, commit_sha) VALUES ('api', '%s');" % rhex(self.rng, 40),
+                 "INSERT INTO users (username, password) VALUES ('demo', 'changeme');",
+                 "INSERT INTO users (username, password) VALUES ('bob', 'hunter2');",
+                 "INSERT INTO users (username, password) VALUES ('qa', 'supersecret');",
+                 "INSERT INTO settings (name, value) VALUES ('password_min_length', '12');",
+                 "INSERT INTO service_accounts (username, password) VALUES (:username, :password);",
+                 "INSERT INTO service_accounts (username, password) VALUES ($1, $2);",
+                 "INSERT INTO service_accounts (username, password) VALUES ('{{ db_user }}', '{{ db_password }}');",
+                 "INSERT INTO api_tokens (id, token_sha256) VALUES ('%s', '%s');" % (ruuid(self.rng), rhex(self.rng, 64)),
+                 "UPDATE users SET password = crypt(:new_password, gen_salt('bf')) WHERE id = :id;")
+
+    def xml_attributes(self):
+        fmt, p = "xml-attributes", "src/Acme.Sync/App.config"
+        kw = {"header": '<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n  <appSettings>\n',
+              "footer": "  </appSettings>\n</configuration>\n"}
+        self.pos(fmt, p, '    <add key="ServiceToken" value="{v}" />', "ServiceToken", kind="alnum", **kw)
+        self.pos(fmt, p, '    <add key="SmtpPassword" value="{v}" />', "SmtpPassword", kind="password")
+        self.pos(fmt, p, '    <add key="ApiKey" value="{v}" />', "ApiKey", kind="hex40")
+        self.pos(fmt, p, '    <add key="Webhook.Secret" value="{v}" />', "Webhook.Secret", kind="b64")
+        self.tok(fmt, p, '    <add key="GitHubToken" value="{v}" />')
+        self.tok(fmt, p, '    <add key="PaymentsKey" value="{v}" />')
+        self.neg(fmt, p,
+                 '    <add key="ServiceToken" value="" />',
+                 '    <add key="ServiceToken" value="__ServiceToken__" />',
+                 '    <add key="ServiceToken" value="#{ServiceToken}#" />',
+                 '    <add key="SmtpPassword" value="$(SmtpPassword)" />',
+                 '    <add key="ApiKey" value="@Microsoft.KeyVault(SecretUri=https://acme-kv.vault.azure.net/secrets/api-key/)" />',
+                 '    <add key="PasswordHashAlgorithm" value="PBKDF2-HMAC-SHA256" />',
+                 '    <add key="TokenEndpoint" value="https://login.acme.io/oauth2/v2.0/token" />',
+                 '    <add key="ClientSecretFile" value="C:\\ProgramData\\Acme\\client-secret.txt" />',
+                 '    <add key="PasswordPolicyVersion" value="3.2.1" />',
+                 '    <add key="SigningCertThumbprint" value="%s" />' % rhex(self.rng, 40).upper(),
+                 '    <add key="SmtpPassword" value="changeit" />')
+        p2 = "src/main/resources/spring/datasource.xml"
+        kw2 = {"header": '<?xml version="1.0" encoding="UTF-8"?>\n<beans xmlns="http://www.springframework.org/schema/beans">\n'
+                         '  <bean id="dataSource" class="com.zaxxer.hikari.HikariDataSource">\n',
+               "footer": "  </bean>\n</beans>\n"}
+        self.pos(fmt, p2, '    <property name="password" value="{v}" />', "password", kind="password", **kw2)
+        self.pos(fmt, p2, '    <credential username="etl" password="{v}" realm="warehouse" />', "password", kind="alnum")
+        self.pos(fmt, p2, '    <connection url="jdbc:postgresql://db:5432/app" user="app" password="{v}" />', "password",
+                 kind="password")
+        self.neg(fmt, p2,
+                 '    <property name="password" value="${db.password}" />',
+                 '    <property name="passwordEncoder" ref="bcryptEncoder" />',
+                 '    <credential username="etl" password="supersecret" />',
+                 '    <property name="password" value="#{systemEnvironment[\'DB_PASSWORD\']}" />')
+
+    def xml_elements(self):
+        fmt, p = "xml-elements", "ci/maven/settings.xml"
+        kw = {"header": '<settings xmlns="http://maven.apache.org/SETTINGS/1.0.0">\n  <servers>\n',
+              "footer": "  </servers>\n</settings>\n"}
+        self.neg(fmt, p, "    <server>\n      <id>releases</id>\n      <username>deployer</username>", **kw)
+        self.pos(fmt, p, "      <password>{v}</password>\n    </server>", rule="generic.password-xml", kind="password")
+        self.pos(fmt, p, "    <server><id>snapshots</id><username>ci</username><password>{v}</password></server>",
+                 rule="generic.password-xml", kind="alnum")
+        self.neg(fmt, p,
+                 "    <server><id>mirror</id><username>ci</username><password>${env.MAVEN_PASSWORD}</password></server>",
+                 "    <server><id>local</id><username>admin</username><password>changeit</password></server>",
+                 "    <server><id>qa</id><username>qa</username><password>supersecret</password></server>")
+        p2 = "config/integrations.xml"
+        kw2 = {"header": '<?xml version="1.0"?>\n<integrations>\n', "footer": "</integrations>\n"}
+        self.pos(fmt, p2, "  <apiKey>{v}</apiKey>", "apiKey", kind="hex40", **kw2)
+        self.pos(fmt, p2, "  <clientSecret>{v}</clientSecret>", "clientSecret", kind="b64")
+        self.pos(fmt, p2, "  <authToken>{v}</authToken>", "authToken", kind="alnum")
+        self.tok(fmt, p2, "  <token>{v}</token>")
+        self.neg(fmt, p2,
+                 "  <checksum>%s</checksum>" % rhex(self.rng, 64),
+                 "  <passwordEncoder>bcrypt</passwordEncoder>",
+                 "  <tokenUrl>https://auth.acme.io/oauth/token</tokenUrl>",
+                 "  <apiKey>${API_KEY}</apiKey>",
+                 "  <clientSecret></clientSecret>",
+                 "  <secretName>billing-db-credentials</secretName>",
+                 "  <authToken>YOUR_AUTH_TOKEN</authToken>")
+
+    def json_docs(self):
+        fmt, p = "json", "config/production.json"
+        kw = {"header": '{\n  "service": "billing",\n', "footer": '  "region": "eu-west-1"\n}\n'}
+        self.pos(fmt, p, '  "database": {"host": "db.internal", "user": "billing", "password": "{v}"},', "password",
+                 kind="password", **kw)
+        self.pos(fmt, p, '  "apiKey": "{v}",', "apiKey", kind="alnum")
+        self.pos(fmt, p, '  "webhook_secret": "{v}",', "webhook_secret", kind="hex64")
+        self.pos(fmt, p, '  "auth": {\n    "token": "{v}"\n  },', "token", kind="b64")
+        self.tok(fmt, p, '  "github": {"token": "{v}"},')
+        self.tok(fmt, p, '  "notifications": ["{v}"],')
+        self.neg(fmt, p,
+                 '  "dbPassword": "",',
+                 '  "smtpPassword": null,',
+                 '  "integrity": "sha512-%s",' % rb64(self.rng, 64),
+                 '  "sha": "%s",' % rhex(self.rng, 40),
+                 '  "etag": "W/\\"%s\\"",' % rhex(self.rng, 32),
+                 '  "passwordPattern": "^(?=.*[A-Z])(?=.*[0-9]).{12,}$",',
+                 '  "tokenUrl": "https://auth.acme.io/oauth2/token",',
+                 '  "secretName": "billing-db-credentials",',
+                 '  "adminPassword": "supersecret",',
+                 '  "clientSecret": "{{ client_secret }}",',
+                 '  "apiToken": "YOUR_API_TOKEN",',
+                 '  "accessKeyId": "%s",' % ruuid(self.rng),
+                 '  "secretVersion": "1.4.2",',
+                 # MinIO's public playground credentials (play.min.io), printed in its documentation.
+                 '  "s3": {"endpoint": "https://play.min.io", "accessKey": "Q3AM3UQ867SPQQA43P2F", "secretKey": "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG"},',
+                 '  "session_secret": "%s",' % base64.b64encode(b"test-session-secret").decode(),
+                 '  "tokenCacheDir": "/var/cache/billing/tokens",')
+        # JSON escaped inside a JSON string: AWS Secrets Manager `SecretString`, CloudFormation parameters,
+        # serialized settings.
+        fmt2, p2 = "json-escaped", "deploy/secrets-manager/billing.json"
+        kw2 = {"header": '{\n  "Name": "prod/billing",\n', "footer": '  "VersionStages": ["AWSCURRENT"]\n}\n'}
+        self.pos(fmt2, p2, '  "SecretString": "{\\"username\\":\\"billing\\",\\"password\\":\\"{v}\\"}",', "password",
+                 kind="password", **kw2)
+        self.pos(fmt2, p2, '  "Settings": "{\\"apiKey\\": \\"{v}\\", \\"timeout\\": 30}",', "apiKey", kind="alnum")
+        self.pos(fmt2, p2, '  "Hooks": "{\\"signing_secret\\":\\"{v}\\"}",', "signing_secret", kind="hex64")
+        self.pos(fmt2, p2, '  "Auth": "{\\"token\\":\\"{v}\\",\\"ttl\\":3600}",', "token", kind="b64")
+        self.tok(fmt2, p2, '  "Ci": "{\\"deploy\\":\\"{v}\\"}",')
+        self.neg(fmt2, p2,
+                 '  "Template": "{\\"username\\":\\"billing\\",\\"password\\":\\"${DB_PASSWORD}\\"}",',
+                 '  "Defaults": "{\\"password\\":\\"changeme\\",\\"apiKey\\":\\"\\"}",',
+                 '  "Build": "{\\"sha256\\":\\"%s\\"}",' % rhex(self.rng, 64),
+                 '  "Links": "{\\"tokenUrl\\":\\"https://auth.acme.io/token\\"}",',
+                 '  "Local": "{\\"password\\":\\"password123\\"}",')
+
+    def yaml_flow(self):
+        fmt, p = "yaml-flow", "deploy/ansible/inventory/group_vars/prod.yml"
+        kw = {"header": "---\nenv: prod\n"}
+        self.pos(fmt, p, "db_credentials: {username: billing, password: {v}}", "password", kind="alnum", **kw)
+        self.pos(fmt, p, 'smtp: {host: smtp.acme.io, port: 587, password: "{v}"}', "password", kind="password")
+        self.pos(fmt, p, "auth: {token: '{v}', ttl: 3600}", "token", kind="b64")
+        self.pos(fmt, p, "payments: {api_key: {v}, mode: live}", "api_key", kind="hex40")
+        self.pos(fmt, p, "webhooks: [{url: 'https://hooks.acme.io/in', secret: '{v}'}]", "secret", kind="alnum")
+        self.tok(fmt, p, "ci: {deploy_token: {v}}")
+        self.neg(fmt, p,
+                 'db_defaults: {username: billing, password: "{{ vault_db_password }}"}',
+                 "cache: {password: changeme, db: 0}",
+                 "artifact: {name: api.tar.gz, sha256: %s}" % rhex(self.rng, 64),
+                 "env_from: {secretKeyRef: {name: billing-db, key: password}}",
+                 "oauth: {token_url: 'https://auth.acme.io/oauth2/token', scope: read}",
+                 "local: {password: supersecret}",
+                 "mail: {password: '${SMTP_PASSWORD}'}",
+                 "release: {version: 4.2.0, password_policy: strict}",
+                 "aws: {aws_access_key_id: access_key_id, aws_secret_access_key: secret_access_key}",
+                 "db: {user: app, password: my-db-password}",
+                 "partner: {api_key: YOUR_PARTNER_API_KEY}")
+
+    def properties(self):
+        fmt, p = "properties", "src/main/resources/application-prod.properties"
+        kw = {"header": "server.port=8080\nspring.application.name=billing\n"}
+        self.pos(fmt, p, "spring.datasource.password={v}", "spring.datasource.password", kind="password", **kw)
+        self.pos(fmt, p, "app.jwt.secret={v}", "app.jwt.secret", kind="b64")
+        self.pos(fmt, p, "mail.smtp.password = {v}", "mail.smtp.password", kind="alnum")
+        self.pos(fmt, p, "partner.api.key: {v}", "partner.api.key", kind="hex40")
+        self.pos(fmt, p, "notifier.bot.token {v}", "notifier.bot.token", kind="alnum")
+        self.tok(fmt, p, "notifier.credential={v}")
+        self.neg(fmt, p,
+                 "spring.datasource.password=${DB_PASSWORD}",
+                 "password.min.length=12",
+                 "spring.security.oauth2.client.provider.acme.token-uri=https://auth.acme.io/oauth2/token",
+                 "app.jwt.secret=changeit",
+                 "server.ssl.key-store-password=changeit",
+                 "keystore.password.file=/etc/billing/keystore.pass",
+                 "app.token.ttl-seconds=3600",
+                 "spring.datasource.password=",
+                 "artifact.sha256=%s" % rhex(self.rng, 64))
+        fmt2, p2 = "ini", "conf/worker.ini"
+        kw2 = {"header": "[general]\nname = worker\nthreads = 4\n\n[database]\nhost = db.internal\n"}
+        self.pos(fmt2, p2, "password = {v}", "password", kind="password", **kw2)
+        self.neg(fmt2, p2, "\n[api]")
+        self.pos(fmt2, p2, "secret_key={v}", "secret_key", kind="alnum")
+        self.pos(fmt2, p2, "access_key = {v} ; rotated 2024-05", "access_key", kind="hex40")
+        self.pos(fmt2, p2, "auth_token: {v}", "auth_token", kind="b64")
+        self.neg(fmt2, p2,
+                 "\n[templates]",
+                 "password = %(DB_PASSWORD)s",
+                 "secret_key =",
+                 "token_file = ~/.config/acme/token",
+                 "admin_password = hunter2",
+                 "password = supersecret",
+                 "token_url = https://auth.acme.io/token",
+                 "challengePassword = 1.2.840.113549.1.9.7")
+
+    def hcl(self):
+        fmt, p = "hcl", "infra/prod/main.tf"
+        kw = {"header": 'terraform {\n  required_version = ">= 1.6"\n}\n\n'}
+        self.neg(fmt, p, 'resource "aws_db_instance" "billing" {\n  engine   = "postgres"\n  username = "billing"', **kw)
+        self.pos(fmt, p, '  password = "{v}"\n}', "password", kind="password")
+        self.pos(fmt, p, 'variable "partner_api_key" {\n  type    = string\n  default = "{v}"\n}', rule="generic.api-key",
+                 kind="hex40")
+        self.pos(fmt, p, 'provider "acme" {\n  api_token = "{v}"\n}', "api_token", kind="alnum")
+        self.pos(fmt, p, 'locals {\n  webhook_secret = "{v}"\n}', "webhook_secret", kind="hex64")
+        self.tok(fmt, p, 'provider "github" {\n  token = "{v}"\n}')
+        self.neg(fmt, p,
+                 'resource "aws_db_instance" "replica" {\n  password = var.db_password\n}',
+                 'resource "aws_db_instance" "reports" {\n  password = random_password.reports.result\n}',
+                 'provider "vault_backed" {\n  token = data.vault_generic_secret.ci.data["token"]\n}',
+                 'module "app" {\n  db_password = "${var.db_password}"\n}',
+                 'resource "aws_lambda_function" "sync" {\n  source_code_hash = "%s"\n}' % rb64(self.rng, 32),
+                 'variable "db_password" {\n  type      = string\n  sensitive = true\n}',
+                 'variable "admin_password" {\n  default = "changeme"\n}',
+                 'data "aws_secretsmanager_secret_version" "api_key" {\n  secret_id = "prod/billing/api-key"\n}')
+
+    def java_options(self):
+        fmt, p = "java-options", "bin/start-billing.sh"
+        kw = {"header": "#!/bin/sh\nset -e\n"}
+        self.pos(fmt, p, 'exec java -Xmx512m -Djavax.net.ssl.keyStorePassword={v} -jar /opt/billing/app.jar',
+                 "keyStorePassword", kind="password", **kw)
+        self.pos(fmt, p, 'JAVA_OPTS="-Dspring.profiles.active=prod -Dapp.api.secret={v} -Dfile.encoding=UTF-8"',
+                 "app.api.secret", kind="alnum")
+        self.pos(fmt, p, 'java -Ddb.password={v} -cp lib/* com.acme.Migrate', "db.password", kind="alnum")
+        self.pos(fmt, p, 'java -Dpartner.apiKey={v} -jar partner-sync.jar', "partner.apiKey", kind="hex40")
+        self.neg(fmt, p,
+                 'exec java -Djavax.net.ssl.keyStorePassword="${KEYSTORE_PASSWORD}" -jar app.jar',
+                 'java -Djavax.net.ssl.trustStorePassword=changeit -jar app.jar',
+                 'java -Dpassword.file=/run/secrets/db_password -jar app.jar',
+                 'java -Dtoken.ttl=3600 -Dsecret.rotation.days=30 -jar app.jar',
+                 'java -Ddb.password=$DB_PASSWORD -jar app.jar')
+
+    def log_lines(self):
+        fmt, p = "log-lines", "logs/auth-2024-06-11.log"
+        kw = {"header": "2024-06-11T10:22:30Z INFO  starting auth worker pool=8\n"}
+        self.pos(fmt, p, "2024-06-11T10:22:31Z DEBUG auth: login user=svc-sync password={v} status=ok", "password",
+                 kind="password", **kw)
+        self.pos(fmt, p, 'time=2024-06-11T10:22:32Z level=debug msg="refreshing client" client_secret={v} expires_in=3600',
+                 "client_secret", kind="alnum")
+        self.pos(fmt, p, "2024-06-11 10:22:33,114 WARN  [http-nio-8080] outbound call api_key={v} latency=41ms",
+                 "api_key", kind="hex40")
+        self.pos(fmt, p, "Jun 11 10:22:34 web-1 app[311]: session created access_token={v} user_id=4411",
+                 "access_token", kind="b64")
+        self.tok(fmt, p, "2024-06-11T10:22:35Z ERROR webhook delivery failed token={v} attempt=3")
+        self.neg(fmt, p,
+                 "2024-06-11T10:22:36Z INFO  auth: login user=bob password=*** status=ok",
+                 "2024-06-11T10:22:36Z INFO  auth: login user=bob password=[REDACTED] status=ok",
+                 "2024-06-11T10:22:37Z DEBUG token=<nil> refresh=false",
+                 "2024-06-11T10:22:38Z INFO  password_changed=true user_id=4411",
+                 "2024-06-11T10:22:39Z INFO  secret_version=7 rotated=true",
+                 "2024-06-11T10:22:40Z INFO  token_expires_at=2024-06-11T11:22:31Z",
+                 "2024-06-11T10:22:41Z INFO  request_id=%s token_sha256=%s" % (ruuid(self.rng), rhex(self.rng, 64)),
+                 "2024-06-11T10:22:42Z DEBUG test login user=qa password=supersecret")
+
+    def code_constants(self):
+        fmt = "code-constants"
+        self.pos(fmt, "src/config.rs", 'const API_TOKEN: &str = "{v}";', "API_TOKEN", kind="alnum",
+                 header="//! Settings for the sync client.\n\n")
+        self.pos(fmt, "src/config.rs", 'pub static DB_PASSWORD: &str = "{v}";', "DB_PASSWORD", kind="password")
+        self.neg(fmt, "src/config.rs",
+                 'const API_TOKEN_ENV: &str = "API_TOKEN";',
+                 'const PASSWORD_MIN_LEN: usize = 12;',
+                 'const SECRET_HEADER: &str = "x-acme-signature-secret";')
+        self.pos(fmt, "internal/sync/creds.go", 'const apiSecret = "{v}"', "apiSecret", kind="hex64",
+                 header="package sync\n\n")
+        self.pos(fmt, "internal/sync/creds.go", 'var dbPassword = "{v}"', "dbPassword", kind="password")
+        self.pos(fmt, "internal/sync/creds.go", 'func client() *Client {\n\tauthToken := "{v}"\n\treturn New(authToken)\n}',
+                 "authToken", kind="alnum")
+        self.neg(fmt, "internal/sync/creds.go",
+                 'const tokenHeader = "X-Auth-Token"',
+                 'var dbPasswordEnv = os.Getenv("DB_PASSWORD")',
+                 'const secretName = "billing/db-credentials"',
+                 'const tokenSHA256 = "%s"' % rhex(self.rng, 64))
+        self.pos(fmt, "src/main/java/com/acme/Keys.java", '    private static final String CLIENT_SECRET = "{v}";',
+                 "CLIENT_SECRET", kind="b64", header="package com.acme;\n\nfinal class Keys {\n", footer="}\n")
+        self.neg(fmt, "src/main/java/com/acme/Keys.java",
+                 '    private static final String CLIENT_SECRET = System.getenv("CLIENT_SECRET");',
+                 '    private static final String PASSWORD_RESET_URL = "https://acme.io/account/password/reset";')
+        self.pos(fmt, "src/Acme.Api/Keys.cs", '        private const string ApiKey = "{v}";', "ApiKey", kind="hex40",
+                 header="namespace Acme.Api\n{\n    internal static class Keys\n    {\n", footer="    }\n}\n")
+        self.pos(fmt, "src/Acme.Api/Keys.cs", '        public static readonly string ServiceToken = "{v}";',
+                 "ServiceToken", kind="alnum")
+        self.neg(fmt, "src/Acme.Api/Keys.cs",
+                 '        private const string ApiKeyHeader = "X-Api-Key";',
+                 '        public static readonly string ServiceToken = Environment.GetEnvironmentVariable("SERVICE_TOKEN");')
+        self.pos(fmt, "app/src/main/kotlin/com/acme/Secrets.kt", 'const val API_SECRET = "{v}"', "API_SECRET",
+                 kind="alnum", header="package com.acme\n\n")
+        self.pos(fmt, "app/src/main/kotlin/com/acme/Secrets.kt", 'private val dbPassword: String = "{v}"', "dbPassword",
+                 kind="password")
+        self.neg(fmt, "app/src/main/kotlin/com/acme/Secrets.kt",
+                 "val CLIENT_SECRET = BuildConfig.CLIENT_SECRET",
+                 'const val PASSWORD_KEY = "pref_password"')
+        self.pos(fmt, "Sources/AcmeKit/Secrets.swift", 'let apiToken = "{v}"', "apiToken", kind="alnum",
+                 header="import Foundation\n\n")
+        self.pos(fmt, "Sources/AcmeKit/Secrets.swift", 'static let clientSecret: String = "{v}"', "clientSecret",
+                 kind="b64")
+        self.neg(fmt, "Sources/AcmeKit/Secrets.swift",
+                 'let apiToken = ProcessInfo.processInfo.environment["API_TOKEN"] ?? ""',
+                 'static let passwordKeychainKey = "com.acme.password"')
+        self.pos(fmt, "web/src/keys.ts", "export const API_KEY = '{v}';", "API_KEY", kind="alnum")
+        self.pos(fmt, "web/src/keys.ts", 'class Hooks {\n  private readonly webhookSecret: string = "{v}";\n}',
+                 "webhookSecret", kind="hex64")
+        self.tok(fmt, "web/src/keys.ts", "export const DEPLOY = '{v}';")
+        self.neg(fmt, "web/src/keys.ts",
+                 "export const API_KEY = process.env.API_KEY!;",
+                 "export const TOKEN_STORAGE_KEY = 'acme.auth.token';",
+                 "const passwordInput = document.querySelector<HTMLInputElement>('#password');")
+
+    def dockerfile_env(self):
+        fmt, p = "dockerfile-env", "services/sync/Dockerfile"
+        kw = {"header": "FROM python:3.12-slim\nWORKDIR /app\n", "footer": 'COPY . .\nCMD ["python", "-m", "sync"]\n'}
+        self.pos(fmt, p, "ENV API_TOKEN {v}", "API_TOKEN", kind="alnum", **kw)
+        self.pos(fmt, p, "ENV DB_PASSWORD {v}", "DB_PASSWORD", kind="password")
+        self.pos(fmt, p, "ENV PAYMENTS_WEBHOOK_SECRET {v}", "PAYMENTS_WEBHOOK_SECRET", kind="b64")
+        self.tok(fmt, p, "ENV GH_DEPLOY {v}")
+        self.neg(fmt, p,
+                 "ENV DB_PASSWORD_FILE /run/secrets/db_password",
+                 "ENV API_TOKEN ${API_TOKEN}",
+                 "ARG NPM_TOKEN",
+                 "ENV PYTHON_SHA256 %s" % rhex(self.rng, 64),
+                 "ENV NODE_VERSION 20.11.1",
+                 "ENV DB_PASSWORD changeme")
+
+    def markdown(self):
+        fmt, p = "markdown", "docs/onboarding.md"
+        kw = {"header": "# Onboarding\n\nHow to run the billing service locally.\n\n"}
+        self.pos(fmt, p, "For the staging stack, use `{v}` as the APP_SECRET.", rule="generic.secret", kind="alnum", **kw)
+        self.pos(fmt, p, "The shared QA password is `{v}` (rotate it after the demo).", rule="generic.password",
+                 kind="password")
+        self.pos(fmt, p, "Set the API token to {v} in the partner dashboard.", rule="generic.token", kind="alnum")
+        self.pos(fmt, p, "```\nexport PARTNER_API_KEY={v}\n```", "PARTNER_API_KEY", kind="hex40")
+        self.tok(fmt, p, "The CI bot authenticates with `{v}`.")
+        self.neg(fmt, p,
+                 "Set `APP_SECRET` to a random value (`openssl rand -hex 32`).",
+                 "The default password is `changeme`; change it on first login.",
+                 "Use `<your-token>` as the API token.",
+                 "The API token lives in the 1Password vault `CI`, item `partner-api`.",
+                 "Passwords are hashed with `argon2id`; see `docs/security.md`.",
+                 "Release `v4.2.0` rotates the `APP_SECRET` automatically.",
+                 "Never use `hunter2` or `supersecret` as the QA password.",
+                 "Token endpoint: `https://auth.acme.io/oauth2/token`.")
+
+    def curl(self):
+        fmt, p = "curl", "scripts/smoke-test.sh"
+        kw = {"header": "#!/usr/bin/env bash\nset -euo pipefail\n"}
+        self.pos(fmt, p, "curl -fsS -H 'Authorization: Bearer {v}' https://api.acme.io/v1/me", rule="http.bearer-token",
+                 kind="alnum", **kw)
+        user = "svc-reports"
+        pw = rand_password(self.rng, 18)
+        self.pos(fmt, p, 'curl -H "Authorization: Basic {v}" https://jira.acme.io/rest/api/2/myself',
+                 rule="http.basic-auth", value=base64.b64encode(f"{user}:{pw}".encode()).decode())
+        self.pos(fmt, p, "curl -H 'Authorization: Token {v}' https://api.acme.io/v2/projects", rule="http.token-auth",
+                 kind="hex40")
+        self.pos(fmt, p, "curl -u deploy:{v} https://nexus.acme.io/service/rest/v1/status", rule="http.curl-user",
+                 kind="password")
+        self.pos(fmt, p, "curl --user 'ci-reader:{v}' -O https://artifacts.acme.io/tool.tgz", rule="http.curl-user",
+                 kind="alnum")
+        self.pos(fmt, p, 'curl -s -H "X-API-Key: {v}" https://status.acme.io/api/v1/components', "X-API-Key",
+                 kind="hex40")
+        self.tok(fmt, p, "curl -H 'Authorization: Bearer {v}' https://api.acme.io/v1/deploy")
+        self.neg(fmt, p,
+                 'curl -H "Authorization: Bearer $TOKEN" https://api.acme.io/v1/me',
+                 'curl -H "Authorization: Bearer ${ACCESS_TOKEN}" https://api.acme.io/v1/me',
+                 'curl -H "Authorization: Basic $(printf %s:%s "$USER" "$PASS" | base64)" https://jira.acme.io/',
+                 'curl -u "$NEXUS_USER:$NEXUS_PASSWORD" https://nexus.acme.io/',
+                 "curl -u user:password https://httpbin.org/basic-auth/user/password",
+                 "curl -u admin:admin http://localhost:8081/",
+                 "curl -H 'Authorization: Bearer <token>' https://api.acme.io/v1/me",
+                 "curl -H 'Authorization: Token YOUR_API_TOKEN' https://api.acme.io/v2/projects",
+                 "curl -u deploy https://nexus.acme.io/service/rest/v1/status")
+
+    def http_client(self):
+        fmt = "http-client"
+        self.pos(fmt, "jobs/report.py", 'resp = requests.get(f"{base}/api/json", auth=("deploy", "{v}"), timeout=10)',
+                 rule="http.basic-auth-call", kind="password", header="import requests\n\n")
+        self.pos(fmt, "jobs/report.py", "r = requests.get(url, auth=HTTPDigestAuth('camera', '{v}'))",
+                 rule="http.basic-auth-call", kind="alnum")
+        self.neg(fmt, "jobs/report.py",
+                 'resp = requests.get(url, auth=(user, os.environ["API_PASSWORD"]))',
+                 'resp = requests.get(url, auth=("user", "password"))',
+                 'session.headers["Authorization"] = f"Bearer {token}"')
+        self.pos(fmt, "internal/backup/client.go", '\treq.SetBasicAuth("svc-backup", "{v}")', rule="http.basic-auth-call",
+                 kind="alnum", header="package backup\n\n")
+        self.neg(fmt, "internal/backup/client.go", "\treq.SetBasicAuth(cfg.User, cfg.Password)",
+                 '\treq.Header.Set("Authorization", "Bearer "+os.Getenv("BACKUP_TOKEN"))')
+        self.pos(fmt, "src/main/java/com/acme/ReportClient.java", '        headers.setBasicAuth("reports", "{v}");',
+                 rule="http.basic-auth-call", kind="password", header="package com.acme;\n\n")
+        self.pos(fmt, "src/Acme.Etl/Client.cs", '        var creds = new NetworkCredential("etl", "{v}");',
+                 rule="http.basic-auth-call", kind="alnum")
+        self.pos(fmt, "src/sync.rs", '    let res = client.get(url).basic_auth("sync", Some("{v}")).send().await?;',
+                 rule="http.basic-auth-call", kind="alnum")
+        self.tok(fmt, "web/src/api.ts", "const api = axios.create({ headers: { Authorization: `Bearer {v}` } });")
+        self.neg(fmt, "web/src/api.ts", "const api = axios.create({ headers: { Authorization: `Bearer ${token}` } });",
+                 "const api = axios.create({ auth: { username: 'u', password: process.env.API_PASSWORD! } });")
+
+    def http_files(self):
+        fmt, p = "http-files", "http/partner-api.http"
+        kw = {"header": "@baseUrl = https://api.acme.io\n"}
+        self.pos(fmt, p, "@token = {v}", "token", kind="alnum", **kw)
+        self.neg(fmt, p, "\n### Who am I\nGET {{baseUrl}}/v1/me\nAuthorization: Bearer {{token}}\n")
+        self.pos(fmt, p, "### Projects\nGET {{baseUrl}}/v2/projects\nAuthorization: Bearer {v}\n", rule="http.bearer-token",
+                 kind="b64")
+        self.pos(fmt, p, "### Jira\nGET https://jira.acme.io/rest/api/2/myself\nAuthorization: Basic svc-jira {v}\n",
+                 rule="http.basic-auth-raw", kind="password")
+        self.pos(fmt, p, "### Nexus\nGET https://nexus.acme.io/service/rest/v1/status\nAuthorization: Basic ci:{v}\n",
+                 rule="http.basic-auth-raw", kind="alnum")
+        self.pos(fmt, p, "### Status\nGET https://status.acme.io/api/v1/components\nX-Api-Key: {v}\n", "X-Api-Key",
+                 kind="hex40")
+        self.pos(fmt, p, "### Legacy\nGET {{baseUrl}}/v1/legacy\nAuthorization: Token {v}\n", rule="http.token-auth",
+                 kind="hex40")
+        self.neg(fmt, p,
+                 "### From the environment\n@envToken = {{$dotenv API_TOKEN}}\nGET {{baseUrl}}/v1/me\nAuthorization: Bearer {{envToken}}\n",
+                 "### Process env\nGET {{baseUrl}}/v1/me\nAuthorization: Bearer {{$processEnv ACME_TOKEN}}\n",
+                 "### Prompted\nGET https://jira.acme.io/rest/api/2/myself\nAuthorization: Basic {{user}} {{password}}\n",
+                 "### Docs\nGET {{baseUrl}}/v1/me\nAuthorization: Bearer <your-access-token>\n")
+
+    def escaped_pem(self):
+        fmt = "escaped-pem"
+        rule = self.by_id.get("private-key.escaped-pem")
+        if rule is None:
+            return
+        rng = random.Random(f"{SEED}:places:pem")
+        bodies = []
+        for kind in ("RSA PRIVATE KEY", "PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY"):
+            n = 190 if kind != "EC PRIVATE KEY" else 121
+            bodies.append(pem(kind, der_like(rng, n)).replace("\n", "\\n"))
+        self.pos(fmt, ".env.production", 'GITHUB_APP_PRIVATE_KEY="{v}"', rule="private-key.escaped-pem", value=bodies[0],
+                 header="NODE_ENV=production\nGITHUB_APP_ID=401122\n")
+        # A service-account key file: the GCP rule names what to revoke.
+        self.pos(fmt, "config/firebase-admin.json", '  "private_key": "{v}\\n",', rule="gcp.service-account-key",
+                 value=bodies[1], header='{\n  "type": "service_account",\n  "project_id": "acme-prod-4471",\n',
+                 footer='  "client_email": "admin@acme-prod-4471.iam.gserviceaccount.com"\n}\n')
+        self.pos(fmt, "deploy/values.json", '{"signing": {"key": "{v}"}}', rule="private-key.escaped-pem",
+                 value=bodies[2])
+        self.pos(fmt, "scripts/env.sh", "export JWT_PRIVATE_KEY='{v}'", rule="private-key.escaped-pem",
+                 value=bodies[3].replace("\\n", "\\r\\n"))
+        self.neg(fmt, ".env.example",
+                 'GITHUB_APP_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\\n<your key>\\n-----END RSA PRIVATE KEY-----"',
+                 'GITHUB_APP_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEA...\\n-----END RSA PRIVATE KEY-----"',
+                 'PUBLIC_KEY="%s"' % pem("PUBLIC KEY", der_like(rng, 162)).replace("\n", "\\n"),
+                 'TLS_CERT="%s"' % pem("CERTIFICATE", der_like(rng, 400)).replace("\n", "\\n"))
+
+    def netrc(self):
+        fmt = "netrc"
+        self.pos(fmt, "home/ci/.netrc", "machine git.acme.io login ci-bot password {v}", rule="netrc.password",
+                 kind="alnum")
+        self.pos(fmt, "home/ci/.netrc", "machine artifacts.acme.io\n    login deploy\n    password {v}",
+                 rule="netrc.password", kind="password")
+        self.pos(fmt, "home/ci/.netrc", "machine ftp.acme.io login mirror password {v}\nmacdef init\ncd /pub/releases\nbinary\n",
+                 rule="netrc.password", kind="alnum")
+        self.pos(fmt, "home/ci/.netrc", "machine api.acme.io password {v} login ops@acme.io", rule="netrc.password",
+                 kind="hex40")
+        self.pos(fmt, "home/ci/.netrc", "machine\tdav.acme.io\tlogin\tsync\taccount\tbackup\tpassword\t{v}",
+                 rule="netrc.password", kind="alnum")
+        self.pos(fmt, "home/ci/.netrc", "default login anonymous password {v}", rule="netrc.password", kind="password")
+        self.pos(fmt, "home/ops/.netrc", 'machine registry.acme.io login robot password "{v}"', rule="netrc.password",
+                 kind="alnum")
+        self.tok(fmt, "home/ops/.netrc", "machine github.com login x-access-token password {v}")
+        self.pos(fmt, "Users/ops/_netrc", "machine tfs.acme.io\r\nlogin ops\r\npassword {v}", rule="netrc.password",
+                 kind="password")
+        self.neg(fmt, "home/ops/.netrc",
+                 "machine api.heroku.com\n  login ops@acme.io",
+                 "machine ftp.gnu.org login anonymous password anonymous@",
+                 "machine localhost login admin password changeme",
+                 "macdef upload\nput release.tar.gz\nquit\n")
+        # The netrc layout written from another file: Dockerfiles, CI scripts.
+        self.pos(fmt, "ci/setup-netrc.sh", 'echo "machine git.acme.io login ci password {v}" > ~/.netrc',
+                 rule="netrc.inline", kind="alnum", header="#!/bin/sh\nset -e\n")
+        self.pos(fmt, "docker/builder.Dockerfile",
+                 'RUN echo "machine nexus.acme.io login build password {v}" > /root/.netrc && make deps && rm /root/.netrc',
+                 rule="netrc.inline", kind="password", header="FROM golang:1.22\n")
+        self.neg(fmt, "ci/setup-netrc.sh",
+                 'echo "machine git.acme.io login ci password ${GIT_TOKEN}" > ~/.netrc',
+                 'echo "machine git.acme.io login ci password $CI_JOB_TOKEN" >> ~/.netrc',
+                 "# netrc format: machine <host> login <user> password <password>")
+
+    def utf16(self):
+        fmt = "utf16"
+        le = {"encoding": "utf-16-le"}
+        be = {"encoding": "utf-16-be"}
+        self.pos(fmt, "windows/Deploy-Sync.ps1", '$env:SYNC_API_TOKEN = "{v}"', "SYNC_API_TOKEN", kind="alnum",
+                 header="\ufeff# Saved by Windows PowerShell 5 (UTF-16 LE with BOM)\r\nSet-StrictMode -Version Latest\r\n",
+                 eol="\r\n", **le)
+        self.pos(fmt, "windows/Deploy-Sync.ps1",
+                 '$password = ConvertTo-SecureString "{v}" -AsPlainText -Force', rule="generic.password",
+                 kind="password")
+        self.tok(fmt, "windows/Deploy-Sync.ps1", '$headers = @{ Authorization = "Bearer {v}" }')
+        self.neg(fmt, "windows/Deploy-Sync.ps1",
+                 "$password = Read-Host -AsSecureString -Prompt 'Service password'",
+                 "$token = $env:SYNC_API_TOKEN",
+                 "$apiKey = Get-Secret -Name PartnerApiKey -AsPlainText")
+        self.pos(fmt, "windows/acme-sync.reg", '"ApiToken"="{v}"', "ApiToken", kind="alnum",
+                 header="\ufeffWindows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Acme\\Sync]\r\n",
+                 eol="\r\n", **le)
+        self.pos(fmt, "windows/acme-sync.reg", '"ServicePassword"="{v}"', "ServicePassword", kind="password")
+        self.neg(fmt, "windows/acme-sync.reg",
+                 '"PasswordHash"=hex:%s' % ",".join(rhex(self.rng, 2) for _ in range(16)),
+                 '"TokenPath"="C:\\\\ProgramData\\\\Acme\\\\token.dat"')
+        self.pos(fmt, "src/Acme.Sync/Web.config", '    <add key="ServiceToken" value="{v}" />', "ServiceToken",
+                 kind="alnum",
+                 header='<?xml version="1.0" encoding="utf-16"?>\r\n<configuration>\r\n  <appSettings>\r\n',
+                 footer="  </appSettings>\r\n</configuration>\r\n", eol="\r\n", **le)
+        self.tok(fmt, "src/Acme.Sync/Web.config", '    <add key="Deploy" value="{v}" />')
+        self.neg(fmt, "src/Acme.Sync/Web.config", '    <add key="ServiceToken" value="__ServiceToken__" />')
+        self.pos(fmt, "src/Acme.Sync/Strings.resx",
+                 '  <data name="PartnerApiKey" xml:space="preserve">\r\n    <value>{v}</value>\r\n  </data>',
+                 rule="generic.api-key", kind="hex40",
+                 header='\ufeff<?xml version="1.0" encoding="utf-16"?>\r\n<root>\r\n', footer="</root>\r\n", eol="\r\n",
+                 **be)
+        self.pos(fmt, "windows/legacy/Install.ps1", "$DbPassword = '{v}'", "DbPassword", kind="alnum",
+                 header="# UTF-16 BE without a BOM\r\n", eol="\r\n", **be)
+        self.tok(fmt, "src/Acme.Sync/Strings.resx",
+                 '  <data name="Webhook" xml:space="preserve">\r\n    <value>{v}</value>\r\n  </data>')
+
+    def run(self):
+        for step in (self.sql, self.xml_attributes, self.xml_elements, self.json_docs, self.yaml_flow,
+                     self.properties, self.hcl, self.java_options, self.log_lines, self.code_constants,
+                     self.dockerfile_env, self.markdown, self.curl, self.http_client, self.http_files, self.escaped_pem, self.netrc,
+                     self.utf16):
+            step()
+
+
+def max_ascending_run(s: str) -> int:
+    best = run = 1
+    for a, b in zip(s.lower(), s.lower()[1:]):
+        run = run + 1 if a.isalnum() and b.isalnum() and ord(b) == ord(a) + 1 else 1
+        best = max(best, run)
+    return best
+
+
+def add_places(corpus: Corpus, rules: list[Rule], by_id: dict[str, Rule]):
+    Places(corpus, rules, by_id).run()
+
+
+# ----------------------------------------------------------------------------------------------------------
 # --check: what the Python model of the rules predicts (quick feedback before running the Rust test)
 # ----------------------------------------------------------------------------------------------------------
 
@@ -1974,13 +2634,19 @@ def main() -> int:
     corpus = Corpus()
     uncovered = add_positives(corpus, rules, by_id, problems)
     add_negatives(corpus, rules, by_id)
-    expected = corpus.write()
+    add_places(corpus, rules, by_id)
+    written = corpus.write()
+    expected = [e for e in written if not is_pending(e["path"])]
+    pending = [e for e in written if is_pending(e["path"])]
     (HERE / "expected.json").write_text(json.dumps(expected, indent=1) + "\n")
+    (HERE / "expected-pending.json").write_text(json.dumps(pending, indent=1) + "\n")
     manifest = {
         "seed": SEED,
         "rules": len(rules),
         "files": len(corpus.files),
         "positives": len(expected),
+        "pending_positives": len(pending),
+        "pending_places": sorted(PLACES_PENDING),
         "positives_by_host": dict(sorted(corpus.positives.items())),
         "negatives": sum(corpus.negatives.values()),
         "negatives_by_kind": dict(sorted(corpus.negatives.items())),

@@ -1,0 +1,1 @@
+        var creds = new NetworkCredential("etl", "myab17uHJHRypAUNo8ZSZmic4m");
