@@ -102,6 +102,10 @@ pub struct Rule {
     /// The `(?P<name>...)` group of an assignment rule: the variable, key or attribute the secret is
     /// assigned to. Its words decide whether the value counts (see `filters::classify_name`).
     pub name_group: Option<usize>,
+    /// Further places of the secret and its name in the same regex, for rules that read several layouts
+    /// (`KEY value` lines, `<add key="KEY" value="…"/>`): groups `secret_X` with `name_X`, tried after the
+    /// main secret group when it did not take part in the match.
+    pub alternatives: Vec<(usize, Option<usize>)>,
     pub checksum: Option<Checksum>,
     pub paths: Option<GlobSet>,
     pub exclude_paths: Option<GlobSet>,
@@ -182,6 +186,17 @@ impl Rule {
                 "the `name` group is also the secret group: set `secret_group` to the value's group".into(),
             ));
         }
+        let info = regex.group_info();
+        let alternatives: Vec<(usize, Option<usize>)> = (0..groups)
+            .filter_map(|g| {
+                let n = info.to_name(regex_automata::PatternID::ZERO, g)?;
+                let suffix = n.strip_prefix("secret_")?;
+                Some((
+                    g,
+                    info.to_index(regex_automata::PatternID::ZERO, &format!("name_{suffix}")),
+                ))
+            })
+            .collect();
         if secret_group >= groups {
             return Err(ctx(format!(
                 "secret_group {secret_group} but the regex has {} capture groups",
@@ -232,6 +247,7 @@ impl Rule {
             regex,
             secret_group,
             name_group,
+            alternatives,
             checksum,
             paths,
             exclude_paths,

@@ -277,13 +277,13 @@ impl Scanner {
                     .search_captures_with(cache, &Input::new(data).range(pos..we), caps);
                 let Some(m) = caps.get_match() else { break };
                 pos = if m.end() > m.start() { m.end() } else { m.end() + 1 };
-                let Some(g) = caps.get_group(rule.secret_group) else {
+                let Some((g, name)) = std::iter::once((rule.secret_group, rule.name_group))
+                    .chain(rule.alternatives.iter().copied())
+                    .find_map(|(sg, ng)| Some((caps.get_group(sg)?, ng.and_then(|n| caps.get_group(n)))))
+                else {
                     continue;
                 };
-                let name = rule
-                    .name_group
-                    .and_then(|n| caps.get_group(n))
-                    .map(|n| &data[n.range()]);
+                let name = name.map(|n| &data[n.range()]);
                 if let Some(confidence) = self.accept(rule, path, lines, (m.start(), m.end()), (g.start, g.end), name) {
                     out.push(Candidate {
                         rule: r,
@@ -500,12 +500,32 @@ fn uri_user(data: &[u8], ss: usize) -> Option<&[u8]> {
     (!user.is_empty() && !user.iter().any(|c| matches!(c, b'/' | b'@' | b' ' | b'"' | b'\''))).then_some(user)
 }
 
-/// An unquoted `_name` or `@name` value is a variable, field or SQL parameter, never a literal
-/// (`request.Key = _mockEncryptedString;`, `[PrivateKey] = @PrivateKey`).
+/// Unquoted values that are code, never a literal: a `_name` or `@name` variable, field or SQL parameter
+/// (`request.Key = _mockEncryptedString;`, `[PrivateKey] = @PrivateKey`), a null-conditional member access
+/// (`signup.Keys?.WrappedPrivateKey`), a PowerShell `Verb-Noun` command (`$password = Get-AnsibleParam -obj`).
 fn is_unquoted_reference(secret: &[u8]) -> bool {
-    matches!(secret.first(), Some(b'_' | b'@'))
-        && secret.len() > 1
-        && secret[1..].iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    let ident = |s: &[u8]| !s.is_empty() && s.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_');
+    if matches!(secret.first(), Some(b'_' | b'@')) && secret.len() > 1 && ident(&secret[1..]) {
+        return true;
+    }
+    if memchr::memmem::find(secret, b"?.").is_some()
+        && secret
+            .split(|&c| c == b'.')
+            .all(|p| ident(p.strip_suffix(b"?").or_else(|| p.strip_suffix(b"!")).unwrap_or(p)))
+    {
+        return true;
+    }
+    match secret.iter().position(|&c| c == b'-') {
+        Some(i) => {
+            let (verb, noun) = (&secret[..i], &secret[i + 1..]);
+            verb.len() >= 3
+                && verb[0].is_ascii_uppercase()
+                && verb[1..].iter().all(u8::is_ascii_lowercase)
+                && noun.first().is_some_and(u8::is_ascii_uppercase)
+                && noun.iter().all(u8::is_ascii_alphanumeric)
+        }
+        None => false,
+    }
 }
 
 /// The text a base64 value decodes to, when it decodes to printable ASCII (`ZXhhbXBsZS1zZWNyZXQ=` ->
@@ -896,6 +916,21 @@ negative_examples = ["y"]
             scan(&default, strong),
             vec![("generic.secret".into(), Confidence::High)]
         );
+    }
+
+    #[test]
+    fn unquoted_code_is_not_a_literal() {
+        for r in [
+            "_mockEncryptedString",
+            "@PrivateKey",
+            "signup.Keys?.WrappedPrivateKey",
+            "Get-AnsibleParam",
+        ] {
+            assert!(is_unquoted_reference(r.as_bytes()), "{r}");
+        }
+        for v in ["Xk2-Lm9QzVq", "kMcwXk1WfrDM9cMUBw", "Abc-def"] {
+            assert!(!is_unquoted_reference(v.as_bytes()), "{v}");
+        }
     }
 
     #[test]
