@@ -1,19 +1,19 @@
 public class Config {
   void load() {
-    String appwriteApiKey = System.getenv("APPWRITE_API_KEY");
-    String asanaAccessToken = System.getenv("ASANA_ACCESS_TOKEN");
-    String accountKey = System.getenv("ACCOUNT_KEY");
-    String bitriseToken = System.getenv("BITRISE_TOKEN");
-    String coderSessionToken = System.getenv("CODER_SESSION_TOKEN");
+    String argocdAuthToken = System.getenv("ARGOCD_AUTH_TOKEN");
+    String atlasClientSecret = System.getenv("ATLAS_CLIENT_SECRET");
+    String b2ApplicationKey = System.getenv("B2_APPLICATION_KEY");
+    String braintreeAccessToken = System.getenv("BRAINTREE_ACCESS_TOKEN");
     String codyGatewayToken = System.getenv("CODY_GATEWAY_TOKEN");
     String cohereApiKey = System.getenv("COHERE_API_KEY");
-    String consulHttpToken = System.getenv("CONSUL_HTTP_TOKEN");
+    String confluentCloudApiSecret = System.getenv("CONFLUENT_CLOUD_API_SECRET");
     String contentfulDeliveryToken = System.getenv("CONTENTFUL_DELIVERY_TOKEN");
-    String cosmosKey = System.getenv("COSMOS_KEY");
-    String denoDeployToken = System.getenv("DENO_DEPLOY_TOKEN");
-    String digitaloceanAccessToken = System.getenv("DIGITALOCEAN_ACCESS_TOKEN");
+    String contentfulManagementToken = System.getenv("CONTENTFUL_MANAGEMENT_TOKEN");
+    String coverallsRepoToken = System.getenv("COVERALLS_REPO_TOKEN");
+    String discordToken = System.getenv("DISCORD_TOKEN");
     String discordWebhook = System.getenv("DISCORD_WEBHOOK");
-    String dockerApiTokenCloud = System.getenv("DOCKER_API_TOKEN_CLOUD");
+    String dopplerToken = System.getenv("DOPPLER_TOKEN");
+    String droneToken = System.getenv("DRONE_TOKEN");
     String exoscaleApiSecret = System.getenv("EXOSCALE_API_SECRET");
     String fcmServerKey = System.getenv("FCM_SERVER_KEY");
     String frameioToken = System.getenv("FRAMEIO_TOKEN");
@@ -43,17 +43,18 @@ public class Config {
     String squareAppSecret = System.getenv("SQUARE_APP_SECRET");
     String stripeRestrictedKey = System.getenv("STRIPE_RESTRICTED_KEY");
     String supabaseAccessToken = System.getenv("SUPABASE_ACCESS_TOKEN");
+    String secret = System.getenv("SECRET");
     String sharedAccessKey = System.getenv("SHARED_ACCESS_KEY");
-    String teamcityToken = System.getenv("TEAMCITY_TOKEN");
-    String twitchClientSecret = System.getenv("TWITCH_CLIENT_SECRET");
+    String twilioAuthToken = System.getenv("TWILIO_AUTH_TOKEN");
+    String typeformToken = System.getenv("TYPEFORM_TOKEN");
     String unleashInstanceId = System.getenv("UNLEASH_INSTANCE_ID");
-    String vaultToken = System.getenv("VAULT_TOKEN");
-    String ycOauthToken = System.getenv("YC_OAUTH_TOKEN");
-    String gitlabSession = System.getenv("GITLAB_SESSION");
-    String accessKey = System.getenv("ACCESS_KEY");
+    String ycApiKey = System.getenv("YC_API_KEY");
+    String authToken = System.getenv("AUTH_TOKEN");
+    String password = System.getenv("PASSWORD");
+    String accessToken = System.getenv("ACCESS_TOKEN");
     String accesskey = System.getenv("ACCESSKEY");
-    String aegSasKey = System.getenv("AEG_SAS_KEY");
-    String clientSecret = System.getenv("CLIENT_SECRET");
-    String privateKey = System.getenv("PRIVATE_KEY");
+    String awsSessionToken = System.getenv("AWS_SESSION_TOKEN");
+    String partnerApiKey = System.getenv("PARTNER_API_KEY");
+    String xHoneycombTeam = System.getenv("X_HONEYCOMB_TEAM");
   }
 }

@@ -1,22 +1,22 @@
 public class Startup {
     void Load() {
-        var appwriteApiKey = configuration["AppwriteApiKey"];
-        var awsBearerTokenBedrock = Environment.GetEnvironmentVariable("AWS_BEARER_TOKEN_BEDROCK");
-        var azureDevopsExtPat = configuration["AzureDevopsExtPat"];
-        var accessKey = Environment.GetEnvironmentVariable("ACCESS_KEY");
-        var b2ApplicationKey = Environment.GetEnvironmentVariable("B2_APPLICATION_KEY");
-        var braintreePrivateKey = configuration["BraintreePrivateKey"];
-        var browserstackAccessKey = Environment.GetEnvironmentVariable("BROWSERSTACK_ACCESS_KEY");
-        var buildkiteAgentAccessToken = configuration["BuildkiteAgentAccessToken"];
-        var buildkiteApiToken = Environment.GetEnvironmentVariable("BUILDKITE_API_TOKEN");
-        var ccTestReporterId = Environment.GetEnvironmentVariable("CC_TEST_REPORTER_ID");
-        var coderSessionToken = configuration["CoderSessionToken"];
-        var coverallsRepoToken = configuration["CoverallsRepoToken"];
-        var cypressRecordKey = Environment.GetEnvironmentVariable("CYPRESS_RECORD_KEY");
-        var ddAppKey = Environment.GetEnvironmentVariable("DD_APP_KEY");
-        var digitaloceanAccessToken = configuration["DigitaloceanAccessToken"];
-        var droneToken = Environment.GetEnvironmentVariable("DRONE_TOKEN");
-        var dropboxAccessToken = configuration["DropboxAccessToken"];
+        var argocdAuthToken = configuration["ArgocdAuthToken"];
+        var awsSecretAccessKey = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
+        var azureDevopsPat = configuration["AzureDevopsPat"];
+        var accountKey = Environment.GetEnvironmentVariable("ACCOUNT_KEY");
+        var bitriseToken = Environment.GetEnvironmentVariable("BITRISE_TOKEN");
+        var browserstackAccessKey = configuration["BrowserstackAccessKey"];
+        var buildkiteAgentAccessToken = Environment.GetEnvironmentVariable("BUILDKITE_AGENT_ACCESS_TOKEN");
+        var buildkiteApiToken = configuration["BuildkiteApiToken"];
+        var bwsAccessToken = Environment.GetEnvironmentVariable("BWS_ACCESS_TOKEN");
+        var circleciToken = Environment.GetEnvironmentVariable("CIRCLECI_TOKEN");
+        var codyGatewayToken = configuration["CodyGatewayToken"];
+        var cypressRecordKey = configuration["CypressRecordKey"];
+        var clientSecret = Environment.GetEnvironmentVariable("CLIENT_SECRET");
+        var denoDeployToken = Environment.GetEnvironmentVariable("DENO_DEPLOY_TOKEN");
+        var discordWebhook = configuration["DiscordWebhook"];
+        var dtApiToken = Environment.GetEnvironmentVariable("DT_API_TOKEN");
+        var dappApiSecret = configuration["DappApiSecret"];
         var figmaToken = Environment.GetEnvironmentVariable("FIGMA_TOKEN");
         var flwSecretKey = configuration["FlwSecretKey"];
         var frameioToken = configuration["FrameioToken"];
@@ -44,15 +44,15 @@ public class Startup {
         var slackLegacyToken = Environment.GetEnvironmentVariable("SLACK_LEGACY_TOKEN");
         var slackWebhookUrl = configuration["SlackWebhookUrl"];
         var srcAccessToken = configuration["SrcAccessToken"];
-        var travisToken = configuration["TravisToken"];
-        var tsAuthkey = Environment.GetEnvironmentVariable("TS_AUTHKEY");
-        var vaultToken = Environment.GetEnvironmentVariable("VAULT_TOKEN");
-        var vultrApiKey = Environment.GetEnvironmentVariable("VULTR_API_KEY");
-        var auth = Environment.GetEnvironmentVariable("AUTH");
-        var authToken = configuration["AuthToken"];
-        var awsSecretAccessKey = configuration["AwsSecretAccessKey"];
-        var awsSessionToken = Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN");
-        var clientSecret = configuration["ClientSecret"];
-        var xHoneycombTeam = configuration["XHoneycombTeam"];
+        var tencentcloudSecretKey = configuration["TencentcloudSecretKey"];
+        var travisToken = Environment.GetEnvironmentVariable("TRAVIS_TOKEN");
+        var unleashInstanceId = Environment.GetEnvironmentVariable("UNLEASH_INSTANCE_ID");
+        var vercelToken = Environment.GetEnvironmentVariable("VERCEL_TOKEN");
+        var zendeskApiToken = Environment.GetEnvironmentVariable("ZENDESK_API_TOKEN");
+        var auth = configuration["Auth"];
+        var awsAccessKeyId = configuration["AwsAccessKeyId"];
+        var awsSecretAccessKey = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
+        var awsSessionToken = configuration["AwsSessionToken"];
+        var xFunctionsKey = configuration["XFunctionsKey"];
     }
 }

@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
 set -euo pipefail
-export APPWRITE_API_KEY="${APPWRITE_API_KEY:?missing}"
-AZURE_BATCH_KEY=$(vault kv get -field=azure_batch_key secret/ci)
-B2_APPLICATION_KEY=$(vault kv get -field=b2_application_key secret/ci)
-curl -H "Authorization: Bearer $BROWSERSTACK_ACCESS_KEY" https://api.acme.io/v1/ping
-CIRCLECI_TOKEN=$(vault kv get -field=circleci_token secret/ci)
-curl -H "Authorization: Bearer $CODECOV_TOKEN" https://api.acme.io/v1/ping
-export CONTENTFUL_MANAGEMENT_TOKEN="${CONTENTFUL_MANAGEMENT_TOKEN:?missing}"
-curl -H "Authorization: Bearer $COVERALLS_REPO_TOKEN" https://api.acme.io/v1/ping
-DB_PASSWORD=$(vault kv get -field=db_password secret/ci)
-curl -H "Authorization: Bearer $DD_API_KEY" https://api.acme.io/v1/ping
-export DD_APP_KEY="${DD_APP_KEY:?missing}"
-DEEPSOURCE_DSN=$(vault kv get -field=deepsource_dsn secret/ci)
-export DROPBOX_ACCESS_TOKEN="${DROPBOX_ACCESS_TOKEN:?missing}"
-DT_API_TOKEN=$(vault kv get -field=dt_api_token secret/ci)
+export ARGOCD_AUTH_TOKEN="${ARGOCD_AUTH_TOKEN:?missing}"
+AZURE_DEVOPS_EXT_PAT=$(vault kv get -field=azure_devops_ext_pat secret/ci)
+BITRISE_TOKEN=$(vault kv get -field=bitrise_token secret/ci)
+curl -H "Authorization: Bearer $BUILDKITE_AGENT_ACCESS_TOKEN" https://api.acme.io/v1/ping
+CIVO_TOKEN=$(vault kv get -field=civo_token secret/ci)
+curl -H "Authorization: Bearer $CODER_SESSION_TOKEN" https://api.acme.io/v1/ping
+export COSMOS_KEY="${COSMOS_KEY:?missing}"
+curl -H "Authorization: Bearer $CYPRESS_RECORD_KEY" https://api.acme.io/v1/ping
+DD_APP_KEY=$(vault kv get -field=dd_app_key secret/ci)
+curl -H "Authorization: Bearer $DEEPSOURCE_DSN" https://api.acme.io/v1/ping
+export DENO_DEPLOY_TOKEN="${DENO_DEPLOY_TOKEN:?missing}"
+DIGITALOCEAN_ACCESS_TOKEN=$(vault kv get -field=digitalocean_access_token secret/ci)
+export DAPP_API_SECRET="${DAPP_API_SECRET:?missing}"
+DDB_PASSWORD=$(vault kv get -field=ddb_password secret/ci)
 EXOSCALE_API_SECRET=$(vault kv get -field=exoscale_api_secret secret/ci)
 curl -H "Authorization: Bearer $FACEBOOK_ACCESS_TOKEN" https://api.acme.io/v1/ping
 export FACEBOOK_APP_SECRET="${FACEBOOK_APP_SECRET:?missing}"
@@ -48,12 +48,12 @@ export SQUARE_ACCESS_TOKEN="${SQUARE_ACCESS_TOKEN:?missing}"
 SQUARE_APP_SECRET=$(vault kv get -field=square_app_secret secret/ci)
 export STRIPE_RESTRICTED_KEY="${STRIPE_RESTRICTED_KEY:?missing}"
 curl -H "Authorization: Bearer $STRIPE_WEBHOOK_SECRET" https://api.acme.io/v1/ping
-curl -H "Authorization: Bearer $SECRET" https://api.acme.io/v1/ping
-TENCENTCLOUD_SECRET_KEY=$(vault kv get -field=tencentcloud_secret_key secret/ci)
-TWILIO_API_KEY=$(vault kv get -field=twilio_api_key secret/ci)
-curl -H "Authorization: Bearer $WORKFLOW_URL" https://api.acme.io/v1/ping
-curl -H "Authorization: Bearer $YC_OAUTH_TOKEN" https://api.acme.io/v1/ping
-YOUTRACK_TOKEN=$(vault kv get -field=youtrack_token secret/ci)
+curl -H "Authorization: Bearer $SYNC_API_TOKEN" https://api.acme.io/v1/ping
+TENCENTCLOUD_SECRET_ID=$(vault kv get -field=tencentcloud_secret_id secret/ci)
+TS_AUTHKEY=$(vault kv get -field=ts_authkey secret/ci)
+curl -H "Authorization: Bearer $VULTR_API_KEY" https://api.acme.io/v1/ping
+curl -H "Authorization: Bearer $YC_API_KEY" https://api.acme.io/v1/ping
+YC_TOKEN=$(vault kv get -field=yc_token secret/ci)
+export GITLAB_SESSION="${GITLAB_SESSION:?missing}"
 export PASSWORD="${PASSWORD:?missing}"
-export REFRESH_TOKEN="${REFRESH_TOKEN:?missing}"
-curl -H "Authorization: Bearer $WEBHOOK_SECRET" https://api.acme.io/v1/ping
+curl -H "Authorization: Bearer $TOKEN" https://api.acme.io/v1/ping

@@ -11,7 +11,7 @@ namespace Acme.Api
         public const string CoverallsRepoToken = "Cj6uCxLqPKNKO2nQ60Ae3nhZRGDAHL6wZG7Z";
         public const string DropboxShortLivedAccessToken = "sl.E_-JcI0_H0MsIU71giY57uAtqXKeqUmkdAtLhkNc0xzIGP2lNPBvOW9Ag55YermuYyJAUwmvLVKlcUFU7ez1bc-Szc72X1Zli_WrIl2tdrBdpSdvAXvfQygIMv4Jllyfc1YlG7jJa6GGMpUCJ";
         public const string FlwSecretKey = "FLWSECK-72fa9552f7286fe7643e8e15f800870e-X";
-        public const string SecretKey = "vciypg-bzicrsag-gucxq+zpv95l-$9tqua4@(nl+50(q_4+4%++pct4ur+=i9n8bf";
+        public const string GithubToken = "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";
         public const string GitlabRunnerAuthenticationToken = "glrt-u1_vqv3qfM7GcE5nYUbL5CX-dNUh5Z7-jvGfixie8k2XW.23.va0b8ur22";
         public const string HasuraGraphqlAdminSecret = "G462P!C2k#X*ZeQlp*eaSoEOIV5K";
         public const string JenkinsAuth = "deploy-bot:11e40d64ac0b1ad6960355584869ba6a95";

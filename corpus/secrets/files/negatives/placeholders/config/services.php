@@ -15,7 +15,7 @@ return [
     'facebook_access_token' => 'EAACWUuer1RVlbzkvd70T9qAtYQJSYsWU2DNFtIiFIqVxRX0WcYeV4FQICMSktOrW7AoFpCVh5WN33Pon63mX1ziaZSAEXAMPLEpgJVB77PvFgofOwSdAE91Vs2ARLV625MK88cVRKFbjzdkCBfRXugGkcPimggwciAQHKSysErGNeGA06YlUS8U',
     'google_api_key' => 'AIzaY_qEXAMPLEc0b2ZME2oIs0CXnyx2btIo2re',
     'client_secret' => 'GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-    'api_token' => '84pN372Sv2WJ12SEXAMPLEMz4QpAHk7pchDDjesw',
+    'sync_api_token' => 'FbX27uwEXAMPLEaqo78YcF3ihJ',
     'github_token' => 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
     'feed_token' => 'changeme',
     'scim_token' => 'glsoat-WWEXAMPLEuEerjthDl9K',

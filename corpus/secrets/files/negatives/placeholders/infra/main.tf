@@ -26,7 +26,7 @@ locals {
   auth = "your_api_key_here"
   fly_api_token = "{{ fly_api_token }}"
   frameio_token = "fio-u-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-  db_password = "VYmWBEXAMPLELRcn"
+  ddb_password = "kHlcVEXAMPLE4tRRKl"
   unleash_instance_id = "%s"
   issue_email = "incoming+acme-app-42-glimt-1ae4dexamplept1lbmskl9ia5-issue@incoming.gitlab.com"
   gitlab_token = "********"

@@ -10,7 +10,7 @@ export const settings = {
   deepsourceDsn: 'https://e3e57eaf0bf7f6c623de34a0f7a47b04@app.deepsource.com',
   key: 'EXO6194fb01337e2e4a4ca95fbb',
   flwSecretKey: 'FLWSECK_TEST-7af249f4361133bebd20a8207f8026fa-X',
-  refresh: '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',
+  githubOauthToken: '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',
   feedToken: 'glft-WHCggqB7YJWO4F0TEa3m&due_date=next_month',
   harnessPlatformApiKey: 'pat.q_Bt-t7BTWL42bjxebU3eO.7d883d7af22fb61b0a3f15f5.AMpfF5fmmKOk5tsVdPZc',
   huggingfaceAccessToken: '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',

@@ -26,7 +26,7 @@ namespace Acme.Api
         public const string FlwSecretKey = "xxxxxxxxxxxxxxxx";
         public const string FlyioMacaroonToken = "$FLYIO_MACAROON_TOKEN";
         public const string ClientSecret = "{{ client_secret }}";
-        public const string ApiKey = "your_api_key_here";
+        public const string PartnerApiKey = "your_api_key_here";
         public const string RefreshToken = "ghr_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
         public const string JobToken = "glcbt-07_ApcZEXAMPLEiy6idjU_2";
         public const string IssueEmail = "{{ .Values.issueEmail }}";

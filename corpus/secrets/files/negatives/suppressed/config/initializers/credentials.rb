@@ -7,7 +7,6 @@ Rails.application.configure do
   config.record_key = "98e3359b-0d48-781e-e56b-9e7a21149e1a"
   config.token = "ddo_uVvYS8uSoIwU70cz8dzIk7dk79RQjbnLswIu"  # plimsoll:allow
   config.api_key = "AIzaenjkQXpQhYxf7zaEb3c_DNPlBzbnAWvPOyl"  # gitleaks:allow
-  config.private_key = "taEzivPjCUS0RfyudlaYHD0C4gzkkzSOUOxQmhQSmJLzIky0zV4Ur5vQf64HCBSZVn45Ub5Kt5prMMf5fLLrDE3V"  # gitleaks:allow
   config.password = "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"  # pragma: allowlist secret
 # pragma: allowlist nextline secret
   config.registration_token = "GR1348941ow-4wDoif1uGXe7tnDh9"

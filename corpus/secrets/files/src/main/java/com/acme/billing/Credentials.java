@@ -10,7 +10,7 @@ public final class Credentials {
     private static final String DD_APPLICATION_KEY = "79cf1471639160d0e42125e3cf17b4f39a52c9ae";
     private static final String DRONE_RPC_SECRET = "d949fde7e5cebbc7687b00fe8e00c626";
     private static final String FLYIO_MACAROON_TOKEN = "fm1r_VsTufrMG5F2dQDzpMu5bjda4EtX+sGHnSiDZkdLQ1Pld8v+BcqFJl31sypVtot990qdhcu4+gMIYs9zEsrYyX9ec4xNl95EvZvBKYCI8pXwgsK090BNJmkZa6miVUn5UqpawhvwLbn3NgXqXalzRlWqeNQv+9yETZQWxkm18hNxvqOyl72BowuGbA2KTftR2Kzwx1CBt";
-    private static final String SECRET = "a37ab7332c36a430098740e14bff9aed031a71d438e8c66179ab55b0df0f86dc";
+    private static final String CI_JOB_TOKEN = "glcbt-vjQuuZIgHtZwAUzDUDP6d48kM31kTUPFamm5I4qXHsPoozwITAAlF4eTOkG8ySFVRErgtOVfDXG3bESxXiRmTekAZgvdHtLsZiM6YCMPGcV3NmC4.nbI0OTXyvP6zTubzPfPuFL7pKvlmIa1rQeIiKUPjGqImDXX6SmrgTcCaR5I6EPTiYHSdhHmiRbIhMGDxICE1FFYaMGE5CM44GTR5NKbgGTqhFuJ8AmX8RwD5HHL5Vs5.tTZFY2R2JeSS5gRWjijkziI3JGJnVajzPIplpbGmxigVQplS594iNIfi6_S4cDqYRvY_8-RDvhaBITZqtRFV_F";
     private static final String TOKEN = "glpat-dlpnCPG7BdJ1lr8hirEUgpiChMm-vcd8FJcG_SGaJV.70.nnatv1kph";
     private static final String GRAFANA_API_KEY = "eyJrIjoiTOjuUBM7XZt2r2p7XbjAFlbWxBQHWdBENzJeNaUxigTxWMAzNyvpV4gkSUCisR89FrgryCXgFoQgaK==";
     private static final String INTERCOM_ACCESS_TOKEN = "dG9rObL6SwJ7SvQdJVZtBcCnTQseKE64SpDdIUnyIQC7CCu0NMT8GDasYwB=";

@@ -24,6 +24,7 @@ public final class Credentials {
     private static final String DRONE_TOKEN = "********";
     private static final String EXOSCALE_API_KEY = "EXO27701faee2f6bexample7c9a";
     private static final String FLYIO_MACAROON_TOKEN = "REDACTED";
+    private static final String DAPP_API_SECRET = "your_api_key_here";
     private static final String GITHUB_TOKEN = "%s";
     private static final String ACCESS_TOKEN = "{{ access_token }}";
     private static final String CONFIG_TOKEN = "glagent-sXQYTrsfZZIXwiPPEXAMPLEUCElNIuk1bCBhA1CXHc5FHMSfSe";
