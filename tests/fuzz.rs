@@ -512,3 +512,28 @@ proptest! {
 }
 
 // Regression tests: inputs the fuzzers found. Each stays here after its fix.
+
+/// A comment with a multi-byte character across byte 8 made the heredoc pre-pass slice inside it
+/// (caught and reported as an internal error before the fix).
+#[test]
+fn regression_dockerfile_comment_with_multibyte_character_at_byte_8() {
+    let text = "FROM alpine:3.20\n# Thi \u{201c}remoteUser\u{201d} property in the devcontainer\nUSER app\n";
+    check_dockerfile(text.as_bytes());
+    let (all, _) = &*PIPELINES;
+    let mut out = Vec::new();
+    all.analyze(
+        "/nonexistent/plimsoll-fuzz/Dockerfile",
+        text.as_bytes(),
+        false,
+        &mut PipelineScratch::default(),
+        &mut out,
+    );
+    assert!(out.iter().all(|f| &*f.rule_id != "DF000"), "{out:?}");
+}
+
+/// A parse error at the end of the input (an empty file) pointed one column past the file.
+#[test]
+fn regression_parse_error_at_end_of_input_stays_inside_the_file() {
+    check_dockerfile(b"");
+    check_dockerfile(b"# only a comment");
+}

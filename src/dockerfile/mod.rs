@@ -348,9 +348,10 @@ impl Linter {
             (Some(r), None) => body[r.clone()].chars().take_while(|c| c.is_whitespace()).count() + 1,
             (None, None) => 1,
         };
+        // To the end of the line; an empty line (an empty file) gets an empty region, never one past it.
         let end_column = range
-            .map_or(column + 1, |r| body[r].chars().count() + 1)
-            .max(column + 1);
+            .map_or(column, |r| body[r].chars().count() + 1)
+            .max(column);
         let rest = if recovered {
             "the instructions that parse were still checked"
         } else {
@@ -720,7 +721,8 @@ fn blank_inline_heredocs(text: &str) -> Option<String> {
         let rest = if upper.as_deref() == Some("RUN ") {
             line[4..].trim_start()
         } else if line.len() > 12
-            && line[..8].eq_ignore_ascii_case("ONBUILD ")
+            // `get`: byte 8 may fall inside a multi-byte character (`# Thi “remoteUser” …`).
+            && line.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("ONBUILD "))
             && line[8..]
                 .trim_start()
                 .get(..4)

@@ -7,6 +7,10 @@
 //! 3. Scan the unique blobs in parallel (binary, LFS pointers and oversized blobs skipped), then expand each
 //!    finding to every (commit, path) where its blob appeared and let [`collect`] merge duplicates.
 //!
+//! Scanning overlaps the tree walk. On a terminal the progress line counts commits read while the walk
+//! runs, then blobs and bytes scanned out of the totals the walk found (sizes from object headers), with
+//! an estimate of the time left.
+//!
 //! With `--since`/`--max-commits`, the trees of the excluded parents are visited first without recording,
 //! so content those commits already had is not reported as introduced by the oldest commit kept.
 
@@ -21,12 +25,13 @@ use crate::pipeline::{Pipeline, PipelineScratch};
 use gix::ObjectId;
 use gix::bstr::{BString, ByteSlice, ByteVec};
 use gix::hashtable::{HashMap, HashSet};
-use gix::objs::{Exists, FindExt, tree::EntryKind};
+use gix::objs::{Exists, FindExt, FindHeader, tree::EntryKind};
 use globset::GlobSet;
 use std::collections::BTreeSet;
 use std::hash::BuildHasher;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Instant;
 
 /// Blobs handed to a scanning task at a time.
 const CHUNK: usize = 64;
@@ -194,9 +199,47 @@ struct BlobScan<'a> {
     /// For the progress line: commits whose trees were visited, out of `total_commits`.
     commits_visited: AtomicU64,
     total_commits: u64,
+    /// For the progress line: blobs found so far and their size (from the object headers); final once
+    /// `walk_done`, which is when the line can show a total and an ETA.
+    blobs_found: AtomicU64,
+    bytes_found: AtomicU64,
+    walk_done: AtomicBool,
+    started: Instant,
 }
 
 impl BlobScan<'_> {
+    /// `n` blobs (`bytes`) scanned so far, out of what the tree walk found; with an ETA from the bytes
+    /// left once the walk is done and the totals are known.
+    fn progress_message(&self, n: u64, bytes: u64) -> String {
+        let (found, found_bytes) = (
+            self.blobs_found.load(Ordering::Relaxed),
+            self.bytes_found.load(Ordering::Relaxed),
+        );
+        let mib = |b: u64| b as f64 / f64::from(1 << 20);
+        if !self.walk_done.load(Ordering::Relaxed) {
+            return format!(
+                "{}/{} commits read; {n} of {found}+ blobs scanned ({:.0} of {:.0}+ MiB)",
+                self.commits_visited.load(Ordering::Relaxed),
+                self.total_commits,
+                mib(bytes),
+                mib(found_bytes),
+            );
+        }
+        // Skipped blobs (binary, too large) count in the totals but not in `bytes`: the ETA errs long.
+        let done = bytes.min(found_bytes);
+        let eta = (done > 0).then(|| {
+            let elapsed = self.started.elapsed().as_secs_f64();
+            elapsed * (found_bytes - done) as f64 / done as f64
+        });
+        format!(
+            "{n}/{found} blobs scanned, {:.0}/{:.0} MiB ({:.0}%){}",
+            mib(bytes),
+            mib(found_bytes),
+            100.0 * done as f64 / found_bytes.max(1) as f64,
+            eta.map_or(String::new(), |s| format!(", about {}s left", s.ceil() as u64)),
+        )
+    }
+
     fn run(&self, batch: Vec<BlobJob>) {
         let popped = self.idle.lock().unwrap().pop();
         let (local, mut scratch, mut buf) =
@@ -221,14 +264,9 @@ impl BlobScan<'_> {
         };
         let (n, bytes) = self.tally.scanning(data.len());
         if let Some(pb) = &self.progress
-            && n.is_multiple_of(1024)
+            && n.is_multiple_of(256)
         {
-            pb.set_message(format!(
-                "{}/{} commits read, {n} blobs scanned ({} MiB)",
-                self.commits_visited.load(Ordering::Relaxed),
-                self.total_commits,
-                bytes >> 20
-            ));
+            pb.set_message(self.progress_message(n, bytes));
         }
         let mut out = Vec::new();
         self.pipeline.analyze_secrets(path, data, scratch, &mut out);
@@ -318,6 +356,10 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
         progress,
         commits_visited: AtomicU64::new(0),
         total_commits: commits.len() as u64,
+        blobs_found: AtomicU64::new(0),
+        bytes_found: AtomicU64::new(0),
+        walk_done: AtomicBool::new(false),
+        started: Instant::now(),
     };
     let mut inv = Inventory::default();
     let visited: std::result::Result<(), String> = rayon::scope(|scope| {
@@ -339,13 +381,26 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
         }
         let blobs = &blobs;
         for (i, c) in commits.iter().enumerate() {
+            let known = inv.pending.len();
             inv.visit(&local, c.tree, Some(i as u32), &excludes, &mut buf)?;
             blobs.commits_visited.store(i as u64 + 1, Ordering::Relaxed);
+            if blobs.progress.is_some() {
+                // Sizes from the object headers (no inflating), only for the progress line's totals.
+                let new = &inv.pending[known..];
+                let size: u64 = new
+                    .iter()
+                    .filter_map(|(_, id, _)| local.objects.try_header(id).ok().flatten())
+                    .map(|h| h.size)
+                    .sum();
+                blobs.blobs_found.fetch_add(new.len() as u64, Ordering::Relaxed);
+                blobs.bytes_found.fetch_add(size, Ordering::Relaxed);
+            }
             if inv.pending.len() >= CHUNK || i + 1 == commits.len() {
                 let batch = std::mem::take(&mut inv.pending);
                 scope.spawn(move |_| blobs.run(batch));
             }
         }
+        blobs.walk_done.store(true, Ordering::Relaxed);
         Ok(())
     });
     visited.map_err(|e| repo.error(e))?;
