@@ -352,7 +352,14 @@ fn check_dockerfile(raw: &[u8]) {
     // A path whose directory does not exist: the linter finds no build context and no .dockerignore.
     let path = "/nonexistent/plimsoll-fuzz/Dockerfile";
     let mut out = Vec::new();
-    all.analyze(path, raw, false, &mut PipelineScratch::default(), &mut out);
+    all.analyze(
+        path,
+        raw,
+        false,
+        &mut PipelineScratch::default(),
+        &mut out,
+        &mut Vec::new(),
+    );
     for f in &out {
         check_span(f, data);
         check_redacted(f);
@@ -527,6 +534,7 @@ fn regression_dockerfile_comment_with_multibyte_character_at_byte_8() {
         false,
         &mut PipelineScratch::default(),
         &mut out,
+        &mut Vec::new(),
     );
     assert!(out.iter().all(|f| &*f.rule_id != "DF000"), "{out:?}");
 }

@@ -349,9 +349,7 @@ impl Linter {
             (None, None) => 1,
         };
         // To the end of the line; an empty line (an empty file) gets an empty region, never one past it.
-        let end_column = range
-            .map_or(column, |r| body[r].chars().count() + 1)
-            .max(column);
+        let end_column = range.map_or(column, |r| body[r].chars().count() + 1).max(column);
         let rest = if recovered {
             "the instructions that parse were still checked"
         } else {
