@@ -9,7 +9,7 @@ use std::path::Path;
 
 const RULES: &str = include_str!("fixtures/acme-rules.toml");
 
-const TOKEN: &str = "acme_Q8vR3kLmN0pQ2sT4uW6yA8cE";
+const TOKEN: &str = "acme_Q8vR3kLmN0pQ2sT4uW6yA8cE"; // plimsoll:allow (made-up test token)
 
 struct Fixture {
     dir: tempfile::TempDir,
