@@ -7,12 +7,17 @@ use crate::analyzer::Analyzer;
 use crate::compose::{self, ComposeLinter};
 use crate::config::Config;
 use crate::dockerfile::{self, Linter, LinterConfig};
+use crate::env::EnvAnalyzer;
 use crate::project::ProjectRules;
 
 /// Every analyzer, configured from `cfg`, in the order they run.
 pub fn from_config(cfg: &Config) -> Vec<Box<dyn Analyzer>> {
     let rules = LinterConfig::from_config(cfg);
-    vec![Box::new(Linter::new(&rules)), Box::new(ComposeLinter::new(&rules))]
+    vec![
+        Box::new(Linter::new(&rules)),
+        Box::new(ComposeLinter::new(&rules)),
+        Box::new(EnvAnalyzer::new(&rules)),
+    ]
 }
 
 /// The project rules, configured from `cfg`.
@@ -23,10 +28,14 @@ pub fn project_rules(cfg: &Config) -> ProjectRules {
 /// Every analyzer with its default rules.
 pub fn default_analyzers() -> Vec<Box<dyn Analyzer>> {
     let rules = LinterConfig::default();
-    vec![Box::new(Linter::new(&rules)), Box::new(ComposeLinter::new(&rules))]
+    vec![
+        Box::new(Linter::new(&rules)),
+        Box::new(ComposeLinter::new(&rules)),
+        Box::new(EnvAnalyzer::new(&rules)),
+    ]
 }
 
 /// Whether `id` names a rule of some analyzer (secret rules are checked by the caller).
 pub fn knows_rule(id: &str) -> bool {
-    dockerfile::rules::find(id).is_some() || compose::knows_rule(id)
+    dockerfile::rules::find(id).is_some() || compose::knows_rule(id) || EnvAnalyzer::knows_rule(id)
 }

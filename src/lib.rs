@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod compose;
 pub mod config;
 pub mod dockerfile;
+pub mod env;
 pub mod error;
 pub mod facts;
 pub mod finding;

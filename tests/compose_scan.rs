@@ -393,3 +393,24 @@ fn every_format_carries_compose_findings() {
         }
     }
 }
+
+#[test]
+fn an_env_file_git_does_not_ignore_is_reported_in_a_work_tree() {
+    let dir = project();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    // Ignored by the root .gitignore: the walk skips it, and with --no-ignore EN001 still knows.
+    let f = json_findings(dir.path(), &["--no-ignore"]);
+    assert!(!f.iter().any(|x| x["rule_id"] == "EN001"), "{f:?}");
+    fs::write(dir.path().join(".gitignore"), "node_modules\n").unwrap();
+    fs::write(dir.path().join("app/.env.local"), "NPM_TOKEN=\n").unwrap();
+    fs::write(dir.path().join("app/.env.example"), "NPM_TOKEN=\n").unwrap();
+    let f = json_findings(dir.path(), &[]);
+    let en001: Vec<&str> = f
+        .iter()
+        .filter(|x| x["rule_id"] == "EN001")
+        .map(|x| x["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(en001, [".env", "app/.env.local"], "{f:?}");
+    let one = f.iter().find(|x| x["rule_id"] == "EN001").unwrap();
+    assert_eq!(one["category"], "env");
+}
