@@ -53,6 +53,12 @@ impl DockerIgnore {
     /// Reads the ignore file BuildKit uses for `dockerfile` built with its own directory as context.
     /// `Ok(None)` when there is none.
     pub fn for_dockerfile(dockerfile: &Path) -> std::io::Result<Option<DockerIgnore>> {
+        DockerIgnore::for_build(dockerfile, dockerfile.parent().unwrap_or(Path::new("")))
+    }
+
+    /// Reads the ignore file BuildKit uses for `dockerfile` built with context directory `context`:
+    /// `<Dockerfile>.dockerignore` next to the Dockerfile, else `.dockerignore` at the context root.
+    pub fn for_build(dockerfile: &Path, context: &Path) -> std::io::Result<Option<DockerIgnore>> {
         let dir = dockerfile.parent().unwrap_or(Path::new(""));
         let mut candidates: Vec<PathBuf> = Vec::new();
         if let Some(name) = dockerfile.file_name() {
@@ -60,7 +66,7 @@ impl DockerIgnore {
             specific.push(".dockerignore");
             candidates.push(dir.join(specific));
         }
-        candidates.push(dir.join(".dockerignore"));
+        candidates.push(context.join(".dockerignore"));
         for c in candidates {
             match std::fs::read(&c) {
                 Ok(bytes) => {

@@ -15,6 +15,7 @@
 //! assert!(findings.iter().any(|f| &*f.rule_id == "DF001"));
 //! ```
 
+pub mod context;
 pub mod dockerignore;
 pub mod facts;
 pub mod image;
@@ -82,6 +83,8 @@ struct Active {
 /// The configured linter; shared by every worker thread.
 pub struct Linter {
     active: Vec<Active>,
+    /// Build-context listings, one per context directory, shared by every Dockerfile built from it.
+    contexts: context::ContextCache,
     parse_error: Active,
     /// `DF000` not disabled.
     report_parse_errors: bool,
@@ -197,6 +200,7 @@ impl Linter {
         let parse_error = rules::parse_error_rule();
         Linter {
             active,
+            contexts: context::ContextCache::default(),
             report_parse_errors: !named(&cfg.disable, parse_error.meta()),
             parse_error: make(parse_error),
             settings: Settings {
@@ -463,6 +467,7 @@ impl Linter {
             settings: &self.settings,
             ignore_file: &ignore,
             source,
+            contexts: &self.contexts,
         };
         let mut hits = Vec::new();
         for (k, a) in self.active.iter().enumerate() {
@@ -885,8 +890,12 @@ fn truncate(s: &str) -> String {
 pub enum ContextSource<'a> {
     /// Nothing known (stdin): the context rules stay quiet.
     None,
-    /// The Dockerfile at this path on disk; its directory is the context.
+    /// The Dockerfile at this path on disk; its directory is the context (or the directory a
+    /// `# plimsoll context=<dir>` comment in it names).
     Disk(&'a Path),
+    /// The Dockerfile at `dockerfile` on disk built with `context` as its context directory (a compose
+    /// service's `build.context`, a CI job's `docker build <dir>`).
+    DiskContext { dockerfile: &'a Path, context: &'a Path },
     /// A git snapshot (a commit or the index) holding the Dockerfile at repository path `dockerfile`.
     Snapshot {
         dockerfile: &'a str,
@@ -895,16 +904,47 @@ pub enum ContextSource<'a> {
 }
 
 impl Context<'_, '_> {
+    /// The Dockerfile's path on disk, if it is on disk.
+    fn dockerfile_on_disk(&self) -> Option<&Path> {
+        match self.source {
+            ContextSource::Disk(p) | ContextSource::DiskContext { dockerfile: p, .. } => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The build context directory on disk, if there is one.
+    pub fn context_root(&self) -> Option<std::path::PathBuf> {
+        match self.source {
+            ContextSource::Disk(p) => Some(context::context_dir(p, self.model.text)),
+            ContextSource::DiskContext { context, .. } => Some(context.to_path_buf()),
+            _ => None,
+        }
+    }
+
+    /// The files of the build context on disk (listed once per directory, see [`context::ContextCache`]);
+    /// `None` when the context is not on disk or cannot be listed.
+    pub fn context_listing(&self) -> Option<std::sync::Arc<std::io::Result<context::ContextListing>>> {
+        let root = self.context_root()?;
+        let listing = self.contexts.get(&root);
+        listing.as_ref().as_ref().ok()?;
+        Some(listing)
+    }
+
     /// The build context's ignore file, read once per Dockerfile on first use: from disk, or from the same
     /// git snapshot as the Dockerfile.
     pub fn ignore_file(&self) -> &IgnoreFile {
         self.ignore_file.get_or_init(|| match self.source {
             ContextSource::None => IgnoreFile::Unknown,
-            ContextSource::Disk(p) => match DockerIgnore::for_dockerfile(p) {
-                Ok(Some(d)) => IgnoreFile::Found(d),
-                Ok(None) => IgnoreFile::Missing,
-                Err(_) => IgnoreFile::Unknown,
-            },
+            ContextSource::Disk(_) | ContextSource::DiskContext { .. } => {
+                let (Some(dockerfile), Some(root)) = (self.dockerfile_on_disk(), self.context_root()) else {
+                    return IgnoreFile::Unknown;
+                };
+                match DockerIgnore::for_build(dockerfile, &root) {
+                    Ok(Some(d)) => IgnoreFile::Found(d),
+                    Ok(None) => IgnoreFile::Missing,
+                    Err(_) => IgnoreFile::Unknown,
+                }
+            }
             ContextSource::Snapshot { dockerfile, files } => {
                 let (dir, name) = match dockerfile.rsplit_once('/') {
                     Some((d, n)) => (format!("{d}/"), n),

@@ -1,46 +1,38 @@
-//! DF018: the whole context is copied and `.dockerignore` lets secrets or bulk through.
+//! DF018: a `COPY`/`ADD` ships sensitive files of the build context into the image.
 
 use super::{Context, Hit, IgnoreFile};
-use crate::dockerfile::model::Base;
+use crate::dockerfile::context::{self, ContextListing};
+use crate::dockerfile::model::source_paths;
 use parse_dockerfile::Instruction;
 
 rule! {
     /// ## What it does
-    /// When a Dockerfile copies the whole build context (`COPY . …`/`ADD . …`), asks the context's
-    /// `.dockerignore` whether it excludes what must never reach an image — `.git`, `.env` files
-    /// (`.env`, `.env.local`), private keys (`id_rsa`, `id_ed25519`, `*.key`, `*.pem`), credential files
-    /// (`.npmrc`, `.pypirc`, `.netrc`, `.git-credentials`, `.aws/`, `credentials.json`) and, for Node.js
-    /// builds, `node_modules` — and reports at the COPY line exactly which patterns are missing. Docker's
-    /// matching rules apply (root-relative patterns, `**`, `!` exceptions, last match wins).
+    /// Walks the real build context (the Dockerfile's directory, or the one a `# plimsoll context=../..`
+    /// comment or a compose `build.context` names), applies its `.dockerignore` the way Docker does
+    /// (`<Dockerfile>.dockerignore` first; root-relative patterns, `**`, `!` re-includes, last match wins)
+    /// and reports each `COPY`/`ADD` of a shipped stage that puts sensitive files into the image, naming
+    /// them: `.env` files, SSH and TLS private keys (by content), key stores, `.aws/credentials`, Docker,
+    /// npm, PyPI and netrc credential files that hold a token or password, cloud service-account keys,
+    /// `.git/`, `node_modules/` and database dumps.
+    ///
+    /// Files that do not exist are not reported: a `.dockerignore` needs no pattern for a file the
+    /// context does not have. Without a context on disk (stdin) the rule stays quiet; in git modes only
+    /// DF017 judges the `.dockerignore`.
     ///
     /// ## Why is this bad?
-    /// Whatever the `.dockerignore` does not exclude is copied into the image, where anyone who can pull it
-    /// can read it. A `.dockerignore` written for build speed (`node_modules`, `dist`) often forgets the
-    /// files that leak credentials.
+    /// Whatever the `.dockerignore` does not exclude is sent to the builder, and `COPY . …` writes it into a
+    /// layer, where anyone who can pull the image can read it — even if a later `RUN rm` deletes it.
     ///
     /// ## Example
     /// ```dockerfile
-    /// # .dockerignore contains only: node_modules
+    /// # the context holds .env and deploy/id_ed25519; .dockerignore: node_modules
     /// FROM node:22-slim
     /// COPY . /app
     /// ```
     ///
     /// ## Use instead
     /// ```dockerfile
-    /// # .dockerignore contains:
-    /// #   .git
-    /// #   .env*
-    /// #   id_rsa*
-    /// #   id_ed25519*
-    /// #   *.key
-    /// #   *.pem
-    /// #   .npmrc
-    /// #   .pypirc
-    /// #   .netrc
-    /// #   .git-credentials
-    /// #   .aws
-    /// #   credentials.json
-    /// #   node_modules
+    /// # .dockerignore: node_modules, .env*, deploy/
     /// FROM node:22-slim
     /// COPY . /app
     /// ```
@@ -48,111 +40,230 @@ rule! {
         id: "DF018",
         name: "dockerignore-incomplete",
         severity: Warning,
-        summary: "The whole build context is copied and .dockerignore does not exclude secrets, .git or node_modules.",
+        summary: "COPY/ADD ships sensitive files of the build context (.env, keys, credentials, .git) into the image.",
         twins: [],
         cwe: ["CWE-538"],
-        security_severity: 5.5,
+        security_severity: 6.5,
         enabled: true,
     }
 }
 
-/// (path probed at the context root, pattern to suggest).
-const PROBES: &[(&str, &str)] = &[
-    (".git", ".git"),
-    (".env", ".env*"),
-    (".env.local", ".env*"),
-    ("id_rsa", "id_rsa*"),
-    ("id_ed25519", "id_ed25519*"),
-    ("server.key", "*.key"),
-    ("key.pem", "*.pem"),
-    (".npmrc", ".npmrc"),
-    (".pypirc", ".pypirc"),
-    (".netrc", ".netrc"),
-    (".git-credentials", ".git-credentials"),
-    (".aws/credentials", ".aws"),
-    ("credentials.json", "credentials.json"),
-];
-
-/// Whether the build looks like a Node.js one (so `node_modules` matters).
-fn uses_node(cx: &Context<'_, '_>) -> bool {
-    let m = cx.model;
-    m.stages
-        .iter()
-        .any(|s| matches!(&s.base, Base::Image(r) if r.short_name() == "node" || r.short_name().starts_with("node-")))
-        || m.runs().any(|(_, _, r)| {
-            r.script
-                .commands
-                .iter()
-                .any(|c| c.is_any(&["npm", "yarn", "pnpm", "npx", "bun"]))
-        })
-        || m.instrs.iter().any(|i| match i.inner {
-            Instruction::Copy(c) => crate::dockerfile::model::source_paths(&c.src).any(|p| p.contains("package.json")),
-            _ => false,
-        })
-}
+/// How many sensitive files a message names before it counts the rest.
+const NAMED_IN_MESSAGE: usize = 5;
 
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
-    let copies = super::df016_context_copied_before_deps::whole_context_copies(cx);
+    let m = cx.model;
+    let copies: Vec<(usize, Vec<String>)> = m
+        .instrs
+        .iter()
+        .enumerate()
+        .filter(|(i, ins)| !ins.onbuild && m.ships(*i))
+        .filter_map(|(i, ins)| {
+            let (src, opts) = match ins.inner {
+                Instruction::Copy(c) => (&c.src, &c.options),
+                Instruction::Add(a) => (&a.src, &a.options),
+                _ => return None,
+            };
+            if crate::dockerfile::model::flag(opts, "from").is_some() {
+                return None;
+            }
+            let sources: Vec<String> = source_paths(src)
+                .filter(|p| !p.contains("://") && !p.starts_with("git@"))
+                .map(|p| m.expand_at(i, &p).unwrap_or_else(|| p.to_string()))
+                .collect();
+            (!sources.is_empty()).then_some((i, sources))
+        })
+        .collect();
     if copies.is_empty() {
         return;
     }
-    let IgnoreFile::Found(ignore) = cx.ignore_file() else {
-        return;
+    let Some(listing) = cx.context_listing() else { return };
+    let Ok(listing) = listing.as_ref() else { return };
+    let ignore = match cx.ignore_file() {
+        IgnoreFile::Found(d) => Some(d),
+        IgnoreFile::Missing => None,
+        IgnoreFile::Unknown => return,
     };
-    let mut missing: Vec<&str> = Vec::new();
-    for (probe, pattern) in PROBES {
-        if !ignore.excludes(probe) && !missing.contains(pattern) {
-            missing.push(pattern);
+    for (i, sources) in copies {
+        let shipped = shipped_sensitive(listing, &sources, ignore);
+        if shipped.is_empty() {
+            continue;
         }
-    }
-    if uses_node(cx) && !ignore.excludes("node_modules") {
-        missing.push("node_modules");
-    }
-    if missing.is_empty() {
-        return;
-    }
-    for i in copies {
+        let mut named: Vec<String> = shipped
+            .iter()
+            .take(NAMED_IN_MESSAGE)
+            .map(|(f, why)| format!("{f} ({why})"))
+            .collect();
+        if shipped.len() > NAMED_IN_MESSAGE {
+            named.push(format!("{} more", shipped.len() - NAMED_IN_MESSAGE));
+        }
+        let ignore_name = ignore.map_or(".dockerignore (there is none)".to_string(), |d| d.path.clone());
         out.push(Hit::new(
             i,
             format!(
-                "this copies the whole build context, but {} does not exclude {}; add those patterns",
-                ignore.path,
-                missing.join(", ")
+                "this puts {} into the image; exclude them in {ignore_name}",
+                named.join(", ")
             ),
         ));
     }
 }
 
+/// The sensitive entries the `sources` of one instruction select and the ignore file keeps.
+fn shipped_sensitive(
+    listing: &ContextListing,
+    sources: &[String],
+    ignore: Option<&crate::dockerfile::dockerignore::DockerIgnore>,
+) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    let matchers: Vec<context::SourceMatcher> = sources.iter().filter_map(|s| context::SourceMatcher::new(s)).collect();
+    for entry in &listing.candidates {
+        if !matchers.iter().any(|m| m.selects(entry)) || !context::kept(ignore, entry) {
+            continue;
+        }
+        {
+            let read = || {
+                use std::io::Read;
+                let mut buf = Vec::new();
+                std::fs::File::open(listing.root.join(entry))
+                    .ok()?
+                    .take(64 * 1024)
+                    .read_to_end(&mut buf)
+                    .ok()?;
+                Some(buf)
+            };
+            if let Some(why) = context::sensitive(entry, &read) {
+                out.push((entry.to_string(), why));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::testing::hits_with;
-    use super::super::{IgnoreFile, Settings};
-    use crate::dockerfile::dockerignore::DockerIgnore;
+    use crate::dockerfile::{ContextSource, Linter, LinterConfig};
+    use std::fs;
 
-    fn message(dockerfile: &str, ignore: &str) -> Option<String> {
-        let f = IgnoreFile::Found(DockerIgnore::parse(".dockerignore", ignore));
-        hits_with("DF018", dockerfile, &Settings::default(), f)
-            .into_iter()
-            .next()
-            .map(|h| h.message)
+    /// DF018 messages for `dockerfile` built in a context holding `files` (path, content).
+    fn messages(dockerfile: &str, files: &[(&str, &str)]) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        for (p, c) in files {
+            let p = dir.path().join(p);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, c).unwrap();
+        }
+        let df = dir.path().join("Dockerfile");
+        fs::write(&df, dockerfile).unwrap();
+        let mut out = Vec::new();
+        Linter::new(&LinterConfig::default()).lint_in(
+            "Dockerfile",
+            dockerfile.as_bytes(),
+            ContextSource::Disk(&df),
+            &[],
+            &mut out,
+        );
+        out.into_iter()
+            .filter(|f| &*f.rule_id == "DF018")
+            .map(|f| f.message)
+            .collect()
     }
 
     #[test]
-    fn reports_what_is_missing() {
+    fn names_what_really_ships() {
         let node = "FROM node:22-slim\nCOPY . /app\n";
-        let m = message(node, "node_modules\n").unwrap();
-        assert!(m.contains(".git, .env*, id_rsa*"), "{m}");
-        assert!(!m.contains("node_modules"), "{m}");
-        let m = message(node, ".git\n.env\n").unwrap();
+        let files = [
+            (".dockerignore", "node_modules\n"),
+            (".env", "API_URL=http://localhost\n"),
+            (".env.example", "API_URL=\n"),
+            ("deploy/id_ed25519", "-----BEGIN OPENSSH PRIVATE KEY-----\n"),
+            ("src/index.js", "1\n"),
+            ("node_modules/x/index.js", "1\n"),
+        ];
+        let m = messages(node, &files);
+        assert_eq!(m.len(), 1, "{m:?}");
         assert!(
-            m.contains(".env*") && m.contains("node_modules") && !m.contains(".git,"),
-            "{m}"
+            m[0].contains(".env (environment file)") && m[0].contains("deploy/id_ed25519"),
+            "{m:?}"
         );
-        let full = ".git\n.env*\nid_rsa*\nid_ed25519*\n*.key\n*.pem\n.npmrc\n.pypirc\n.netrc\n.git-credentials\n.aws\ncredentials.json\nnode_modules\n";
-        assert_eq!(message(node, full), None);
-        assert_eq!(message(node, "*\n!src\n!package.json\n"), None);
-        let go = "FROM golang:1.22\nCOPY . .\n";
-        assert!(!message(go, ".git\n").unwrap().contains("node_modules"));
-        assert_eq!(message("FROM alpine:3.20\nCOPY src /src\n", ""), None);
+        assert!(
+            !m[0].contains(".env.example") && !m[0].contains("node_modules"),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn a_sensible_dockerignore_with_nothing_else_there_passes() {
+        let ignore = ".git\n.env*\nnode_modules\n*.pem\n*.key\nid_rsa*\n.npmrc\n.aws\n";
+        let files = [
+            (".dockerignore", ignore),
+            (".env", "A=1\n"),
+            ("server.key", "x"),
+            ("app.py", ""),
+        ];
+        assert!(messages("FROM python:3.12-slim\nCOPY . /app\n", &files).is_empty());
+    }
+
+    #[test]
+    fn re_includes_specific_sources_and_per_dockerfile_ignore_files() {
+        let files = [
+            (".dockerignore", "*\n!src\n!config\n"),
+            ("config/.env", "A=1\n"),
+            ("src/app.py", ""),
+            ("secrets.sql", "x"),
+        ];
+        let m = messages("FROM python:3.12-slim\nCOPY . /app\n", &files);
+        assert!(
+            m.len() == 1 && m[0].contains("config/.env") && !m[0].contains("secrets.sql"),
+            "{m:?}"
+        );
+        // Only what the source names ships.
+        assert!(messages("FROM python:3.12-slim\nCOPY src /app/src\n", &files).is_empty());
+        // `Dockerfile.dockerignore` wins over `.dockerignore`.
+        let mut with_specific = files.to_vec();
+        with_specific.push(("Dockerfile.dockerignore", "**/.env\nsecrets.sql\n"));
+        assert!(messages("FROM python:3.12-slim\nCOPY . /app\n", &with_specific).is_empty());
+        // Credential files count only with a token in them; a builder stage does not ship.
+        let npm = [(".npmrc", "//registry.npmjs.org/:_authToken=abc\n")];
+        assert_eq!(messages("FROM node:22\nCOPY .npmrc /root/\n", &npm).len(), 1);
+        assert!(messages("FROM node:22\nCOPY .npmrc /root/\n", &[(".npmrc", "save-exact=true\n")]).is_empty());
+        let staged = "FROM node:22 AS build\nCOPY . /src\nFROM node:22-slim\nCOPY --from=build /src/dist /app\n";
+        assert!(messages(staged, &npm).is_empty());
+    }
+
+    #[test]
+    fn the_context_pragma_moves_the_root() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("svc/api")).unwrap();
+        fs::write(dir.path().join(".env"), "A=1\n").unwrap();
+        let text = "# plimsoll context=../..\nFROM alpine:3.20\nCOPY . /app\n";
+        let df = dir.path().join("svc/api/Dockerfile");
+        fs::write(&df, text).unwrap();
+        let mut out = Vec::new();
+        let linter = Linter::new(&LinterConfig::default());
+        linter.lint_in(
+            "svc/api/Dockerfile",
+            text.as_bytes(),
+            ContextSource::Disk(&df),
+            &[],
+            &mut out,
+        );
+        assert!(
+            out.iter().any(|f| &*f.rule_id == "DF018" && f.message.contains(".env")),
+            "{out:#?}"
+        );
+        // The compose entry point: the same Dockerfile against an explicit context directory.
+        let mut out = Vec::new();
+        let api = dir.path().join("svc/api");
+        linter.lint_in(
+            "svc/api/Dockerfile",
+            b"FROM alpine:3.20\nCOPY . /app\n",
+            ContextSource::DiskContext {
+                dockerfile: &df,
+                context: &api,
+            },
+            &[],
+            &mut out,
+        );
+        assert!(!out.iter().any(|f| &*f.rule_id == "DF018"), "{out:#?}");
     }
 }

@@ -304,6 +304,7 @@ pub struct Context<'m, 'a> {
     pub settings: &'m Settings,
     pub(crate) ignore_file: &'m OnceCell<IgnoreFile>,
     pub(crate) source: super::ContextSource<'m>,
+    pub(crate) contexts: &'m super::context::ContextCache,
 }
 
 /// A problem at an instruction.
@@ -347,6 +348,7 @@ pub(crate) mod testing {
             settings,
             ignore_file: &cell,
             source: crate::dockerfile::ContextSource::None,
+            contexts: &Default::default(),
         };
         let mut out = Vec::new();
         rule.check(&cx, &mut out);
