@@ -27,6 +27,10 @@ rule! {
     /// USER app
     /// CMD ["python", "app.py"]
     /// ```
+    ///
+    /// ## Differences from hadolint
+    /// Only the final stage counts: a `USER root` at the end of a build stage whose files are copied out with
+    /// `COPY --from` never runs as the container, so hadolint's DL3002 (which judges every stage) reports more.
     LastUserRoot {
         id: "DF001",
         name: "last-user-root",

@@ -28,6 +28,10 @@ rule! {
     /// FROM ${BASE}
     /// COPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/
     /// ```
+    ///
+    /// ## Differences from hadolint
+    /// Global `ARG` defaults are substituted first, so `ARG BASE=debian` then `FROM $BASE` is reported as
+    /// untagged, which hadolint's DL3006/DL3007 do not see (the plimsoll-only findings on the real corpus).
     BaseImageUnpinned {
         id: "DF002",
         name: "base-image-unpinned",

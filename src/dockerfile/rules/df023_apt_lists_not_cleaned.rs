@@ -25,6 +25,12 @@ rule! {
     /// RUN apt-get update && apt-get install -y --no-install-recommends curl \
     ///     && rm -rf /var/lib/apt/lists/*
     /// ```
+    ///
+    /// ## Differences from hadolint
+    /// Reported where the lists are created (`apt-get update`) in a stage that ships, and not when a cache or
+    /// tmpfs mount covers `/var/lib/apt/lists`; hadolint's DL3009 also reports build stages that are thrown
+    /// away and `apt-get install` runs after an update made in an earlier `RUN` (the hadolint-only findings on
+    /// the real corpus).
     AptListsNotCleaned {
         id: "DF023",
         name: "apt-lists-not-cleaned",

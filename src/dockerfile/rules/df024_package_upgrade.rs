@@ -25,6 +25,10 @@ rule! {
     /// FROM debian:12.6-slim
     /// RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && rm -rf /var/lib/apt/lists/*
     /// ```
+    ///
+    /// ## Differences from hadolint
+    /// hadolint's DL3035 covers `zypper dist-upgrade` only; this rule covers every package manager's upgrade,
+    /// so it reports more (the plimsoll-only findings on the real corpus are `apt-get upgrade`/`apk upgrade`).
     PackageUpgrade {
         id: "DF024",
         name: "package-upgrade",

@@ -24,6 +24,11 @@ rule! {
     /// FROM node:22-slim
     /// CMD ["node", "server.js"]
     /// ```
+    ///
+    /// ## Differences from hadolint
+    /// Only the `CMD`/`ENTRYPOINT` of stages that end up in the image are judged, and one that starts with
+    /// `exec` passes (the shell is replaced, signals arrive); hadolint's DL3025 reports every stage and every
+    /// shell form (the hadolint-only findings on the real corpus).
     ShellFormCmd {
         id: "DF035",
         name: "shell-form-cmd",
