@@ -19,7 +19,7 @@
 //! uses the fingerprint (and the line only to choose between several findings with one fingerprint).
 
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Fingerprint};
+use crate::finding::{Finding, Fingerprint, Suppression, SuppressionKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::Write;
@@ -133,19 +133,20 @@ impl Baseline {
         Ok(())
     }
 
-    /// Removes from `findings` those the baseline accepts and reports the entries left over.
+    /// Marks the `findings` the baseline accepts as suppressed (kind `baseline`, source `source`: the
+    /// baseline file) and reports the entries left over. Findings already suppressed are left alone.
     ///
     /// Each entry suppresses at most one finding with its fingerprint. When a fingerprint has more findings
     /// than entries, entries go first to findings on the line they recorded, then to the nearest ones, so
     /// the copy that is reported is the one most likely to be new.
-    pub fn apply(&self, findings: &mut Vec<Finding>) -> Applied {
+    pub fn apply(&self, findings: &mut [Finding], source: &str) -> Applied {
         let mut by_fingerprint: HashMap<&Fingerprint, Vec<usize>> = HashMap::new();
         for (i, e) in self.entries.iter().enumerate() {
             by_fingerprint.entry(&e.fingerprint).or_default().push(i);
         }
         let mut groups: HashMap<&Fingerprint, Vec<usize>> = HashMap::new();
         for (i, f) in findings.iter().enumerate() {
-            if by_fingerprint.contains_key(&f.fingerprint) {
+            if f.suppressed.is_none() && by_fingerprint.contains_key(&f.fingerprint) {
                 groups.entry(&f.fingerprint).or_default().push(i);
             }
         }
@@ -168,8 +169,14 @@ impl Baseline {
             }
         }
         let count = suppressed.iter().filter(|&&s| s).count();
-        let mut keep = suppressed.iter().map(|s| !s);
-        findings.retain(|_| keep.next().unwrap_or(true));
+        for (f, _) in findings.iter_mut().zip(&suppressed).filter(|(_, s)| **s) {
+            f.suppressed = Some(Suppression {
+                kind: SuppressionKind::Baseline,
+                source: source.to_string(),
+                justification: None,
+                at: None,
+            });
+        }
         Applied {
             suppressed: count,
             stale: self
@@ -208,7 +215,21 @@ mod tests {
             commit: None,
             confidence: None,
             other_locations: Vec::new(),
+            suppressed: None,
         }
+    }
+
+    /// Applies `baseline` and drops what it suppressed, as the collector does.
+    fn apply(baseline: &Baseline, findings: &mut Vec<Finding>) -> Applied {
+        let applied = baseline.apply(findings, "b.json");
+        assert!(
+            findings
+                .iter()
+                .filter_map(|f| f.suppressed.as_ref())
+                .all(|s| s.kind == SuppressionKind::Baseline && s.source == "b.json")
+        );
+        findings.retain(|f| f.suppressed.is_none());
+        applied
     }
 
     #[test]
@@ -216,7 +237,7 @@ mod tests {
         let old = vec![finding("r", "s1", "a", 3), finding("r", "s2", "b", 9)];
         let baseline = Baseline::from_findings(&old);
         let mut now = vec![finding("r", "s1", "a", 30), finding("r", "s2", "b", 1)];
-        let applied = baseline.apply(&mut now);
+        let applied = apply(&baseline, &mut now);
         assert!(now.is_empty());
         assert_eq!(applied.suppressed, 2);
         assert!(applied.stale.is_empty());
@@ -226,7 +247,7 @@ mod tests {
     fn a_second_copy_of_a_baselined_secret_is_reported_and_the_nearest_one_suppressed() {
         let baseline = Baseline::from_findings(&[finding("r", "s1", "a", 10)]);
         let mut now = vec![finding("r", "s1", "a", 2), finding("r", "s1", "a", 11)];
-        baseline.apply(&mut now);
+        apply(&baseline, &mut now);
         assert_eq!(now.len(), 1);
         assert_eq!(now[0].span.line, 2);
     }
@@ -235,7 +256,7 @@ mod tests {
     fn a_new_secret_on_a_baselined_line_is_reported() {
         let baseline = Baseline::from_findings(&[finding("r", "old", "a", 5)]);
         let mut now = vec![finding("r", "old", "a", 5), finding("r", "new", "a", 5)];
-        baseline.apply(&mut now);
+        apply(&baseline, &mut now);
         assert_eq!(now.len(), 1);
         assert_eq!(now[0].secret.as_ref().unwrap().raw(), "new");
     }
@@ -244,7 +265,7 @@ mod tests {
     fn entries_matching_nothing_are_stale() {
         let baseline = Baseline::from_findings(&[finding("r", "gone", "a", 5), finding("r", "kept", "a", 6)]);
         let mut now = vec![finding("r", "kept", "a", 6)];
-        let applied = baseline.apply(&mut now);
+        let applied = apply(&baseline, &mut now);
         assert_eq!(applied.stale.len(), 1);
         assert_eq!(applied.stale[0].line, 5);
         assert_eq!(applied.stale[0].path, "a");

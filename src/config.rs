@@ -23,8 +23,7 @@
 //! ```
 
 use crate::error::{Error, Result, line_col};
-use crate::finding::Confidence;
-use crate::finding::Severity;
+use crate::finding::{Confidence, Severity, Suppression, SuppressionKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -118,9 +117,10 @@ pub struct Config {
     /// Lowest confidence of secret findings reported (`--min-confidence` wins).
     pub min_confidence: Option<Confidence>,
     pub rules: RulesSection,
-    pub allow_regexes: Vec<regex::bytes::Regex>,
-    /// Lowercase hex sha256 of allowed values.
-    pub allow_value_hashes: Vec<String>,
+    /// `[allow] regexes`, each with the suppression it stands for (this file and the entry's line).
+    pub allow_regexes: Vec<(regex::bytes::Regex, Suppression)>,
+    /// Lowercase hex sha256 of allowed values, each with the suppression it stands for.
+    pub allow_value_hashes: Vec<(String, Suppression)>,
     pub dockerfile: DockerfileSection,
 }
 
@@ -237,7 +237,9 @@ impl Config {
         for r in &syntax.allow.regexes {
             let re = regex::bytes::Regex::new(r.get_ref())
                 .map_err(|e| cfg.error_in(&text, r.span().start, format!("allow regex does not compile: {e}")))?;
-            cfg.allow_regexes.push(re);
+            let what = format!("[allow] regexes '{}'", r.get_ref());
+            cfg.allow_regexes
+                .push((re, cfg.suppression_at(&text, r.span().start, &what)));
         }
         for v in &syntax.allow.values {
             let h = v
@@ -254,7 +256,9 @@ impl Config {
                         .into(),
                 ));
             }
-            cfg.allow_value_hashes.push(h);
+            let what = format!("[allow] values \"sha256:{h}\"");
+            let suppression = cfg.suppression_at(&text, v.span().start, &what);
+            cfg.allow_value_hashes.push((h, suppression));
         }
         for g in &syntax.exclude {
             crate::fsutil::exclusion_set(std::slice::from_ref(g.get_ref()))
@@ -280,6 +284,25 @@ impl Config {
         cfg.dockerfile = syntax.dockerfile;
         cfg.text = text;
         Ok(cfg)
+    }
+
+    /// The suppression an allow-list entry at `offset` of this file stands for: `FILE:LINE: what`.
+    fn suppression_at(&self, text: &str, offset: usize, what: &str) -> Suppression {
+        let (line, _) = line_col(text, offset);
+        let path = self.display_path();
+        Suppression {
+            kind: SuppressionKind::Config,
+            source: format!("{path}:{line}: {what}"),
+            justification: None,
+            at: Some((path, line as u32)),
+        }
+    }
+
+    /// The file this config came from, as messages name it.
+    fn display_path(&self) -> String {
+        self.path
+            .as_ref()
+            .map_or_else(|| FILE_NAME.to_string(), |p| p.display().to_string())
     }
 
     fn error_in(&self, text: &str, offset: usize, message: String) -> Error {

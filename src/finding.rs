@@ -226,6 +226,69 @@ pub struct Finding {
     /// Further places the same secret was seen (git history dedup).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub other_locations: Vec<Location>,
+    /// Set when an inline pragma, the config's allow-list or the baseline accepts this finding. Suppressed
+    /// findings are kept (and reported with `--include-suppressed`) but never count for the exit code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<Suppression>,
+}
+
+/// Who accepted a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SuppressionKind {
+    /// A comment in the scanned file: `plimsoll:allow`, `gitleaks:allow`, `pragma: allowlist secret`,
+    /// `# plimsoll ignore=`, `# hadolint ignore=`.
+    Inline,
+    /// `.plimsoll.toml`'s `[allow]` regexes or values.
+    Config,
+    /// An entry of the baseline file.
+    Baseline,
+}
+
+impl SuppressionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SuppressionKind::Inline => "inline",
+            SuppressionKind::Config => "config",
+            SuppressionKind::Baseline => "baseline",
+        }
+    }
+}
+
+/// Why a finding is not reported: who accepted it, and where that decision is written down.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Suppression {
+    pub kind: SuppressionKind,
+    /// Where: `path:line` of the pragma, `config-file:line: [allow] …` of the config entry, or the
+    /// baseline file.
+    pub source: String,
+    /// The reason the pragma gives after `--` (`# plimsoll:allow -- test fixture`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
+    /// The file and 1-based line holding the pragma or config entry (SARIF puts it in the suppression's
+    /// location); `None` for baselines.
+    #[serde(skip)]
+    pub at: Option<(String, u32)>,
+}
+
+impl Suppression {
+    /// A pragma at 1-based `line` of `path`.
+    pub fn inline(path: &str, line: u32, justification: Option<String>) -> Suppression {
+        Suppression {
+            kind: SuppressionKind::Inline,
+            source: format!("{path}:{line}"),
+            justification,
+            at: Some((path.to_string(), line)),
+        }
+    }
+
+    /// The same pragma, for the same content seen at another path (git history).
+    pub fn moved_to(&self, path: &str) -> Suppression {
+        match (&self.at, self.kind) {
+            (Some((_, line)), SuppressionKind::Inline) => Suppression::inline(path, *line, self.justification.clone()),
+            _ => self.clone(),
+        }
+    }
 }
 
 impl Finding {

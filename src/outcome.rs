@@ -2,7 +2,7 @@
 //! per-file errors. The reports read these; the walker and git fill them. Kept below both so neither
 //! imports the other for a type.
 
-use crate::finding::Finding;
+use crate::finding::{Finding, SuppressionKind};
 use serde::Serialize;
 
 /// Counts for the summary and the JSON `stats` object.
@@ -23,6 +23,9 @@ pub struct Stats {
     pub findings: u64,
     /// Secret candidates left out for being below `--min-confidence`.
     pub below_min_confidence: u64,
+    /// Findings accepted by an inline pragma, the config's allow-list or the baseline: counted always,
+    /// listed with `--include-suppressed`, never part of `findings`.
+    pub suppressed: SuppressedCounts,
     pub elapsed_ms: u64,
     /// Git scans only: commits, blobs, LFS pointers, submodules, notes.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -36,12 +39,61 @@ pub struct FileError {
     pub message: String,
 }
 
+/// How many findings each kind of suppression accepted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SuppressedCounts {
+    pub inline: u64,
+    pub config: u64,
+    pub baseline: u64,
+}
+
+impl SuppressedCounts {
+    pub fn total(&self) -> u64 {
+        self.inline + self.config + self.baseline
+    }
+
+    /// Counts `findings` by their suppression kind.
+    pub fn of(findings: &[Finding]) -> SuppressedCounts {
+        let mut n = SuppressedCounts::default();
+        for f in findings {
+            match f.suppressed.as_ref().map(|s| s.kind) {
+                Some(SuppressionKind::Inline) => n.inline += 1,
+                Some(SuppressionKind::Config) => n.config += 1,
+                Some(SuppressionKind::Baseline) => n.baseline += 1,
+                None => {}
+            }
+        }
+        n
+    }
+}
+
 /// Everything a scan produced.
 #[derive(Debug, Default)]
 pub struct Outcome {
+    /// What is reported and judged by `--fail-on`.
     pub findings: Vec<Finding>,
+    /// Findings the user accepted ([`Finding::suppressed`] set), in the same order; reported only with
+    /// `--include-suppressed`, never counted for the exit code.
+    pub suppressed: Vec<Finding>,
     pub stats: Stats,
     pub errors: Vec<FileError>,
+}
+
+impl Outcome {
+    /// The collector's one suppression step: moves every finding marked suppressed (by an analyzer or the
+    /// baseline) from `findings` to `suppressed`, and recounts both.
+    pub fn set_aside_suppressed(&mut self) {
+        if self.findings.iter().any(|f| f.suppressed.is_some()) {
+            let (suppressed, findings): (Vec<Finding>, Vec<Finding>) = std::mem::take(&mut self.findings)
+                .into_iter()
+                .partition(|f| f.suppressed.is_some());
+            self.findings = findings;
+            self.suppressed.extend(suppressed);
+            self.suppressed.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        }
+        self.stats.findings = self.findings.len() as u64;
+        self.stats.suppressed = SuppressedCounts::of(&self.suppressed);
+    }
 }
 
 /// Git-specific counters, in the JSON `stats.git` object and the stderr summary.

@@ -16,9 +16,10 @@
 use crate::analyzer::{Analyzer, Emitted, FileInput, Snapshot};
 use crate::catalog::RuleInfo;
 use crate::facts::Fact;
-use crate::finding::{Category, Finding, Fingerprint, SecretText, Severity, Span};
+use crate::finding::{Category, Finding, Fingerprint, SecretText, Severity, Span, Suppression};
 use crate::position::LineIndex;
 use crate::project::ProjectRules;
+use crate::secrets::scanner::Suppressed;
 use crate::secrets::{Candidate, Scanner, Scratch};
 use crate::text;
 use std::ops::Range;
@@ -222,8 +223,9 @@ impl Pipeline {
             return (candidates, Vec::new());
         }
         let rules = self.secrets.rules();
-        // Stable: candidates arrive ordered by position.
-        candidates.sort_by(|a, b| (rules[b.rule].severity, b.confidence).cmp(&(rules[a.rule].severity, a.confidence)));
+        // Stable: candidates arrive ordered by position. Reported ones before accepted ones, so a file full of
+        // accepted fixtures never pushes a real finding past the cap.
+        candidates.sort_by_key(|c| std::cmp::Reverse((c.suppressed.is_none(), rules[c.rule].severity, c.confidence)));
         let dropped = candidates.split_off(max);
         candidates.sort_by_key(|c| (c.start, c.end, c.rule));
         (candidates, dropped)
@@ -240,8 +242,8 @@ impl Pipeline {
             return;
         }
         out[from..].sort_by(|a, b| {
-            (b.severity, b.confidence)
-                .cmp(&(a.severity, a.confidence))
+            (b.suppressed.is_none(), b.severity, b.confidence)
+                .cmp(&(a.suppressed.is_none(), a.severity, a.confidence))
                 .then(a.span.cmp(&b.span))
                 .then_with(|| a.rule_id.cmp(&b.rule_id))
         });
@@ -306,6 +308,7 @@ impl Pipeline {
             fingerprint: Fingerprint::new(CAPPED_RULE_ID, b"", path),
             commit: None,
             other_locations: Vec::new(),
+            suppressed: None,
         });
     }
 
@@ -330,6 +333,13 @@ impl Pipeline {
             format!("{name} committed in source; revoke it and load it from a secret store at runtime")
         };
         let secret = String::from_utf8_lossy(&c.secret).into_owned();
+        let suppressed = c.suppressed.as_ref().map(|why| match why {
+            Suppressed::Inline {
+                line_start,
+                justification,
+            } => Suppression::inline(path, lines.position(data, *line_start).0, justification.clone()),
+            Suppressed::Config(entry) => (**entry).clone(),
+        });
         Finding {
             rule_id: rule.syntax.id.as_str().into(),
             rule_name: name.as_str().into(),
@@ -349,6 +359,7 @@ impl Pipeline {
             snippet: None,
             commit: None,
             other_locations: Vec::new(),
+            suppressed,
         }
     }
 }

@@ -236,12 +236,16 @@ pub fn scan(pipeline: &Pipeline, opts: &WalkOptions) -> Result<Outcome, String> 
         below_min_confidence: pipeline.secrets.hidden_below_confidence(),
         elapsed_ms: started.elapsed().as_millis() as u64,
         git: None,
+        ..Stats::default()
     };
-    Ok(Outcome {
+    let mut outcome = Outcome {
         findings,
         stats,
         errors,
-    })
+        ..Outcome::default()
+    };
+    outcome.set_aside_suppressed();
+    Ok(outcome)
 }
 
 impl Shared<'_> {

@@ -233,7 +233,9 @@ fn a_baseline_hides_known_findings_and_reports_stale_entries() {
         .assert()
         .code(0)
         .stdout("")
-        .stderr(predicate::str::contains("baseline suppressed 3 findings"));
+        .stderr(predicate::str::contains(
+            "3 suppressed (3 baseline; --include-suppressed lists them)",
+        ));
 
     // Fixing one secret and moving code around: the stale entry is reported, nothing fails.
     repo.write("tree/deploy/.env", "A=1\nACME=${ACME_TOKEN}\n");
@@ -404,4 +406,164 @@ fn over_githubs_result_limit_the_most_severe_are_uploaded_and_the_exit_code_coun
         2,
         "both errors are kept"
     );
+}
+
+/// A made-up token of the test rule's format, different for each `suffix` (two characters).
+fn variant(suffix: &str) -> String {
+    format!("{}{suffix}", &TOKEN_C[..TOKEN_C.len() - 2])
+}
+
+#[test]
+fn every_suppression_is_visible_with_its_source_and_never_changes_the_exit_code() {
+    use sha2::Digest;
+    let repo = Repo::new();
+    // The baseline accepts what is there today (config.py and deploy/.env).
+    repo.run(&["baseline", "create", "-o", "baseline.json"])
+        .assert()
+        .code(0);
+    repo.write(
+        "tree/test/fixture.env",
+        &format!(
+            "A={TOKEN_C} # plimsoll:allow -- revoked test key\nB={} // gitleaks:allow\n\
+             # pragma: allowlist nextline secret\nC={}\n",
+            variant("b1"),
+            variant("c2")
+        ),
+    );
+    repo.write(
+        "tree/Dockerfile",
+        "# hadolint ignore=DL3007 -- pinned by the release pipeline\nFROM alpine:latest\nUSER app\nHEALTHCHECK NONE\n",
+    );
+    let allowed = "acme_Y7hT7pLq2WvX9zR1sB6nD3fH";
+    repo.write("tree/src/allowed.py", &format!("KEY = \"{allowed}\"\n"));
+    let hash = hex::encode(sha2::Sha256::digest(allowed.as_bytes()));
+    repo.write(
+        "tree/.plimsoll.toml",
+        &format!("# accepted values\n[allow]\nvalues = [\n  \"sha256:{hash}\",\n]\n"),
+    );
+    let scan = |extra: &[&str]| {
+        let out = repo
+            .run(&["scan", "--baseline", "baseline.json", "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        (
+            out.status.code().unwrap(),
+            doc,
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+
+    let (code, doc, stderr) = scan(&["--include-suppressed"]);
+    assert_eq!(code, 0, "only suppressed findings: {stderr}");
+    assert_eq!(doc["findings"], serde_json::json!([]));
+    let suppressed = doc["suppressed"].as_array().unwrap();
+    let of = |path: &str| -> Vec<&Value> {
+        suppressed
+            .iter()
+            .filter(|f| f["path"] == path)
+            .map(|f| &f["suppressed"])
+            .collect()
+    };
+    let fixture = of("tree/test/fixture.env");
+    assert_eq!(fixture.len(), 3, "{suppressed:#?}");
+    assert!(fixture.iter().all(|s| s["kind"] == "inline"));
+    assert_eq!(fixture[0]["source"], "tree/test/fixture.env:1");
+    assert_eq!(fixture[0]["justification"], "revoked test key");
+    assert_eq!(fixture[1]["source"], "tree/test/fixture.env:2");
+    assert!(fixture[1].get("justification").is_none());
+    assert_eq!(
+        fixture[2]["source"], "tree/test/fixture.env:3",
+        "the next-line pragma's own line"
+    );
+    let docker = of("tree/Dockerfile");
+    assert_eq!(docker.len(), 1, "{suppressed:#?}");
+    assert_eq!(docker[0]["kind"], "inline");
+    assert_eq!(docker[0]["source"], "tree/Dockerfile:1");
+    assert_eq!(docker[0]["justification"], "pinned by the release pipeline");
+    let config = of("tree/src/allowed.py");
+    assert_eq!(config[0]["kind"], "config");
+    assert_eq!(
+        config[0]["source"],
+        format!("tree/.plimsoll.toml:4: [allow] values \"sha256:{hash}\"")
+    );
+    let mut baselined = of("tree/src/config.py");
+    baselined.extend(of("tree/deploy/.env"));
+    assert_eq!(baselined.len(), 3, "{suppressed:#?}");
+    assert!(
+        baselined
+            .iter()
+            .all(|s| s["kind"] == "baseline" && s["source"] == "baseline.json")
+    );
+    assert_eq!(
+        doc["stats"]["suppressed"],
+        serde_json::json!({"inline": 4, "config": 1, "baseline": 3})
+    );
+    assert!(
+        stderr.contains("; 8 suppressed (4 inline, 1 config, 3 baseline; --include-suppressed lists them)"),
+        "{stderr}"
+    );
+
+    // Without the flag: the same exit code and counts, and no list.
+    let (code, doc, stderr) = scan(&[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(doc.get("suppressed").is_none());
+    assert_eq!(doc["stats"]["suppressed"]["inline"], 4);
+    assert!(
+        stderr.contains("8 suppressed (4 inline, 1 config, 3 baseline"),
+        "{stderr}"
+    );
+
+    // A new secret fails the build with or without the flag; suppressed ones never do.
+    repo.write("tree/new.env", &format!("N={}\n", variant("n3")));
+    assert_eq!(scan(&[]).0, 1);
+    let (code, doc, _) = scan(&["--include-suppressed"]);
+    assert_eq!(code, 1);
+    assert_eq!(doc["findings"].as_array().unwrap().len(), 1);
+
+    // SARIF and text carry the same suppressions.
+    let sarif: Value = serde_json::from_slice(
+        &repo
+            .run(&[
+                "scan",
+                "--baseline",
+                "baseline.json",
+                "--include-suppressed",
+                "--format",
+                "sarif",
+            ])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    common::assert_valid_sarif(&sarif);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let kinds: Vec<(&str, &str)> = results
+        .iter()
+        .filter_map(|r| r["suppressions"].get(0))
+        .map(|s| (s["kind"].as_str().unwrap(), s["properties"]["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        kinds.iter().filter(|k| **k == ("inSource", "inline")).count(),
+        4,
+        "{kinds:?}"
+    );
+    assert_eq!(kinds.iter().filter(|k| **k == ("external", "config")).count(), 1);
+    assert_eq!(kinds.iter().filter(|k| **k == ("external", "baseline")).count(), 3);
+    let text = repo
+        .run(&["scan", "--baseline", "baseline.json", "--include-suppressed"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    let (reported, accepted) = text
+        .split_once("Suppressed (8; not counted for the exit code):")
+        .unwrap();
+    assert!(reported.contains("tree/new.env:1:3"), "{text}");
+    assert!(
+        accepted.contains("inline tree/test/fixture.env:1 -- revoked test key"),
+        "{text}"
+    );
+    assert!(accepted.contains("baseline baseline.json"), "{text}");
 }

@@ -298,7 +298,7 @@ fn scanned() -> (Vec<Finding>, plimsoll::walk::Stats, Vec<plimsoll::catalog::Rul
         f.message = f.message.replace(&prefix, "");
     }
     outcome.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    plimsoll::output::redact_snippets(&mut outcome.findings);
+    plimsoll::output::redact_snippets(&mut outcome.findings, &mut outcome.suppressed);
     outcome.stats.elapsed_ms = 0;
     (outcome.findings, outcome.stats, infos)
 }
@@ -324,6 +324,7 @@ fn every_format_carries_compose_findings() {
     infos.retain(|i| findings.iter().any(|f| *f.rule_id == i.id));
     let report = Report {
         findings: &findings,
+        suppressed: &[],
         stats: &stats,
         errors: &[],
         rules: &infos,

@@ -30,6 +30,8 @@ fn lint(linter: &Linter, path: &Path, disk: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     let display = path.to_string_lossy().replace('\\', "/");
     linter.lint(&display, &data, disk.then_some(path), &[], &mut out);
+    // What pragmas silence is kept, marked; the collector leaves it out of the findings.
+    out.retain(|f| f.suppressed.is_none());
     out
 }
 

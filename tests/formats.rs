@@ -7,11 +7,14 @@ mod common;
 
 use plimsoll::baseline::{Applied, Entry};
 use plimsoll::catalog::RuleInfo;
-use plimsoll::finding::{Category, Commit, Confidence, Finding, Fingerprint, Location, SecretText, Severity, Span};
+use plimsoll::finding::{
+    Category, Commit, Confidence, Finding, Fingerprint, Location, SecretText, Severity, Span, Suppression,
+    SuppressionKind,
+};
+use plimsoll::outcome::{FileError, Stats, SuppressedCounts};
 use plimsoll::output::sarif::{Sarif, SarifOptions};
 use plimsoll::output::{EmitOptions, Emitter, Format, Report};
 use plimsoll::provenance::{Provenance, ScannedCommits};
-use plimsoll::walk::{FileError, Stats};
 use serde_json::Value;
 use std::path::PathBuf;
 use std::time::{Duration, UNIX_EPOCH};
@@ -43,6 +46,7 @@ fn secret(rule: &str, name: &str, severity: Severity, path: &str, line: u32, val
         confidence: Some(Confidence::High),
         commit: None,
         other_locations: Vec::new(),
+        suppressed: None,
     }
 }
 
@@ -66,6 +70,7 @@ fn dockerfile(rule: &str, name: &str, severity: Severity, line: u32, snippet: &s
         confidence: None,
         commit: None,
         other_locations: Vec::new(),
+        suppressed: None,
     }
 }
 
@@ -210,6 +215,67 @@ struct Fixture {
     errors: Vec<FileError>,
     baseline: Applied,
     source: Provenance,
+    /// One suppressed finding of each kind, as `--include-suppressed` reports them.
+    suppressed: Vec<Finding>,
+}
+
+/// Findings that an inline pragma (in a file and in a Dockerfile), the config's allow-list and the baseline
+/// accepted.
+fn suppressed(show: bool) -> Vec<Finding> {
+    let mut inline = secret(
+        "acme.token",
+        "Acme token",
+        Severity::Error,
+        "tests/fixture.env",
+        3,
+        "acme_F1xtur3kLmN0pQ2sT4uW6yA8c",
+        show,
+    );
+    inline.suppressed = Some(Suppression::inline(
+        "tests/fixture.env",
+        3,
+        Some("revoked test key".into()),
+    ));
+    let mut config = secret(
+        "acme.token",
+        "Acme token",
+        Severity::Error,
+        "src/settings.py",
+        7,
+        "acme_T3stvR3kLmN0pQ2sT4uW6yA8",
+        show,
+    );
+    config.suppressed = Some(Suppression {
+        kind: SuppressionKind::Config,
+        source: "/work/repo/.plimsoll.toml:9: [allow] regexes '^acme_T3st'".into(),
+        justification: None,
+        at: Some(("/work/repo/.plimsoll.toml".into(), 9)),
+    });
+    let mut baseline = secret(
+        "acme.password",
+        "Acme password",
+        Severity::Warning,
+        "src/legacy.py",
+        12,
+        "0ldPassw0rd!x",
+        show,
+    );
+    baseline.suppressed = Some(Suppression {
+        kind: SuppressionKind::Baseline,
+        source: ".plimsoll-baseline.json".into(),
+        justification: None,
+        at: None,
+    });
+    let mut docker = dockerfile(
+        "DF002",
+        "apt-no-recommends",
+        Severity::Note,
+        9,
+        "RUN apt-get install -y git",
+        "apt-get install without --no-install-recommends pulls in packages nobody asked for",
+    );
+    docker.suppressed = Some(Suppression::inline("Dockerfile", 8, None));
+    vec![docker, baseline, config, inline]
 }
 
 impl Fixture {
@@ -222,6 +288,7 @@ impl Fixture {
                 findings: findings.len() as u64,
                 elapsed_ms: 1500,
                 unreadable: 1,
+                suppressed: SuppressedCounts::of(&suppressed(show)),
                 ..Stats::default()
             },
             findings,
@@ -231,7 +298,7 @@ impl Fixture {
                 message: "Permission denied (os error 13)".into(),
             }],
             baseline: Applied {
-                suppressed: 2,
+                suppressed: 1,
                 stale: vec![Entry {
                     fingerprint: Fingerprint::new("acme.token", b"gone", "src/removed.py"),
                     rule_id: "acme.token".into(),
@@ -255,12 +322,14 @@ impl Fixture {
                     commits: 3,
                 }),
             },
+            suppressed: suppressed(show),
         }
     }
 
     fn report(&self) -> Report<'_> {
         Report {
             findings: &self.findings,
+            suppressed: &self.suppressed,
             stats: &self.stats,
             errors: &self.errors,
             rules: &self.rules,
@@ -304,7 +373,7 @@ const ALL: [Format; 8] = [
 #[test]
 fn snapshots_of_every_format_on_the_same_findings() {
     let mut fixture = Fixture::new(false);
-    plimsoll::output::redact_snippets(&mut fixture.findings);
+    plimsoll::output::redact_snippets(&mut fixture.findings, &mut fixture.suppressed);
     for format in ALL {
         let name = format!("{format:?}").to_lowercase();
         insta::assert_snapshot!(name, render(format, &fixture));
@@ -318,10 +387,19 @@ fn no_format_prints_a_secret_unless_asked() {
     assert!(!sarif.contains(TOKEN), "{sarif}");
     // The collector redacts snippets once for every format, as the CLI does.
     let mut fixture = Fixture::new(false);
-    plimsoll::output::redact_snippets(&mut fixture.findings);
+    plimsoll::output::redact_snippets(&mut fixture.findings, &mut fixture.suppressed);
     for format in ALL {
         let out = render(format, &fixture);
-        for raw in [TOKEN, OLD_TOKEN, "Tr0ub4dor&3x", "Tr0ub4dor&amp;3x"] {
+        // Suppressed findings are redacted like reported ones.
+        for raw in [
+            TOKEN,
+            OLD_TOKEN,
+            "Tr0ub4dor&3x",
+            "Tr0ub4dor&amp;3x",
+            "acme_F1xtur3kLmN0pQ2sT4uW6yA8c",
+            "acme_T3stvR3kLmN0pQ2sT4uW6yA8",
+            "0ldPassw0rd!x",
+        ] {
             assert!(!out.contains(raw), "{format:?} leaks {raw}:\n{out}");
         }
     }
@@ -415,7 +493,47 @@ fn sarif_is_schema_valid_and_meets_githubs_constraints() {
     }
 
     let results = run["results"].as_array().unwrap();
-    assert_eq!(results.len(), fixture.findings.len());
+    assert_eq!(results.len(), fixture.findings.len() + fixture.suppressed.len());
+    // Suppressed results say who accepted them and where: in the source (a pragma, located) or outside it
+    // (config entry, located; baseline file).
+    let suppressions: Vec<&Value> = results.iter().filter_map(|r| r.get("suppressions")).collect();
+    assert_eq!(suppressions.len(), fixture.suppressed.len());
+    let by_kind = |kind: &str| -> Vec<&Value> {
+        suppressions
+            .iter()
+            .map(|s| &s[0])
+            .filter(|s| s["properties"]["kind"] == kind)
+            .collect()
+    };
+    for s in by_kind("inline") {
+        assert_eq!(s["kind"], "inSource", "{s}");
+        assert_eq!(s["status"], "accepted", "{s}");
+        assert!(
+            s["location"]["physicalLocation"]["region"]["startLine"]
+                .as_u64()
+                .unwrap()
+                >= 1,
+            "{s}"
+        );
+    }
+    let inline = by_kind("inline");
+    assert!(
+        inline
+            .iter()
+            .any(|s| s["justification"] == "revoked test key" && s["properties"]["source"] == "tests/fixture.env:3")
+    );
+    let config = by_kind("config");
+    assert_eq!(config.len(), 1);
+    assert_eq!(config[0]["kind"], "external");
+    assert_eq!(
+        config[0]["location"]["physicalLocation"]["artifactLocation"]["uri"], ".plimsoll.toml",
+        "the config entry is located under %SRCROOT%"
+    );
+    assert_eq!(config[0]["location"]["physicalLocation"]["region"]["startLine"], 9);
+    let baseline = by_kind("baseline");
+    assert_eq!(baseline.len(), 1);
+    assert_eq!(baseline[0]["kind"], "external");
+    assert_eq!(baseline[0]["properties"]["source"], ".plimsoll-baseline.json");
     let mut fingerprints = std::collections::HashSet::new();
     for r in results {
         let index = r["ruleIndex"].as_u64().unwrap() as usize;
@@ -493,9 +611,13 @@ fn over_the_result_limit_the_most_severe_are_kept_and_the_user_is_told() {
     assert!(results.iter().all(|r| r["level"] == "error"), "{results:?}");
     let notes = emitter.notes();
     assert_eq!(notes.len(), 1);
-    assert!(notes[0].contains("kept the 3 most severe of 8"), "{notes:?}");
+    assert!(notes[0].contains("kept the 3 most severe of 12"), "{notes:?}");
     let run_notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"].to_string();
-    assert!(run_notes.contains("5 results were left out"), "{run_notes}");
+    assert!(run_notes.contains("9 results were left out"), "{run_notes}");
+    assert!(
+        results.iter().all(|r| r.get("suppressions").is_none()),
+        "suppressed results go first, whatever their level"
+    );
 }
 
 #[test]
@@ -510,7 +632,10 @@ fn over_the_size_limit_results_are_dropped_until_the_gzipped_file_fits() {
     let sarif: Value = serde_json::from_str(&out).unwrap();
     common::assert_valid_sarif(&sarif);
     let kept = sarif["runs"][0]["results"].as_array().unwrap().len();
-    assert!(kept > 0 && kept < fixture.findings.len(), "{kept}");
+    assert!(
+        kept > 0 && kept < fixture.findings.len() + fixture.suppressed.len(),
+        "{kept}"
+    );
     assert!(emitter.notes()[0].contains("MB gzipped"), "{:?}", emitter.notes());
 }
 
@@ -537,6 +662,7 @@ fn githubs_real_result_limit_is_enforced() {
     let stats = Stats::default();
     let report = Report {
         findings: &many,
+        suppressed: &[],
         stats: &stats,
         errors: &[],
         rules: &fixture.rules,
@@ -666,7 +792,7 @@ fn sarif_passes_microsofts_multitool_with_github_and_sarif_rules() {
     let input = dir.path().join("plimsoll.sarif");
     let output = dir.path().join("validation.sarif");
     let mut fixture = Fixture::new(false);
-    plimsoll::output::redact_snippets(&mut fixture.findings);
+    plimsoll::output::redact_snippets(&mut fixture.findings, &mut fixture.suppressed);
     std::fs::write(&input, render(Format::Sarif, &fixture)).unwrap();
     let out = std::process::Command::new(&tool)
         .args([

@@ -1239,3 +1239,28 @@ fn changed_dockerfiles_are_linted_in_staged_range_and_pre_push_modes() {
     let (_, found) = dockerfile_findings(&mut sb.plimsoll(work));
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn history_keeps_accepted_and_reported_copies_of_a_secret_apart() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(
+        &repo,
+        "test/fixture.env",
+        &format!("T={} # plimsoll:allow -- fixture\n", token(50)),
+    );
+    sb.commit(&repo, "fixture");
+    sb.write(&repo, "deploy/prod.env", &format!("T={}\n", token(50)));
+    sb.commit(&repo, "the same token, unaccepted");
+
+    let doc = json_of(sb.plimsoll(&repo).args(["--format", "json", "--include-suppressed"]));
+    let findings = doc["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{doc:#}");
+    assert_eq!(findings[0]["path"], "deploy/prod.env");
+    let suppressed = doc["suppressed"].as_array().unwrap();
+    assert_eq!(suppressed.len(), 1, "{doc:#}");
+    assert_eq!(suppressed[0]["path"], "test/fixture.env");
+    assert_eq!(suppressed[0]["suppressed"]["source"], "test/fixture.env:1");
+    assert_eq!(suppressed[0]["suppressed"]["justification"], "fixture");
+    assert_eq!(doc["stats"]["suppressed"]["inline"], 1);
+}

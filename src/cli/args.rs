@@ -94,6 +94,10 @@ pub struct ReportArgs {
     /// Ignore the config's `baseline`.
     #[arg(long)]
     pub no_baseline: bool,
+    /// Also report the findings that inline pragmas, the config's allow-list or the baseline suppress, each
+    /// with who suppressed it and where (they never change the exit code).
+    #[arg(long)]
+    pub include_suppressed: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

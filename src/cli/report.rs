@@ -17,13 +17,17 @@ pub fn finish(mut settings: ReportSettings, rule_infos: &[RuleInfo], mut outcome
     if let (Some(source), Some(git)) = (&mut settings.source, &outcome.stats.git) {
         source.scanned = Some(git.scanned_commits());
     }
-    let applied = settings.baseline.map(|b| {
-        let applied = b.apply(&mut outcome.findings);
-        outcome.stats.findings = outcome.findings.len() as u64;
-        applied
-    });
+    let applied = settings
+        .baseline
+        .map(|(baseline, source)| baseline.apply(&mut outcome.findings, &source));
+    outcome.set_aside_suppressed();
     let report = Report {
         findings: &outcome.findings,
+        suppressed: if settings.include_suppressed {
+            &outcome.suppressed
+        } else {
+            &[]
+        },
         stats: &outcome.stats,
         errors: &outcome.errors,
         rules: rule_infos,
@@ -51,7 +55,7 @@ pub fn finish(mut settings: ReportSettings, rule_infos: &[RuleInfo], mut outcome
     if !settings.quiet {
         output::text::summary(&outcome.stats, &outcome.errors, &mut std::io::stderr())?;
         if let Some(applied) = &applied {
-            baseline_summary(applied, &mut std::io::stderr())?;
+            stale_baseline_summary(applied, &mut std::io::stderr())?;
         }
     }
     Ok(exit_code(
@@ -74,15 +78,9 @@ pub fn write_one(format: Format, opts: &EmitOptions, report: &Report<'_>, path: 
     Ok(())
 }
 
-/// Stderr lines about the baseline: what it hid, and which entries are stale.
-pub fn baseline_summary(applied: &Applied, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+/// Stderr lines about the baseline entries that matched nothing (what it suppressed is in the summary).
+pub fn stale_baseline_summary(applied: &Applied, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     const SHOWN: usize = 20;
-    writeln!(
-        out,
-        "plimsoll: baseline suppressed {} finding{}",
-        applied.suppressed,
-        if applied.suppressed == 1 { "" } else { "s" }
-    )?;
     if applied.stale.is_empty() {
         return Ok(());
     }

@@ -38,6 +38,6 @@ pub fn scan(args: ScanArgs) -> Result<ExitCode> {
 /// Walks the inputs through the pipeline; snippets come back redacted.
 pub fn collect(input: &InputSettings) -> Result<Outcome> {
     let mut outcome = walk::scan(&input.pipeline, &input.walk).map_err(anyhow::Error::msg)?;
-    output::redact_snippets(&mut outcome.findings);
+    output::redact_snippets(&mut outcome.findings, &mut outcome.suppressed);
     Ok(outcome)
 }

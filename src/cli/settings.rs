@@ -18,6 +18,7 @@ use plimsoll::secrets::{Allowlist, Scanner};
 use plimsoll::walk::WalkOptions;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Finds and loads the configuration for a run rooted at `root`.
 pub fn load_config(src: &RuleSourceArgs, root: &Path) -> Result<Config> {
@@ -69,8 +70,16 @@ pub fn secrets_pipeline(
         max_findings_per_file: (max > 0).then_some(max),
     };
     let allow = Allowlist {
-        regexes: cfg.allow_regexes.clone(),
-        value_hashes: cfg.allow_value_hashes.iter().cloned().collect(),
+        regexes: cfg
+            .allow_regexes
+            .iter()
+            .map(|(re, why)| (re.clone(), Arc::new(why.clone())))
+            .collect(),
+        value_hashes: cfg
+            .allow_value_hashes
+            .iter()
+            .map(|(hash, why)| (hash.clone(), Arc::new(why.clone())))
+            .collect(),
     };
     let min_confidence = limits
         .min_confidence
@@ -137,7 +146,10 @@ pub struct ReportSettings {
     pub color: bool,
     pub sarif_category: String,
     pub fail_on: FailOn,
-    pub baseline: Option<Baseline>,
+    /// The baseline and the name its suppressions cite (the file).
+    pub baseline: Option<(Baseline, String)>,
+    /// Report suppressed findings too.
+    pub include_suppressed: bool,
     /// No summary on stderr.
     pub quiet: bool,
     /// The directory finding paths are relative to (SARIF `%SRCROOT%`).
@@ -190,6 +202,7 @@ impl ReportSettings {
             sarif_category: args.sarif_category.clone(),
             fail_on: args.fail_on.or(cfg.fail_on).unwrap_or(FailOn::Note),
             baseline,
+            include_suppressed: args.include_suppressed,
             quiet,
             // Canonical, as the repository's top is: SARIF compares the two.
             srcroot: srcroot.map(|d| std::fs::canonicalize(&d).unwrap_or(d)),
@@ -210,7 +223,7 @@ pub fn scanned_repository(paths: &[PathBuf]) -> Option<Provenance> {
 }
 
 /// The baseline `--baseline FILE` (or the config's `baseline`) names; `None` when there is none.
-fn load_baseline(args: &ReportArgs, cfg: &Config) -> Result<Option<Baseline>> {
+fn load_baseline(args: &ReportArgs, cfg: &Config) -> Result<Option<(Baseline, String)>> {
     let path = match (&args.baseline, &cfg.baseline) {
         _ if args.no_baseline => return Ok(None),
         (Some(path), _) => path.clone(),
@@ -232,5 +245,5 @@ fn load_baseline(args: &ReportArgs, cfg: &Config) -> Result<Option<Baseline>> {
         }
         (None, None) => return Ok(None),
     };
-    Ok(Some(Baseline::load(&path)?))
+    Ok(Some((Baseline::load(&path)?, path.display().to_string())))
 }

@@ -223,6 +223,7 @@ impl ComposeLinter {
             confidence: None,
             commit: None,
             other_locations: Vec::new(),
+            suppressed: None,
         });
     }
 
@@ -271,6 +272,7 @@ impl ComposeLinter {
             confidence: None,
             commit: None,
             other_locations: Vec::new(),
+            suppressed: None,
         }
     }
 

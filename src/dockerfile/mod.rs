@@ -25,7 +25,7 @@ pub mod pragma;
 pub mod rules;
 pub mod shell;
 
-use crate::finding::{Category, Finding, Fingerprint, Severity, Span};
+use crate::finding::{Category, Finding, Fingerprint, Severity, Span, Suppression};
 use crate::position::LineIndex;
 use dockerignore::DockerIgnore;
 use model::{ImplicitStage, Model};
@@ -279,9 +279,11 @@ impl Linter {
                     let a = &self.active[k];
                     let m = a.rule.meta();
                     let line = index.line(span.start);
-                    if !pragmas.is_empty() && pragmas.silences(line, m.id, m.name, m.twins) {
-                        continue;
-                    }
+                    let silenced = if pragmas.is_empty() {
+                        None
+                    } else {
+                        pragmas.silencing(line, m.id, m.name, m.twins)
+                    };
                     let shifted: Vec<Range<usize>> = redact
                         .iter()
                         .filter(|r| r.start >= bom && r.start - bom < span.end && r.end - bom > span.start)
@@ -299,7 +301,10 @@ impl Linter {
                             model::normalize(&mask(body, &span, &shifted), '\\')
                         }
                     });
-                    out.push(self.finding(a, path, &index, body, span, &text_norm, hit.message, shown));
+                    let mut finding = self.finding(a, path, &index, body, span, &text_norm, hit.message, shown);
+                    finding.suppressed = silenced
+                        .map(|(line, reason)| Suppression::inline(path, line as u32, reason.map(str::to_string)));
+                    out.push(finding);
                 }
                 if self.report_parse_errors {
                     let recovered = linted.instructions > 0;
@@ -327,6 +332,7 @@ impl Linter {
                 commit: None,
                 confidence: None,
                 other_locations: Vec::new(),
+                suppressed: None,
             }),
         }
     }
@@ -378,6 +384,7 @@ impl Linter {
             commit: None,
             confidence: None,
             other_locations: Vec::new(),
+            suppressed: None,
         }
     }
 
@@ -414,6 +421,7 @@ impl Linter {
             commit: None,
             confidence: None,
             other_locations: Vec::new(),
+            suppressed: None,
         }
     }
 
@@ -965,7 +973,14 @@ impl Context<'_, '_> {
 mod tests {
     use super::*;
 
+    /// The reported findings (suppressed ones left out, as the collector does).
     fn lint(text: &str) -> Vec<Finding> {
+        let mut out = lint_all(text);
+        out.retain(|f| f.suppressed.is_none());
+        out
+    }
+
+    fn lint_all(text: &str) -> Vec<Finding> {
         let mut out = Vec::new();
         Linter::new(&LinterConfig::default()).lint("Dockerfile", text.as_bytes(), None, &[], &mut out);
         out
@@ -1078,6 +1093,27 @@ mod tests {
         assert!(!f.iter().any(|f| &*f.rule_id == "DF002"));
         let f = lint("# plimsoll ignore=DF010\nFROM debian:latest\nUSER app\n");
         assert!(f.iter().any(|f| &*f.rule_id == "DF002"));
+    }
+
+    #[test]
+    fn silenced_findings_are_kept_and_name_their_pragma() {
+        let all = lint_all(
+            "# hadolint ignore=DL3007 -- base image pinned by the build system\nFROM debian:latest\nUSER app\n",
+        );
+        let df002 = all.iter().find(|f| &*f.rule_id == "DF002").unwrap();
+        assert_eq!(
+            df002.suppressed,
+            Some(Suppression::inline(
+                "Dockerfile",
+                1,
+                Some("base image pinned by the build system".into())
+            ))
+        );
+        assert!(
+            all.iter()
+                .filter(|f| &*f.rule_id != "DF002")
+                .all(|f| f.suppressed.is_none())
+        );
     }
 
     #[test]

@@ -29,18 +29,21 @@ impl Sighting {
                 .map(|s| s.raw().as_bytes().to_vec())
                 .unwrap_or_default();
             finding.fingerprint = Fingerprint::new(&finding.rule_id, &content, &path);
+            finding.suppressed = finding.suppressed.map(|s| s.moved_to(&path));
             finding.path = path;
         }
         Sighting { finding, commit, order }
     }
 
-    fn key(&self) -> (&str, &str) {
+    /// Sightings with one key become one finding. Accepted sightings group apart, so a secret that a pragma
+    /// accepts in one file is still reported where nothing accepts it.
+    fn key(&self) -> (bool, &str, &str) {
         let f = &self.finding;
         let what = match &f.secret {
             Some(s) => s.raw(),
             None => f.fingerprint.0.as_str(),
         };
-        (&f.rule_id, what)
+        (f.suppressed.is_some(), &f.rule_id, what)
     }
 }
 

@@ -116,7 +116,7 @@ pub fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Result<Outco
         Target::History { .. } => history::scan(repo, pipeline, opts),
         Target::Range(_) | Target::Staged | Target::PrePush { .. } => changes::scan(repo, pipeline, opts),
     })?;
-    outcome.stats.findings = outcome.findings.len() as u64;
+    outcome.set_aside_suppressed();
     outcome.stats.below_min_confidence = pipeline.secrets.hidden_below_confidence();
     outcome.stats.elapsed_ms = started.elapsed().as_millis() as u64;
     Ok(outcome)
@@ -229,6 +229,7 @@ impl Tally {
             findings,
             stats,
             errors,
+            ..Outcome::default()
         }
     }
 }

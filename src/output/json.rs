@@ -1,5 +1,6 @@
-//! `--format json` (one document: `version`, `tool`, `source`, `findings`, `stats`, `errors`) and
-//! `--format jsonl` (one finding per line). With `--baseline`, the document also has `baseline`: `suppressed` (a count) and
+//! `--format json` (one document: `version`, `tool`, `source`, `findings`, `suppressed` with
+//! `--include-suppressed`, `stats`, `errors`) and `--format jsonl` (one finding per line; suppressed ones
+//! carry their `suppressed` object). With `--baseline`, the document also has `baseline`: `suppressed` (a count) and
 //! `stale` (entries that matched nothing). Secrets are redacted by [`crate::finding::SecretText`] unless `--show-secrets`.
 
 use super::{Emitter, Report};
@@ -27,6 +28,10 @@ struct Document<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a crate::provenance::Provenance>,
     findings: &'a [crate::finding::Finding],
+    /// `--include-suppressed`: the findings that pragmas, the config's allow-list or the baseline accept,
+    /// each with its `suppressed` object (`kind`, `source`, `justification`).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    suppressed: &'a [crate::finding::Finding],
     stats: &'a crate::outcome::Stats,
     errors: &'a [crate::outcome::FileError],
     /// Present when `--baseline` was used: how many findings it suppressed and its stale entries.
@@ -44,6 +49,7 @@ impl Emitter for Json {
             },
             source: report.source,
             findings: report.findings,
+            suppressed: report.suppressed,
             stats: report.stats,
             errors: report.errors,
             baseline: report.baseline,
@@ -55,7 +61,7 @@ impl Emitter for Json {
 
 impl Emitter for JsonLines {
     fn emit(&self, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-        for f in report.findings {
+        for f in report.findings.iter().chain(report.suppressed) {
             serde_json::to_writer(&mut *out, f)?;
             writeln!(out)?;
         }

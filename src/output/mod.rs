@@ -26,6 +26,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// Everything an emitter may print.
 pub struct Report<'a> {
     pub findings: &'a [Finding],
+    /// Suppressed findings to show (`--include-suppressed`; empty otherwise), each with
+    /// [`Finding::suppressed`] set. `stats.suppressed` counts them all either way.
+    pub suppressed: &'a [Finding],
     pub stats: &'a Stats,
     pub errors: &'a [FileError],
     /// Every rule that was active in the run (SARIF lists them).
@@ -149,10 +152,10 @@ pub(crate) fn default_security_severity(s: Severity) -> f32 {
 /// occurrence identifies a finding uniquely in a run and, like the fingerprint, never depends on line
 /// numbers: CI systems that deduplicate by fingerprint (GitLab Code Quality, GitHub alerts) keep both copies
 /// of a secret pasted twice into one file.
-pub(crate) fn occurrences(findings: &[Finding]) -> Vec<u32> {
+pub(crate) fn occurrences<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Vec<u32> {
     let mut seen: HashMap<&str, u32> = HashMap::new();
     findings
-        .iter()
+        .into_iter()
         .map(|f| {
             let n = seen.entry(f.fingerprint.0.as_str()).or_insert(0);
             *n += 1;
@@ -168,7 +171,9 @@ pub(crate) struct SnippetRedactor<'a> {
 }
 
 impl<'a> SnippetRedactor<'a> {
-    pub(crate) fn new(findings: &'a [Finding]) -> Self {
+    /// From the secrets of every finding in `findings` (reported and suppressed alike: an accepted token is
+    /// still redacted in the snippet of another rule's finding).
+    pub(crate) fn new(findings: impl IntoIterator<Item = &'a Finding>) -> Self {
         let mut secrets_by_path: HashMap<&str, Vec<&SecretText>> = HashMap::new();
         for f in findings {
             if let Some(s) = &f.secret
@@ -196,15 +201,18 @@ impl<'a> SnippetRedactor<'a> {
 /// Redacts, in every finding's snippet, the secrets other findings matched in the same file (unless
 /// `--show-secrets`). The CLI calls this once after collecting, so no format can print a token that sits
 /// inside, say, a Dockerfile `ENV` instruction; emitters that print snippets also redact on their own.
-pub fn redact_snippets(findings: &mut [Finding]) {
+/// `suppressed` are the suppressed findings of the same run: redacted too, and their secrets are redacted
+/// in every snippet.
+pub fn redact_snippets(findings: &mut [Finding], suppressed: &mut [Finding]) {
     let redacted: Vec<Option<String>> = {
-        let redactor = SnippetRedactor::new(findings);
+        let redactor = SnippetRedactor::new(findings.iter().chain(suppressed.iter()));
         findings
             .iter()
+            .chain(suppressed.iter())
             .map(|f| redactor.snippet(f).filter(|s| Some(s) != f.snippet.as_ref()))
             .collect()
     };
-    for (f, new) in findings.iter_mut().zip(redacted) {
+    for (f, new) in findings.iter_mut().chain(suppressed.iter_mut()).zip(redacted) {
         if new.is_some() {
             f.snippet = new;
         }

@@ -16,7 +16,7 @@
 
 use super::{EmitOptions, Emitter, Report, SnippetRedactor, occurrences, security_severity, sentence};
 use crate::catalog::RuleInfo;
-use crate::finding::{Category, Finding, Severity, Span};
+use crate::finding::{Category, Finding, Severity, Span, Suppression, SuppressionKind};
 use crate::provenance::{Provenance, lexically_normal};
 use serde_json::{Value, json};
 use serde_sarif::sarif as s;
@@ -124,25 +124,28 @@ impl Sarif {
             .enumerate()
             .map(|(i, r)| (r.id.as_str(), i))
             .collect();
-        for f in report.findings {
+        // Reported findings first, then the suppressed ones (`--include-suppressed`): occurrence numbers of
+        // reported findings are the same with or without the flag.
+        let all: Vec<&Finding> = report.findings.iter().chain(report.suppressed).collect();
+        for f in &all {
             if !rule_index.contains_key(&*f.rule_id) {
                 rule_index.insert(&f.rule_id, rules.len());
                 rules.push(descriptor_for_unknown(f));
             }
         }
-        let redactor = SnippetRedactor::new(report.findings);
-        let results: Vec<s::Result> = report
-            .findings
+        let redactor = SnippetRedactor::new(all.iter().copied());
+        let results: Vec<s::Result> = all
             .iter()
-            .zip(occurrences(report.findings))
+            .zip(occurrences(all.iter().copied()))
             .map(|(f, n)| self.result(f, n, rule_index[&*f.rule_id], &redactor))
             .collect();
 
-        // Most severe first: the order results are kept in when a run must shrink.
+        // Most severe first, suppressed results last: the order results are kept in when a run must shrink.
         let mut by_rank: Vec<usize> = (0..results.len()).collect();
         by_rank.sort_by_cached_key(|&i| {
-            let f = &report.findings[i];
+            let f = all[i];
             (
+                f.suppressed.is_some(),
                 Reverse(f.severity),
                 Reverse((security_severity(report, f) * 10.0) as u32),
                 i,
@@ -330,7 +333,35 @@ impl Sarif {
         result.related_locations = Some(related).filter(|r| !r.is_empty());
         result.partial_fingerprints = Some(partial);
         result.properties = property_bag(properties);
+        result.suppressions = f.suppressed.as_ref().map(|why| vec![self.suppression(why)]);
         result
+    }
+
+    /// A SARIF suppression: `inSource` for pragmas in the scanned file, `external` for the config's
+    /// allow-list and the baseline; `accepted`; the pragma's reason as `justification`; where it is written
+    /// as `location` (pragma or config line); kind and source in `properties` as the JSON report has them.
+    fn suppression(&self, why: &Suppression) -> s::Suppression {
+        let kind = match why.kind {
+            SuppressionKind::Inline => "inSource",
+            SuppressionKind::Config | SuppressionKind::Baseline => "external",
+        };
+        let mut properties = BTreeMap::new();
+        properties.insert("kind".to_string(), json!(why.kind.as_str()));
+        properties.insert("source".to_string(), json!(why.source));
+        let mut suppression = s::Suppression::builder().kind(json!(kind)).build();
+        suppression.status = Some(json!("accepted"));
+        suppression.justification = why.justification.clone();
+        suppression.location = why.at.as_ref().map(|(path, line)| {
+            let span = Span {
+                line: *line,
+                column: 0,
+                end_line: *line,
+                end_column: 0,
+            };
+            self.location(path, Some(&span), None)
+        });
+        suppression.properties = property_bag(properties);
+        suppression
     }
 
     fn location(&self, path: &str, span: Option<&Span>, snippet: Option<String>) -> s::Location {

@@ -2,8 +2,8 @@
 //! terminal; plus [`summary`], printed on stderr after every run.
 
 use super::{Emitter, Report};
-use crate::finding::Severity;
-use crate::outcome::{FileError, Stats};
+use crate::finding::{Finding, Severity};
+use crate::outcome::{FileError, Stats, SuppressedCounts};
 use std::io::{self, Write};
 
 pub struct Text {
@@ -31,7 +31,7 @@ impl Emitter for Text {
                 s.to_string()
             }
         };
-        for f in report.findings {
+        let line = |f: &Finding, out: &mut dyn Write| -> io::Result<()> {
             let location = format!("{}:{}:{}", f.path, f.span.line, f.span.column);
             let shown = f
                 .secret
@@ -57,7 +57,35 @@ impl Emitter for Text {
                 paint(DIM, &f.message),
                 paint(DIM, &confidence),
                 commit
+            )
+        };
+        for f in report.findings {
+            line(f, out)?;
+        }
+        if !report.suppressed.is_empty() {
+            // A section of its own, so nobody mistakes an accepted finding for a reported one.
+            writeln!(
+                out,
+                "\n{}",
+                paint(
+                    BOLD,
+                    &format!(
+                        "Suppressed ({}; not counted for the exit code):",
+                        report.suppressed.len()
+                    )
+                )
             )?;
+            for f in report.suppressed {
+                line(f, out)?;
+                if let Some(s) = &f.suppressed {
+                    let reason = s.justification.as_ref().map(|j| format!(" -- {j}")).unwrap_or_default();
+                    writeln!(
+                        out,
+                        "    {}",
+                        paint(DIM, &format!("{} {}{reason}", s.kind.as_str(), s.source))
+                    )?;
+                }
+            }
         }
         Ok(())
     }
@@ -117,11 +145,12 @@ pub fn summary(stats: &Stats, errors: &[FileError], out: &mut dyn Write) -> io::
     };
     writeln!(
         out,
-        "plimsoll: {} finding{} in {scanned}{} in {:.2}s",
+        "plimsoll: {} finding{} in {scanned}{} in {:.2}s; {}",
         stats.findings,
         if stats.findings == 1 { "" } else { "s" },
         skipped,
-        stats.elapsed_ms as f64 / 1000.0
+        stats.elapsed_ms as f64 / 1000.0,
+        suppressed_summary(&stats.suppressed)
     )?;
     if stats.below_min_confidence > 0 {
         writeln!(
@@ -132,6 +161,24 @@ pub fn summary(stats: &Stats, errors: &[FileError], out: &mut dyn Write) -> io::
         )?;
     }
     Ok(())
+}
+
+/// `none suppressed`, or `3 suppressed (2 inline, 1 baseline; --include-suppressed lists them)`: said on
+/// every run, so an added pragma or allow-list entry never goes unnoticed.
+fn suppressed_summary(n: &SuppressedCounts) -> String {
+    if n.total() == 0 {
+        return "none suppressed".into();
+    }
+    let by: Vec<String> = [(n.inline, "inline"), (n.config, "config"), (n.baseline, "baseline")]
+        .iter()
+        .filter(|(k, _)| *k > 0)
+        .map(|(k, what)| format!("{k} {what}"))
+        .collect();
+    format!(
+        "{} suppressed ({}; --include-suppressed lists them)",
+        n.total(),
+        by.join(", ")
+    )
 }
 
 fn human_bytes(n: u64) -> String {

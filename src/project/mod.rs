@@ -200,5 +200,6 @@ fn finding(rule: &Configured, at: &Located, message: String, content: &[u8], sni
         confidence: None,
         commit: None,
         other_locations: Vec::new(),
+        suppressed: None,
     }
 }

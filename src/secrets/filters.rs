@@ -273,6 +273,20 @@ pub fn is_lockfile(path: &str) -> bool {
         || name.ends_with(".sum")
 }
 
+/// The reason given after an inline marker (`# plimsoll:allow -- test fixture`): the text after ` -- ` up
+/// to the end of the line, without a closing `*/` or `-->`. `rest` is what follows the marker.
+pub fn pragma_reason(rest: &[u8]) -> Option<String> {
+    let rest = String::from_utf8_lossy(rest);
+    let reason = rest.trim_start().strip_prefix("--")?;
+    let reason = reason.trim();
+    let reason = reason
+        .strip_suffix("-->")
+        .or_else(|| reason.strip_suffix("*/"))
+        .unwrap_or(reason)
+        .trim();
+    (!reason.is_empty()).then(|| reason.to_string())
+}
+
 /// What the name a value is assigned to says about the value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameKind {
@@ -925,6 +939,19 @@ pub fn shannon_entropy(data: &[u8]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pragma_reasons() {
+        assert_eq!(
+            pragma_reason(b" -- test fixture, revoked"),
+            Some("test fixture, revoked".into())
+        );
+        assert_eq!(pragma_reason(b" -- docs */"), Some("docs".into()));
+        assert_eq!(pragma_reason(b" -- sample -->"), Some("sample".into()));
+        assert_eq!(pragma_reason(b""), None);
+        assert_eq!(pragma_reason(b" --"), None);
+        assert_eq!(pragma_reason(b" (test fixture)"), None);
+    }
 
     #[test]
     fn placeholders() {

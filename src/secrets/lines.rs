@@ -107,9 +107,14 @@ impl<'a> Lines<'a> {
 
     /// Whether marker `m` (an index into `FINDERS`) occurs entirely inside `a..b`.
     fn marker_in(&self, m: usize, a: usize, b: usize) -> bool {
+        self.marker_at(m, a, b).is_some()
+    }
+
+    /// Where the first occurrence of marker `m` entirely inside `a..b` starts.
+    fn marker_at(&self, m: usize, a: usize, b: usize) -> Option<usize> {
         let finder = &FINDERS[m];
         if b - a <= DIRECT_MARKER_RANGE {
-            return finder.find(&self.data[a..b]).is_some();
+            return finder.find(&self.data[a..b]).map(|i| a + i);
         }
         let markers = self.markers.get_or_init(|| {
             // The markers have no proper prefix that is also a suffix, so non-overlapping occurrences are
@@ -120,7 +125,8 @@ impl<'a> Lines<'a> {
         let len = finder.needle().len();
         starts
             .get(starts.partition_point(|&s| s < a))
-            .is_some_and(|&s| s + len <= b)
+            .copied()
+            .filter(|&s| s + len <= b)
     }
 
     /// The first marker of [`INLINE_ALLOW`] that occurs in `a..b`, if any.
@@ -130,9 +136,20 @@ impl<'a> Lines<'a> {
             .map(|m| INLINE_ALLOW[m])
     }
 
+    /// Where the first marker of [`INLINE_ALLOW`] found in `a..b` ends (what follows is its reason).
+    pub fn inline_allow_end(&self, a: usize, b: usize) -> Option<usize> {
+        (0..INLINE_ALLOW.len()).find_map(|m| self.marker_at(m, a, b).map(|s| s + INLINE_ALLOW[m].len()))
+    }
+
     /// Whether [`NEXTLINE_ALLOW`] occurs in `a..b`.
     pub fn nextline_allow(&self, a: usize, b: usize) -> bool {
         self.marker_in(INLINE_ALLOW.len(), a, b)
+    }
+
+    /// Where [`NEXTLINE_ALLOW`] found in `a..b` ends.
+    pub fn nextline_allow_end(&self, a: usize, b: usize) -> Option<usize> {
+        self.marker_at(INLINE_ALLOW.len(), a, b)
+            .map(|s| s + NEXTLINE_ALLOW.len())
     }
 }
 
@@ -213,6 +230,11 @@ mod tests {
         assert!(allowed(b"key = 'abc'  # pragma: allowlist secret"));
         assert!(!allowed(b"key = 'abc'"));
         assert!(Lines::new(b"# pragma: allowlist nextline secret").nextline_allow(0, 35));
+        let t = b"k = 1 # plimsoll:allow -- why";
+        assert_eq!(Lines::new(t).inline_allow_end(0, t.len()), Some(22));
+        assert_eq!(&t[22..], b" -- why");
+        let t = b"# pragma: allowlist nextline secret -- why\n";
+        assert_eq!(Lines::new(t).nextline_allow_end(0, t.len()), Some(35));
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! ```
 
 use crate::error::{Error, Result};
-use crate::finding::Confidence;
+use crate::finding::{Confidence, Suppression};
 use crate::secrets::checksum::{decode_b64, decode_b64url};
 use crate::secrets::filters;
 use crate::secrets::lines::Lines;
@@ -22,7 +22,8 @@ use regex_automata::Input;
 use regex_automata::meta;
 use regex_automata::util::captures::Captures;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// Base64 runs shorter than this are not decoded (too many identifiers look like base64).
 const MIN_BASE64_RUN: usize = 32;
@@ -35,18 +36,43 @@ const MAX_BASE64_RUN: usize = 64 * 1024;
 pub const DEFAULT_MIN_CONFIDENCE: Confidence = Confidence::Medium;
 
 /// Secrets the user accepts, from the config file: regexes over the secret and sha256 hashes of values.
+/// Each entry carries the [`Suppression`] it stands for (which config file and line), so a finding it
+/// accepts says where that was decided.
 #[derive(Debug, Default, Clone)]
 pub struct Allowlist {
-    pub regexes: Vec<regex::bytes::Regex>,
+    pub regexes: Vec<(regex::bytes::Regex, Arc<Suppression>)>,
     /// Lowercase hex sha256 of allowed secret values.
-    pub value_hashes: HashSet<String>,
+    pub value_hashes: HashMap<String, Arc<Suppression>>,
 }
 
 impl Allowlist {
-    fn allows(&self, secret: &[u8]) -> bool {
-        self.regexes.iter().any(|r| r.is_match(secret))
-            || (!self.value_hashes.is_empty() && self.value_hashes.contains(&hex::encode(Sha256::digest(secret))))
+    /// The entry that accepts `secret`, if any.
+    fn allowing(&self, secret: &[u8]) -> Option<&Arc<Suppression>> {
+        self.regexes
+            .iter()
+            .find(|(r, _)| r.is_match(secret))
+            .map(|(_, s)| s)
+            .or_else(|| {
+                if self.value_hashes.is_empty() {
+                    return None;
+                }
+                self.value_hashes.get(&hex::encode(Sha256::digest(secret)))
+            })
     }
+}
+
+/// Why a candidate the user accepted is not a finding. The candidate is kept, marked, so reports can show
+/// it (`--include-suppressed`) and count it; the collector keeps it out of the findings and the exit code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Suppressed {
+    /// An inline marker on the line starting at byte `line_start` (the candidate's first line, or the line
+    /// before for `pragma: allowlist nextline secret`), with the reason given after ` -- `.
+    Inline {
+        line_start: usize,
+        justification: Option<String>,
+    },
+    /// An `[allow]` entry of the configuration.
+    Config(Arc<Suppression>),
 }
 
 /// A secret found in a buffer. Offsets are bytes into the scanned buffer.
@@ -63,6 +89,8 @@ pub struct Candidate {
     pub encoded: bool,
     /// How likely this is a live credential.
     pub confidence: Confidence,
+    /// Set when the user accepted it (inline marker, config allow-list).
+    pub suppressed: Option<Suppressed>,
 }
 
 /// Per-thread scratch space, reused across files so the hot path does not allocate.
@@ -170,7 +198,23 @@ impl Scanner {
                 c.encoded || self.rules[c.rule].syntax.precision >= Precision::High || !within(&encoded_values, c)
             });
         }
-        let mut found = self.keep_most_specific(out);
+        // Overlaps among the candidates the user did not accept are resolved exactly as if the accepted
+        // ones did not exist; an accepted candidate is kept (marked) where no reported one overlaps it.
+        let (active, accepted): (Vec<Candidate>, Vec<Candidate>) =
+            out.into_iter().partition(|c| c.suppressed.is_none());
+        let mut found = self.keep_most_specific(active);
+        if !accepted.is_empty() {
+            let accepted = self.keep_most_specific(accepted);
+            // Reported spans never overlap, so sorted by start they are sorted by end: only the last one
+            // starting before `c.end` can overlap `c`.
+            let overlaps = |c: &Candidate| {
+                let i = found.partition_point(|f| f.start < c.end);
+                i > 0 && found[i - 1].end > c.start
+            };
+            let kept: Vec<Candidate> = accepted.into_iter().filter(|c| !overlaps(c)).collect();
+            found.extend(kept);
+            found.sort_by_key(|c| (c.start, c.end, c.rule));
+        }
         // Filtered after overlap resolution, so a low-confidence generic match never hides behind or
         // displaces a provider finding on the same value.
         let before = found.len();
@@ -284,7 +328,9 @@ impl Scanner {
                     continue;
                 };
                 let name = name.map(|n| &data[n.range()]);
-                if let Some(confidence) = self.accept(rule, path, lines, (m.start(), m.end()), (g.start, g.end), name) {
+                if let Some((confidence, suppressed)) =
+                    self.accept(rule, path, lines, (m.start(), m.end()), (g.start, g.end), name)
+                {
                     out.push(Candidate {
                         rule: r,
                         start: g.start,
@@ -292,6 +338,7 @@ impl Scanner {
                         secret: data[g.range()].to_vec(),
                         encoded: false,
                         confidence,
+                        suppressed,
                     });
                 }
             }
@@ -308,7 +355,7 @@ impl Scanner {
         (ms, me): (usize, usize),
         (ss, se): (usize, usize),
         name: Option<&[u8]>,
-    ) -> Option<Confidence> {
+    ) -> Option<(Confidence, Option<Suppressed>)> {
         let data = lines.data;
         let secret = &data[ss..se];
         if secret.is_empty() {
@@ -363,7 +410,7 @@ impl Scanner {
         } else if rule.syntax.precision == Precision::Low && filters::looks_like_digest(secret) {
             return None;
         }
-        if rule.allow.iter().any(|a| a.is_match(secret)) || self.allow.allows(secret) {
+        if rule.allow.iter().any(|a| a.is_match(secret)) {
             return None;
         }
         // Dummy values are judged against the words of the name they are assigned to, or of the URI user
@@ -383,23 +430,37 @@ impl Scanner {
             _ if filters::names_it_as_made_up(&data[lines.line_start(ss)..ss]) => confidence = Confidence::Low,
             _ => {}
         }
-        let (first_start, last_end) = (lines.line_start(ms), lines.line_end(me));
-        if lines.inline_allow(first_start, last_end).is_some() {
-            return None;
-        }
-        if first_start > 0 {
-            let prev = lines.line_start(first_start - 1);
-            if lines.nextline_allow(prev, first_start) {
-                return None;
-            }
-        }
         if let Some((re, n)) = &rule.requires {
             let (a, b) = lines.lines_around(ms, me, *n as usize);
             if !re.is_match(&data[a..b]) {
                 return None;
             }
         }
-        Some(confidence)
+        // Last: what the user accepted is still a finding, kept and marked.
+        Some((confidence, self.suppression(lines, ms, me, secret)))
+    }
+
+    /// Whether the user accepted the secret `secret` matched at `ms..me`: an inline marker on the match's
+    /// lines or a next-line marker on the line before (the same indexed lookups as before suppressions were
+    /// kept; the reason is read only when a marker is there), then the config's allow-list.
+    fn suppression(&self, lines: &Lines, ms: usize, me: usize, secret: &[u8]) -> Option<Suppressed> {
+        let (first_start, last_end) = (lines.line_start(ms), lines.line_end(me));
+        if let Some(after) = lines.inline_allow_end(first_start, last_end) {
+            return Some(Suppressed::Inline {
+                line_start: first_start,
+                justification: filters::pragma_reason(&lines.data[after..last_end]),
+            });
+        }
+        if first_start > 0 {
+            let prev = lines.line_start(first_start - 1);
+            if let Some(after) = lines.nextline_allow_end(prev, first_start) {
+                return Some(Suppressed::Inline {
+                    line_start: prev,
+                    justification: filters::pragma_reason(&lines.data[after..first_start]),
+                });
+            }
+        }
+        self.allow.allowing(secret).cloned().map(Suppressed::Config)
     }
 
     /// Decodes base64 blobs and Kubernetes Secret `data:` values, scans the decoded text, and reports what
@@ -418,14 +479,19 @@ impl Scanner {
         let mut report = |start: usize, end: usize, decoded: &[u8], scratch: &mut Scratch| {
             sub.clear();
             self.scan_plain(path, decoded, scratch, &mut sub);
-            // Once per encoded run, not per candidate found inside it: a 64 KiB run can hide thousands.
-            if sub.is_empty()
-                || lines
-                    .inline_allow(lines.line_start(start), lines.line_end(end))
-                    .is_some()
-            {
+            if sub.is_empty() {
                 return;
             }
+            // Once per encoded run, not per candidate found inside it: a 64 KiB run can hide thousands. A
+            // marker on the encoded text's line accepts what it hides; one inside the decoded text counts as
+            // one there; the config's allow-list judged the decoded secret.
+            let (first_start, last_end) = (lines.line_start(start), lines.line_end(end));
+            let outer = lines
+                .inline_allow_end(first_start, last_end)
+                .map(|after| Suppressed::Inline {
+                    line_start: first_start,
+                    justification: filters::pragma_reason(&data[after..last_end]),
+                });
             found.extend(sub.drain(..).map(|c| Candidate {
                 rule: c.rule,
                 start,
@@ -433,6 +499,13 @@ impl Scanner {
                 secret: c.secret,
                 encoded: true,
                 confidence: c.confidence,
+                suppressed: outer.clone().or(match c.suppressed {
+                    Some(Suppressed::Inline { justification, .. }) => Some(Suppressed::Inline {
+                        line_start: first_start,
+                        justification,
+                    }),
+                    other => other,
+                }),
             }));
         };
         for (s, e) in base64_runs(data) {
@@ -723,10 +796,12 @@ negative_examples = ["y"]
         Scanner::new(load_rule_file("t.toml", RULES).unwrap(), Allowlist::default()).unwrap()
     }
 
+    /// The reported candidates (suppressed ones left out, as the collector does).
     fn ids(path: &str, text: &str) -> Vec<(String, String, bool)> {
         let s = scanner();
         s.scan(path, text.as_bytes(), &mut Scratch::default())
             .into_iter()
+            .filter(|c| c.suppressed.is_none())
             .map(|c| {
                 (
                     s.rules()[c.rule].id().to_string(),
@@ -735,6 +810,47 @@ negative_examples = ["y"]
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn accepted_candidates_are_kept_marked_with_where_and_why() {
+        let s = scanner();
+        let text = "a = 1\nt = acme_Q8vR3kLmN0pQ2sT4uW6y # plimsoll:allow -- revoked test key\n";
+        let c = s.scan("x", text.as_bytes(), &mut Scratch::default());
+        assert_eq!(c.len(), 1);
+        assert_eq!(
+            c[0].suppressed,
+            Some(Suppressed::Inline {
+                line_start: 6,
+                justification: Some("revoked test key".into())
+            })
+        );
+        let text = "# pragma: allowlist nextline secret\nt = acme_Q8vR3kLmN0pQ2sT4uW6y\n";
+        let c = s.scan("x", text.as_bytes(), &mut Scratch::default());
+        assert!(
+            matches!(c[0].suppressed, Some(Suppressed::Inline { line_start: 0, .. })),
+            "{c:?}"
+        );
+
+        let why = Arc::new(Suppression {
+            kind: crate::finding::SuppressionKind::Config,
+            source: ".plimsoll.toml:3: [allow] regexes '^acme_Q8'".into(),
+            justification: None,
+            at: Some((".plimsoll.toml".into(), 3)),
+        });
+        let allow = Allowlist {
+            regexes: vec![(regex::bytes::Regex::new("^acme_Q8").unwrap(), why.clone())],
+            ..Allowlist::default()
+        };
+        let s = Scanner::new(load_rule_file("t.toml", RULES).unwrap(), allow).unwrap();
+        let c = s.scan(
+            "x",
+            b"t = acme_Q8vR3kLmN0pQ2sT4uW6y\nu = acme_Z9vR3kLmN0pQ2sT4uW6y\n",
+            &mut Scratch::default(),
+        );
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].suppressed, Some(Suppressed::Config(why)));
+        assert_eq!(c[1].suppressed, None);
     }
 
     #[test]
@@ -788,6 +904,7 @@ negative_examples = ["y"]
                         secret: Vec::new(),
                         encoded: next(4) == 0,
                         confidence: Confidence::Medium,
+                        suppressed: None,
                     }
                 })
                 .collect();
