@@ -93,6 +93,14 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
     let Ok(s) = std::str::from_utf8(secret) else {
         return false;
     };
+    // Supabase's local-development demo keys (JWTs issued by `supabase-demo`), printed by `supabase start`.
+    if s.starts_with("eyJ")
+        && let Some(payload) = s.split('.').nth(1)
+        && let Some(json) = crate::secrets::checksum::decode_b64url(payload.as_bytes())
+        && memchr::memmem::find(&json, b"\"supabase-demo\"").is_some()
+    {
+        return true;
+    }
     if KNOWN_EXAMPLES
         .iter()
         .any(|k| s == *k || (k.len() >= 20 && memchr::memmem::find(secret, k.as_bytes()).is_some()))
@@ -216,9 +224,17 @@ pub fn is_password_hash(secret: &[u8]) -> bool {
         "$pbkdf2",
         "pbkdf2_sha256$",
         "$7$",
+        "$1$",
+        "$md5$",
+        "$sha1$",
+        "$y$",
+        "$gy$",
+        "SCRAM-SHA-256$",
     ]
     .iter()
     .any(|p| secret.starts_with(p.as_bytes()))
+        // PostgreSQL's `md5` + hex(md5(password + user)) in pg_authid / pgpass dumps.
+        || (secret.len() == 35 && secret.starts_with(b"md5") && secret[3..].iter().all(u8::is_ascii_hexdigit))
 }
 
 /// Test code and fixtures by their path: a `test`/`tests`/`spec`/`fixtures`/`testdata` directory, or a
@@ -861,6 +877,14 @@ pub fn is_structured_value(secret: &[u8]) -> bool {
             i += 1;
         }
     }
+    // Type and field names (`String_comparison_exp`, `Access_Token_Input`): letters joined by underscores.
+    if secret.contains(&b'_')
+        && secret.split(|&c| c == b'_').all(|w| {
+            w.len() >= 2 && w.len() <= 16 && w[0].is_ascii_alphabetic() && w[1..].iter().all(u8::is_ascii_lowercase)
+        })
+    {
+        return true;
+    }
     // Bitwarden EncStrings (`2.<iv>|<data>|<mac>`, `7.<data>`): ciphertext, the product's own format.
     if secret.len() > 3
         && secret[0].is_ascii_digit()
@@ -988,6 +1012,8 @@ mod tests {
         assert!(looks_like_digest(b"123e4567-e89b-12d3-a456-426614174000"));
         assert!(looks_like_digest(b"sha512-abcdefABCDEF0123456789"));
         assert!(!looks_like_digest(b"f3a9c2e1d0b8a7f6e5d4c3b2a1f0e9d8"));
+        assert!(is_password_hash(b"md5a3556571e93b0d20722ba62be61e8c2d"));
+        assert!(is_password_hash(b"$1$saltsalt$qjXMvbEw8oaL.CzflDugX/"));
         assert!(is_password_hash(
             b"$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"
         ));
@@ -1110,6 +1136,9 @@ mod tests {
             b"2.Ytudv+Qk3ET9hN8whqpuGg==|ijsFhmjaf1aaT9uz+IPhVTz|Xk2="
         ));
         assert!(is_structured_value(b"path/to/id_ecdsa"));
+        assert!(is_structured_value(b"String_comparison_exp"));
+        assert!(!is_structured_value(b"Xk2_Lm9Qz_Vq8"));
+        assert!(!is_structured_value(b"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"));
         assert!(is_kebab_words(b"schema-registry-jks"));
         assert!(!is_kebab_words(b"k8s-Xq2-9vLm"));
         assert!(names_it_as_made_up(b"const TEST_FAKE_RSA_KEY_1: &str = \""));
