@@ -1138,7 +1138,7 @@ mod tests {
         assert!(is_structured_value(b"path/to/id_ecdsa"));
         assert!(is_structured_value(b"String_comparison_exp"));
         assert!(!is_structured_value(b"Xk2_Lm9Qz_Vq8"));
-        assert!(!is_structured_value(b"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"));
+        assert!(!is_structured_value(b"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")); // plimsoll:allow (made up)
         assert!(is_kebab_words(b"schema-registry-jks"));
         assert!(!is_kebab_words(b"k8s-Xq2-9vLm"));
         assert!(names_it_as_made_up(b"const TEST_FAKE_RSA_KEY_1: &str = \""));
