@@ -1,3 +1,3 @@
 #!/bin/sh
 set -e
-curl -fsS -H "Authorization: Bearer glpat-gR-P2x3-Qms7LT4eEhMt" https://api.acme.io/v1/me
+curl -fsS -H "Authorization: Bearer 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" https://api.acme.io/v1/me

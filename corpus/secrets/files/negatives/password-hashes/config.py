@@ -1,3 +1,3 @@
-ADMIN_PASSWORD_HASH = "$argon2id$v=19$m=65536,t=3,p=4$uklVFtWPVPm9hozVHnsaKg$fE41VlHN6Uvy1KknCTtP2Uok8eQDv8ShjMPHOKGiDCQ"
-PASSWORD = "$scrypt$ln=14,r=8,p=1$jUutjhMvG7DNgEHuxlAqSw$yCgi41P4YYy0WIN2JJI55PtSL6NBBpXdp+/4Qwqm4TI"
-password = '$2b$10$TpZUbUHlQhYG4Bgux63qL/2V6oKcwxhlCPG7q68qYJxq0uBic3.Fq'
+ADMIN_PASSWORD_HASH = "$argon2id$v=19$m=65536,t=3,p=4$O8iQsrwcuVLAHtfVtU5t5A$mBv2KQKsOdXS0UN0HCsvnAChJ9b8IQLBZXUUFK7SYQY"
+PASSWORD = "$scrypt$ln=14,r=8,p=1$oGDdrr9O7+Dlbd81az+hqA$G33A5TtmXT+GPy0BzOaAzD++SGR6BIwn2ZKjPj2oXeo"
+password = '$2b$14$KHW9ccLOoIHd8fWBQkacFqJne8GhNbmPsHabpMm.lGXTwPvnm3WAV'

@@ -1,3 +1,3 @@
 INSERT INTO users (email, password_hash) VALUES
-  ('ana@acme.io', '$2a$10$bqOfufPn/YyUYK9HrfJQxrXEWFjtXaVWmZ/PXTmSdEzf85Dj8pnoD'),
-  ('li@acme.io', '$argon2id$v=19$m=65536,t=3,p=4$s+npfIbaD2YTYLordpcK8A$4bUM+wZ4XMzR9hUuNWOi78Y3qNT0qxeVdo3fuALX4o0');
+  ('ana@acme.io', '$2a$14$RQxU.Z4QI4ZJcRi5ZEIhh6T6BbHuHQCZZabdBqaWj7tbJTpjRaQjF'),
+  ('li@acme.io', '$argon2id$v=19$m=65536,t=3,p=4$4jLUwzkM1ZIli0rVEjc7zA$97QgsIXJdskzzlArwMNsV0sICMBVxjo3pUJe42jHJ9E');

@@ -1,3 +1,3 @@
-const api = axios.create({ headers: { Authorization: `Bearer glimt-5uzcfx8yosnl3uw6xr2bz0fym` } });
+const api = axios.create({ headers: { Authorization: `Bearer rnd_79Rkp3r55gDIGNqa2zuOQgEX6kJVhcZv` } });
 const api = axios.create({ headers: { Authorization: `Bearer ${token}` } });
 const api = axios.create({ auth: { username: 'u', password: process.env.API_PASSWORD! } });
