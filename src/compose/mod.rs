@@ -78,15 +78,9 @@ pub fn knows_rule(id: &str) -> bool {
 impl ComposeLinter {
     /// Uses the `[rules]` settings shared with the Dockerfile linter (disable, enable, severity).
     pub fn new(cfg: &LinterConfig) -> ComposeLinter {
-        let named = |list: &[String], id: &str, name: &str| list.iter().any(|s| s == id || s == name);
         let make = |rule: &'static dyn Rule| {
             let m = rule.meta();
-            let severity = cfg
-                .severity
-                .get(m.id)
-                .or_else(|| cfg.severity.get(m.name))
-                .copied()
-                .unwrap_or(m.severity);
+            let severity = cfg.severity_of(m.id, m.name, m.severity);
             Active {
                 rule,
                 severity,
@@ -100,7 +94,7 @@ impl ComposeLinter {
             .filter(|r| r.meta().id != rules::PARSE_ERROR_ID)
             .filter(|r| {
                 let m = r.meta();
-                (m.enabled_by_default || named(&cfg.enable, m.id, m.name)) && !named(&cfg.disable, m.id, m.name)
+                cfg.selects(m.id, m.name, m.enabled_by_default)
             })
             .map(make)
             .collect();
@@ -108,7 +102,7 @@ impl ComposeLinter {
         let m = parse_error.meta();
         ComposeLinter {
             active,
-            report_parse_errors: !named(&cfg.disable, m.id, m.name),
+            report_parse_errors: !cfg.disables(m.id, m.name),
             parse_error: make(parse_error),
         }
     }

@@ -56,6 +56,25 @@ pub struct LinterConfig {
 }
 
 impl LinterConfig {
+    /// Whether `[rules] disable` names the rule by id or name.
+    pub fn disables(&self, id: &str, name: &str) -> bool {
+        self.disable.iter().any(|s| s == id || s == name)
+    }
+
+    /// Whether the rule runs: on by default or named in `enable`, and not disabled.
+    pub fn selects(&self, id: &str, name: &str, enabled_by_default: bool) -> bool {
+        (enabled_by_default || self.enable.iter().any(|s| s == id || s == name)) && !self.disables(id, name)
+    }
+
+    /// The rule's severity after `[rules.severity]` overrides (by id, then by name).
+    pub fn severity_of(&self, id: &str, name: &str, default: Severity) -> Severity {
+        self.severity
+            .get(id)
+            .or_else(|| self.severity.get(name))
+            .copied()
+            .unwrap_or(default)
+    }
+
     /// The `[rules]` and `[dockerfile]` settings of `.plimsoll.toml` that concern Dockerfile rules.
     pub fn from_config(cfg: &crate::config::Config) -> LinterConfig {
         LinterConfig {
@@ -174,15 +193,9 @@ pub fn looks_like_dockerfile(data: &[u8]) -> bool {
 
 impl Linter {
     pub fn new(cfg: &LinterConfig) -> Linter {
-        let named = |list: &[String], m: &rules::Meta| list.iter().any(|s| s == m.id || s == m.name);
         let make = |rule: &'static dyn Rule| {
             let m = rule.meta();
-            let severity = cfg
-                .severity
-                .get(m.id)
-                .or_else(|| cfg.severity.get(m.name))
-                .copied()
-                .unwrap_or(m.severity);
+            let severity = cfg.severity_of(m.id, m.name, m.severity);
             Active {
                 rule,
                 severity,
@@ -194,14 +207,14 @@ impl Linter {
             .iter()
             .copied()
             .filter(|r| r.meta().id != rules::PARSE_ERROR_ID)
-            .filter(|r| (r.meta().enabled_by_default || named(&cfg.enable, r.meta())) && !named(&cfg.disable, r.meta()))
+            .filter(|r| cfg.selects(r.meta().id, r.meta().name, r.meta().enabled_by_default))
             .map(make)
             .collect();
         let parse_error = rules::parse_error_rule();
         Linter {
             active,
             contexts: context::ContextCache::default(),
-            report_parse_errors: !named(&cfg.disable, parse_error.meta()),
+            report_parse_errors: !cfg.disables(parse_error.meta().id, parse_error.meta().name),
             parse_error: make(parse_error),
             settings: Settings {
                 trusted_registries: cfg.trusted_registries.clone(),
