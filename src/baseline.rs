@@ -215,6 +215,7 @@ mod tests {
             commit: None,
             confidence: None,
             other_locations: Vec::new(),
+            baked_into: Vec::new(),
             suppressed: None,
         }
     }

@@ -4,7 +4,9 @@
 //! path and by lexically normalized disk path, so a compose file's `build.context` and the Dockerfile the
 //! walk found meet without touching the disk again.
 
+use crate::finding::Span;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Where something is written: display path and a 1-based position on one line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,4 +82,53 @@ pub struct DockerfileFact {
     pub healthcheck: bool,
     /// `ARG` names with their 1-based line.
     pub args: Vec<(String, u32)>,
+    /// The build context it was linted with and what it copies out of it; `None` when it copies nothing
+    /// from the context or the context is not on disk.
+    pub context: Option<BuildContextFact>,
+}
+
+/// A Dockerfile's build context as the linter audited it (its directory, or a `# plimsoll context=`
+/// pragma's), and the `COPY`/`ADD` instructions that take files from it.
+#[derive(Clone, Debug)]
+pub struct BuildContextFact {
+    /// The context directory, normalized.
+    pub dir: PathBuf,
+    /// Its ignore file.
+    pub ignore: IgnoreFact,
+    pub copies: Vec<CopyFact>,
+}
+
+/// The ignore file of a build context.
+#[derive(Clone, Debug)]
+pub enum IgnoreFact {
+    /// It could not be read: what ships is not known.
+    Unknown,
+    Missing,
+    Found(Arc<dyn ContextIgnore>),
+}
+
+/// What an ignore file (`.dockerignore`) leaves out of a build context.
+pub trait ContextIgnore: Send + Sync + std::fmt::Debug {
+    /// Whether `rel` (`/`-separated, relative to the context root) is left out.
+    fn excludes(&self, rel: &str) -> bool;
+    /// Display path of the ignore file.
+    fn path(&self) -> &str;
+}
+
+/// One `COPY`/`ADD` that takes files from the build context (not `--from`, not a URL).
+#[derive(Clone, Debug)]
+pub struct CopyFact {
+    /// The instruction's region in the Dockerfile.
+    pub span: Span,
+    /// Its sources, variables expanded, relative to the context.
+    pub sources: Vec<String>,
+    /// It is in a stage that ends up in the final image (and not under `ONBUILD`).
+    pub ships: bool,
+    /// It copies the whole context (`COPY . …`).
+    pub whole_context: bool,
+    /// The instruction on one line (what its findings' fingerprints hash) and as printed (secrets masked).
+    pub text: String,
+    pub snippet: String,
+    /// Ignore pragmas that silence a context rule on it: (rule id, 1-based pragma line, reason).
+    pub silenced: Vec<(&'static str, u32, Option<String>)>,
 }

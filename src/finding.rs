@@ -226,6 +226,10 @@ pub struct Finding {
     /// Further places the same secret was seen (git history dedup).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub other_locations: Vec<Location>,
+    /// Secret findings in a file a Dockerfile's `COPY`/`ADD` ships into an image: those instructions, as
+    /// `path/Dockerfile:line` (the project phase fills it in; see [`crate::project`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub baked_into: Vec<String>,
     /// Set when an inline pragma, the config's allow-list or the baseline accepts this finding. Suppressed
     /// findings are kept (and reported with `--include-suppressed`) but never count for the exit code.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -308,6 +308,7 @@ impl Pipeline {
             fingerprint: Fingerprint::new(CAPPED_RULE_ID, b"", path),
             commit: None,
             other_locations: Vec::new(),
+            baked_into: Vec::new(),
             suppressed: None,
         });
     }
@@ -359,6 +360,7 @@ impl Pipeline {
             snippet: None,
             commit: None,
             other_locations: Vec::new(),
+            baked_into: Vec::new(),
             suppressed,
         }
     }

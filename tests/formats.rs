@@ -46,6 +46,7 @@ fn secret(rule: &str, name: &str, severity: Severity, path: &str, line: u32, val
         confidence: Some(Confidence::High),
         commit: None,
         other_locations: Vec::new(),
+        baked_into: Vec::new(),
         suppressed: None,
     }
 }
@@ -70,6 +71,7 @@ fn dockerfile(rule: &str, name: &str, severity: Severity, line: u32, snippet: &s
         confidence: None,
         commit: None,
         other_locations: Vec::new(),
+        baked_into: Vec::new(),
         suppressed: None,
     }
 }

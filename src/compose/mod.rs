@@ -217,6 +217,7 @@ impl ComposeLinter {
             confidence: None,
             commit: None,
             other_locations: Vec::new(),
+            baked_into: Vec::new(),
             suppressed: None,
         });
     }
@@ -266,6 +267,7 @@ impl ComposeLinter {
             confidence: None,
             commit: None,
             other_locations: Vec::new(),
+            baked_into: Vec::new(),
             suppressed: None,
         }
     }

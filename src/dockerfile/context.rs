@@ -276,7 +276,37 @@ pub fn selected<'l>(listing: &'l ContextListing, source: &str) -> Vec<&'l str> {
         .collect()
 }
 
-/// The entries of `listing` that `ignore` leaves in the context.
+/// The sensitive entries of `listing` that the `sources` of one `COPY`/`ADD` select and the ignore file keeps
+/// (`kept`, see [`kept`]), with why each is sensitive.
+pub fn shipped_sensitive(
+    listing: &ContextListing,
+    sources: &[String],
+    kept: &dyn Fn(&str) -> bool,
+) -> Vec<(String, &'static str)> {
+    let matchers: Vec<SourceMatcher> = sources.iter().filter_map(|s| SourceMatcher::new(s)).collect();
+    let mut out = Vec::new();
+    for entry in &listing.candidates {
+        if !matchers.iter().any(|m| m.selects(entry)) || !kept(entry) {
+            continue;
+        }
+        let read = || {
+            use std::io::Read;
+            let mut buf = Vec::new();
+            std::fs::File::open(listing.root.join(entry))
+                .ok()?
+                .take(64 * 1024)
+                .read_to_end(&mut buf)
+                .ok()?;
+            Some(buf)
+        };
+        if let Some(why) = sensitive(entry, &read) {
+            out.push((entry.to_string(), why));
+        }
+    }
+    out
+}
+
+/// Whether `ignore` leaves `entry` (a listing entry) in the context.
 pub fn kept(ignore: Option<&DockerIgnore>, entry: &str) -> bool {
     ignore.is_none_or(|d| !d.excludes(entry.trim_end_matches('/')))
 }

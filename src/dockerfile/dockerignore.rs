@@ -97,6 +97,16 @@ impl DockerIgnore {
     }
 }
 
+impl crate::facts::ContextIgnore for DockerIgnore {
+    fn excludes(&self, rel: &str) -> bool {
+        DockerIgnore::excludes(self, rel)
+    }
+
+    fn path(&self) -> &str {
+        &self.path
+    }
+}
+
 /// Docker's `filepath.Clean` plus dropping a leading `/`.
 fn clean(pattern: &str) -> String {
     let mut out: Vec<&str> = Vec::new();

@@ -1,11 +1,11 @@
 //! What the project rules need to know about a Dockerfile, read with a line scan (no second parse): does
 //! it declare a `HEALTHCHECK`, and which `ARG`s, on which lines.
 
-use crate::facts::DockerfileFact;
+use crate::facts::{BuildContextFact, DockerfileFact};
 use std::path::Path;
 
-/// The facts of the Dockerfile `text` at `path` (display) / `disk_path`.
-pub fn dockerfile_fact(path: &str, disk_path: &Path, text: &[u8]) -> DockerfileFact {
+/// The facts of the Dockerfile `text` at `path` (display) / `disk_path`, linted with `context`.
+pub fn dockerfile_fact(path: &str, disk_path: &Path, text: &[u8], context: Option<BuildContextFact>) -> DockerfileFact {
     let text = String::from_utf8_lossy(text);
     let mut healthcheck = false;
     let mut args = Vec::new();
@@ -33,6 +33,7 @@ pub fn dockerfile_fact(path: &str, disk_path: &Path, text: &[u8]) -> DockerfileF
         disk_path: crate::fsutil::normalize_path(disk_path),
         healthcheck,
         args,
+        context,
     }
 }
 
@@ -46,10 +47,11 @@ mod tests {
             "Dockerfile",
             Path::new("./Dockerfile"),
             b"FROM node:22\nARG NPM_TOKEN VERSION=1\n  healthcheck CMD true\n",
+            None,
         );
         assert!(f.healthcheck);
         assert_eq!(f.args, [("NPM_TOKEN".to_string(), 2), ("VERSION".to_string(), 2)]);
         assert_eq!(f.disk_path, Path::new("Dockerfile"));
-        assert!(!dockerfile_fact("D", Path::new("D"), b"FROM a\n# HEALTHCHECK later\n").healthcheck);
+        assert!(!dockerfile_fact("D", Path::new("D"), b"FROM a\n# HEALTHCHECK later\n", None).healthcheck);
     }
 }

@@ -128,10 +128,17 @@ impl crate::analyzer::Analyzer for Linter {
             },
             (None, None) => ContextSource::None,
         };
-        self.lint_in(file.path, file.data, source, file.secrets, out.findings);
+        let context = self.lint_collecting(
+            file.path,
+            file.data,
+            source,
+            file.secrets,
+            out.findings,
+            file.disk_path.is_some(),
+        );
         if let Some(disk) = file.disk_path {
             out.facts.push(crate::facts::Fact::Dockerfile(facts::dockerfile_fact(
-                file.path, disk, file.data,
+                file.path, disk, file.data, context,
             )));
         }
     }
@@ -276,6 +283,20 @@ impl Linter {
         redact: &[Range<usize>],
         out: &mut Vec<Finding>,
     ) {
+        self.lint_collecting(path, data, source, redact, out, false);
+    }
+
+    /// [`Linter::lint_in`], and with `want_context`, the build context the file was audited with and what
+    /// it copies out of it (for the project phase; `None` without a context on disk or copies).
+    fn lint_collecting(
+        &self,
+        path: &str,
+        data: &[u8],
+        source: ContextSource<'_>,
+        redact: &[Range<usize>],
+        out: &mut Vec<Finding>,
+        want_context: bool,
+    ) -> Option<crate::facts::BuildContextFact> {
         let text = String::from_utf8_lossy(data);
         let bom = if text.starts_with('\u{feff}') {
             '\u{feff}'.len_utf8()
@@ -283,11 +304,33 @@ impl Linter {
             0
         };
         let body = &text[bom..];
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.lint_text(body, source)));
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.lint_text(body, source, want_context)
+        }));
         let index = LineIndex::new(body);
+        // The secrets the secrets engine found in `span`, as ranges of `body`.
+        let secrets_in = |span: &Range<usize>| -> Vec<Range<usize>> {
+            redact
+                .iter()
+                .filter(|r| r.start >= bom && r.start - bom < span.end && r.end - bom > span.start)
+                .map(|r| r.start - bom..r.end - bom)
+                .collect()
+        };
+        // A snippet with those secrets masked.
+        let masked = |span: &Range<usize>, plain: &str| -> String {
+            let shifted = secrets_in(span);
+            if shifted.is_empty() {
+                plain.to_string()
+            } else {
+                model::normalize(&mask(body, span, &shifted), '\\')
+            }
+        };
         match result {
             Ok(linted) => {
                 let pragmas = Pragmas::parse(body);
+                let context = linted
+                    .context
+                    .map(|parts| parts.into_fact(&index, body, &pragmas, &masked));
                 for (k, hit, span, text_norm) in linted.hits {
                     let a = &self.active[k];
                     let m = a.rule.meta();
@@ -297,23 +340,12 @@ impl Linter {
                     } else {
                         pragmas.silencing(line, m.id, m.name, m.twins)
                     };
-                    let shifted: Vec<Range<usize>> = redact
-                        .iter()
-                        .filter(|r| r.start >= bom && r.start - bom < span.end && r.end - bom > span.start)
-                        .map(|r| r.start - bom..r.end - bom)
-                        .collect();
                     // One secret, one finding: when the secrets engine already reports the value of a
                     // secret-named ARG/ENV, that finding (what to revoke) stands for this one.
-                    if m.id == SECRET_NAMED_VARIABLE && !shifted.is_empty() {
+                    if m.id == SECRET_NAMED_VARIABLE && !secrets_in(&span).is_empty() {
                         continue;
                     }
-                    let shown = hit.snippet.clone().unwrap_or_else(|| {
-                        if shifted.is_empty() {
-                            text_norm.clone()
-                        } else {
-                            model::normalize(&mask(body, &span, &shifted), '\\')
-                        }
-                    });
+                    let shown = hit.snippet.clone().unwrap_or_else(|| masked(&span, &text_norm));
                     let mut finding = self.finding(a, path, &index, body, span, &text_norm, hit.message, shown);
                     finding.suppressed = silenced
                         .map(|(line, reason)| Suppression::inline(path, line as u32, reason.map(str::to_string)));
@@ -325,28 +357,38 @@ impl Linter {
                         out.push(self.parse_error_finding(path, body, &index, &e, recovered));
                     }
                 }
+                context
             }
-            Err(_) => out.push(Finding {
-                rule_id: self.parse_error.id.clone(),
-                rule_name: self.parse_error.name.clone(),
-                severity: Severity::Error,
-                category: Category::Dockerfile,
-                path: path.to_string(),
-                span: Span {
-                    line: 1,
-                    column: 1,
-                    end_line: 1,
-                    end_column: 1,
-                },
-                message: "internal error while linting this Dockerfile (a plimsoll bug; please report it)".into(),
-                fingerprint: Fingerprint::new(rules::PARSE_ERROR_ID, b"internal", path),
-                snippet: None,
-                secret: None,
-                commit: None,
-                confidence: None,
-                other_locations: Vec::new(),
-                suppressed: None,
-            }),
+            Err(_) => {
+                out.push(self.internal_error_finding(path));
+                None
+            }
+        }
+    }
+
+    /// The `DF000` finding that stands for a rule that panicked.
+    fn internal_error_finding(&self, path: &str) -> Finding {
+        Finding {
+            rule_id: self.parse_error.id.clone(),
+            rule_name: self.parse_error.name.clone(),
+            severity: Severity::Error,
+            category: Category::Dockerfile,
+            path: path.to_string(),
+            span: Span {
+                line: 1,
+                column: 1,
+                end_line: 1,
+                end_column: 1,
+            },
+            message: "internal error while linting this Dockerfile (a plimsoll bug; please report it)".into(),
+            fingerprint: Fingerprint::new(rules::PARSE_ERROR_ID, b"internal", path),
+            snippet: None,
+            secret: None,
+            commit: None,
+            confidence: None,
+            other_locations: Vec::new(),
+            baked_into: Vec::new(),
+            suppressed: None,
         }
     }
 
@@ -397,6 +439,7 @@ impl Linter {
             commit: None,
             confidence: None,
             other_locations: Vec::new(),
+            baked_into: Vec::new(),
             suppressed: None,
         }
     }
@@ -434,43 +477,50 @@ impl Linter {
             commit: None,
             confidence: None,
             other_locations: Vec::new(),
+            baked_into: Vec::new(),
             suppressed: None,
         }
     }
 
-    /// Parses (tolerating errors, see [`parse_tolerant`]) and runs the rules over what parsed.
-    fn lint_text(&self, text: &str, source: ContextSource<'_>) -> Linted {
+    /// Parses (tolerating errors, see [`parse_tolerant`]) and runs the rules over what parsed; with
+    /// `want_context`, also says what the file copies out of its build context.
+    fn lint_text(&self, text: &str, source: ContextSource<'_>, want_context: bool) -> Linted {
         if let Ok((parsed, escape)) = parse(text) {
+            let (hits, context) = self.run_rules(text, text, &parsed, escape, None, source, want_context);
             return Linted {
                 instructions: parsed.len(),
-                hits: self.run_rules(text, text, &parsed, escape, None, source),
+                hits,
                 errors: Vec::new(),
+                context,
             };
         }
         let recovered = parse_tolerant(text);
         let parsed_text = recovered.parsed_text();
-        let (instructions, hits) = match parse(&parsed_text) {
+        let (instructions, hits, context) = match parse(&parsed_text) {
             Ok((parsed, escape)) => {
                 let real = parsed.len() - usize::from(recovered.implicit.is_some());
-                let hits = self.run_rules(
+                let (hits, context) = self.run_rules(
                     &recovered.text,
                     &parsed_text,
                     &parsed,
                     escape,
                     recovered.implicit,
                     source,
+                    want_context,
                 );
-                (real, hits)
+                (real, hits, context)
             }
-            Err(_) => (0, Vec::new()),
+            Err(_) => (0, Vec::new(), None),
         };
         Linted {
             instructions,
             hits,
             errors: recovered.errors,
+            context,
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn run_rules<'t>(
         &self,
         text: &'t str,
@@ -479,7 +529,8 @@ impl Linter {
         escape: char,
         implicit: Option<ImplicitStage>,
         source: ContextSource<'_>,
-    ) -> Vec<(usize, Hit, Range<usize>, String)> {
+        want_context: bool,
+    ) -> (Vec<RuleHit>, Option<ContextParts>) {
         let mut out = Vec::new();
         let model = Model::build_recovered(text, parsed_text, parsed, escape, implicit);
         let ignore = OnceCell::new();
@@ -509,17 +560,142 @@ impl Linter {
                 out.push((k, hit, span, text_norm));
             }
         }
-        out
+        let mut context = if want_context { ContextParts::of(&cx) } else { None };
+        // The ignore file the rules read (ContextParts::of read it if none did) moves into the fact.
+        if let Some(c) = &mut context {
+            c.ignore = match ignore.into_inner() {
+                Some(IgnoreFile::Found(d)) => crate::facts::IgnoreFact::Found(Arc::new(d)),
+                Some(IgnoreFile::Missing) => crate::facts::IgnoreFact::Missing,
+                Some(IgnoreFile::Unknown) | None => crate::facts::IgnoreFact::Unknown,
+            };
+        }
+        (out, context)
     }
 }
 
-/// What [`Linter::lint_text`] found: rule hits (active rule index, hit, instruction span, normalized
-/// instruction) and the parse errors recovered from.
+/// A rule's hit: active rule index, hit, instruction span, normalized instruction.
+type RuleHit = (usize, Hit, Range<usize>, String);
+
+/// What [`Linter::lint_text`] found: rule hits, the parse errors recovered from, and what the file copies
+/// out of its build context.
 struct Linted {
     /// Instructions that parsed (the implicit `FROM` not counted).
     instructions: usize,
-    hits: Vec<(usize, Hit, Range<usize>, String)>,
+    hits: Vec<RuleHit>,
     errors: Vec<ParseError>,
+    context: Option<ContextParts>,
+}
+
+/// The build context of a linted Dockerfile and its copies out of it, before positions are lines.
+struct ContextParts {
+    dir: std::path::PathBuf,
+    /// Set from the rules' cell once they are done (see [`Linter::run_rules`]).
+    ignore: crate::facts::IgnoreFact,
+    copies: Vec<RawCopy>,
+}
+
+/// A [`crate::facts::CopyFact`] with its byte span, and its snippet when a rule would mask it.
+struct RawCopy {
+    span: Range<usize>,
+    text: String,
+    snippet: Option<String>,
+    sources: Vec<String>,
+    ships: bool,
+    whole_context: bool,
+}
+
+impl ContextParts {
+    /// The context of `cx` (on disk) and the `COPY`/`ADD` instructions that take files from it.
+    fn of(cx: &Context<'_, '_>) -> Option<ContextParts> {
+        use rules::context_audit;
+        let dir = cx.context_root()?;
+        let m = cx.model;
+        let copies: Vec<_> = m
+            .instrs
+            .iter()
+            .enumerate()
+            .filter(|(_, ins)| !ins.synthetic)
+            .filter_map(|(i, ins)| {
+                let sources = context_audit::context_sources(m, i)?;
+                Some(RawCopy {
+                    span: ins.span.clone(),
+                    text: ins.text.clone(),
+                    snippet: rules::masked_snippet(ins),
+                    sources,
+                    ships: context_audit::ships(m, i),
+                    whole_context: context_audit::copies_whole_context(ins.inner),
+                })
+            })
+            .collect();
+        if copies.is_empty() {
+            return None;
+        }
+        cx.ignore_file();
+        Some(ContextParts {
+            dir: crate::fsutil::normalize_path(&dir),
+            ignore: crate::facts::IgnoreFact::Unknown,
+            copies,
+        })
+    }
+
+    /// The fact, with positions as lines and columns, snippets masked, and the pragmas silencing the
+    /// context rules on each copy.
+    fn into_fact(
+        self,
+        index: &LineIndex,
+        body: &str,
+        pragmas: &Pragmas,
+        masked: &dyn Fn(&Range<usize>, &str) -> String,
+    ) -> crate::facts::BuildContextFact {
+        let context_rules: Vec<&'static rules::Meta> = ["DF017", "DF018"]
+            .iter()
+            .filter_map(|id| rules::find(id))
+            .map(|r| r.meta())
+            .collect();
+        let copies = self
+            .copies
+            .into_iter()
+            .map(|c| {
+                let RawCopy {
+                    span,
+                    text,
+                    snippet,
+                    sources,
+                    ships,
+                    whole_context,
+                } = c;
+                let (line, column) = index.position(body, span.start);
+                let (end_line, end_column) = index.position(body, span.end);
+                let silenced = context_rules
+                    .iter()
+                    .filter_map(|m| {
+                        let (pl, reason) = pragmas.silencing(line as usize, m.id, m.name, m.twins)?;
+                        Some((m.id, pl as u32, reason.map(str::to_string)))
+                    })
+                    .collect();
+                let shown = snippet.unwrap_or_else(|| masked(&span, &text));
+                crate::facts::CopyFact {
+                    span: Span {
+                        line,
+                        column,
+                        end_line,
+                        end_column,
+                    },
+                    sources,
+                    ships,
+                    whole_context,
+                    text,
+                    snippet: truncate(&shown),
+                    silenced,
+                }
+            })
+            .collect();
+        crate::facts::BuildContextFact {
+            dir: self.dir,
+            ignore: self.ignore,
+            copies,
+        }
+    }
 }
 
 /// One place where the file does not parse.

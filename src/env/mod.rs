@@ -100,6 +100,7 @@ impl EnvAnalyzer {
             confidence: None,
             commit: None,
             other_locations: Vec::new(),
+            baked_into: Vec::new(),
             suppressed: None,
         });
     }

@@ -324,6 +324,9 @@ impl Sarif {
         if let Some(c) = f.confidence {
             properties.insert("confidence".to_string(), json!(c.as_str()));
         }
+        if !f.baked_into.is_empty() {
+            properties.insert("bakedInto".to_string(), json!(f.baked_into));
+        }
         let mut result = s::Result::builder().message(text_message(&text)).build();
         result.rank = f.confidence.map(|c| c.sarif_rank());
         result.rule_id = Some(f.rule_id.to_string());

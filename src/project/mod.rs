@@ -5,11 +5,16 @@
 //! - DC001: a long-running compose service with no health check in compose *or* in the Dockerfile it
 //!   builds; a compose health check also answers DF013 on that Dockerfile (the DF013 finding is dropped).
 //! - DC017: a secret build argument names the Dockerfile `ARG` it feeds, and stands for DF006 there.
+//! - DF017/DF018 against a compose `build.context`, and secret findings in files a `COPY`/`ADD` bakes into
+//!   an image ([`build_context`]).
 //!
 //! Positions and paths come from the facts (display paths, as the findings of the walk have them).
 
+mod build_context;
+
 use crate::compose::rules as compose_rules;
 use crate::dockerfile::LinterConfig;
+use crate::dockerfile::rules as dockerfile_rules;
 use crate::facts::{ComposeServiceFact, DockerfileFact, Fact, HealthFact, Located};
 use crate::finding::{Category, Finding, Fingerprint, Severity, Span};
 use std::collections::HashMap;
@@ -29,6 +34,7 @@ struct Configured {
 pub struct ProjectRules {
     missing_healthcheck: Option<Configured>,
     secret_build_arg: bool,
+    context: build_context::ContextRules,
 }
 
 impl Default for ProjectRules {
@@ -40,8 +46,9 @@ impl Default for ProjectRules {
 impl ProjectRules {
     pub fn new(cfg: &LinterConfig) -> ProjectRules {
         let configured = |id: &str| {
-            let rule = compose_rules::find(id)?;
-            let m = rule.meta();
+            let m = compose_rules::find(id)
+                .map(|r| r.meta())
+                .or_else(|| dockerfile_rules::find(id).map(|r| r.meta()))?;
             let named = |list: &[String]| list.iter().any(|s| s == m.id || s == m.name);
             if !(m.enabled_by_default || named(&cfg.enable)) || named(&cfg.disable) {
                 return None;
@@ -60,6 +67,10 @@ impl ProjectRules {
         ProjectRules {
             missing_healthcheck: configured("DC001"),
             secret_build_arg: configured("DC017").is_some(),
+            context: build_context::ContextRules {
+                missing: configured("DF017"),
+                incomplete: configured("DF018"),
+            },
         }
     }
 
@@ -75,10 +86,11 @@ impl ProjectRules {
                 }
             }
         }
+        services.sort_by(|a, b| (&a.file, a.at.line).cmp(&(&b.file, b.at.line)));
+        build_context::run(&self.context, &dockerfiles, &services, findings);
         if services.is_empty() {
             return;
         }
-        services.sort_by(|a, b| (&a.file, a.at.line).cmp(&(&b.file, b.at.line)));
         let mut drop: Vec<(String, u32, &'static str)> = Vec::new();
         for s in &services {
             let df = s.dockerfile.as_ref().and_then(|p| dockerfiles.get(p));
@@ -200,6 +212,7 @@ fn finding(rule: &Configured, at: &Located, message: String, content: &[u8], sni
         confidence: None,
         commit: None,
         other_locations: Vec::new(),
+        baked_into: Vec::new(),
         suppressed: None,
     }
 }

@@ -4,8 +4,10 @@ use super::{Context, Hit, IgnoreFile};
 
 rule! {
     /// ## What it does
-    /// Reports a `COPY . …`/`ADD . …` of the whole build context when the context (the Dockerfile's
-    /// directory) has no `.dockerignore` and there is no `<Dockerfile>.dockerignore` next to the file.
+    /// Reports a `COPY . …`/`ADD . …` of the whole build context when the context (the `build.context` of
+    /// the compose services that build it, else the Dockerfile's directory or the one a
+    /// `# plimsoll context=` comment names) has no `.dockerignore` and there is no
+    /// `<Dockerfile>.dockerignore` next to the file.
     ///
     /// ## Why is this bad?
     /// Without a `.dockerignore`, `COPY . .` puts everything in the directory into the image: `.git` with
@@ -41,16 +43,15 @@ rule! {
     }
 }
 
+pub(crate) const MESSAGE: &str = "this copies the whole build context but there is no .dockerignore; add one excluding .git, .env*, keys and credentials";
+
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     let copies = super::df016_context_copied_before_deps::whole_context_copies(cx);
     if copies.is_empty() || !matches!(cx.ignore_file(), IgnoreFile::Missing) {
         return;
     }
     for i in copies {
-        out.push(Hit::new(
-            i,
-            "this copies the whole build context but there is no .dockerignore; add one excluding .git, .env*, keys and credentials",
-        ));
+        out.push(Hit::new(i, MESSAGE));
     }
 }
 

@@ -1,8 +1,8 @@
 //! DF018: a `COPY`/`ADD` ships sensitive files of the build context into the image.
 
 use super::{Context, Hit, IgnoreFile};
-use crate::dockerfile::context::{self, ContextListing};
-use crate::dockerfile::model::source_paths;
+use crate::dockerfile::context;
+use crate::dockerfile::model::{Model, source_paths};
 use parse_dockerfile::Instruction;
 
 rule! {
@@ -18,6 +18,11 @@ rule! {
     /// Files that do not exist are not reported: a `.dockerignore` needs no pattern for a file the
     /// context does not have. Without a context on disk (stdin) the rule stays quiet; in git modes only
     /// DF017 judges the `.dockerignore`.
+    ///
+    /// When compose services build the Dockerfile, their `build.context` directories are its contexts (they
+    /// replace its own directory and any `# plimsoll context=` comment), each named in the message. A secret
+    /// finding in a file that a shipped `COPY`/`ADD` takes from the context names that instruction
+    /// (`baked_into` in JSON, `bakedInto` in SARIF), whether or not the file's name looks sensitive.
     ///
     /// ## Why is this bad?
     /// Whatever the `.dockerignore` does not exclude is sent to the builder, and `COPY . …` writes it into a
@@ -51,28 +56,35 @@ rule! {
 /// How many sensitive files a message names before it counts the rest.
 const NAMED_IN_MESSAGE: usize = 5;
 
+/// The sources instruction `i` takes from the build context, variables expanded: `None` when it takes none
+/// (not `COPY`/`ADD`, `--from`, only URLs or heredocs).
+pub(crate) fn context_sources(m: &Model<'_, '_>, i: usize) -> Option<Vec<String>> {
+    let ins = &m.instrs[i];
+    let (src, opts) = match ins.inner {
+        Instruction::Copy(c) => (&c.src, &c.options),
+        Instruction::Add(a) => (&a.src, &a.options),
+        _ => return None,
+    };
+    if crate::dockerfile::model::flag(opts, "from").is_some() {
+        return None;
+    }
+    let sources: Vec<String> = source_paths(src)
+        .filter(|p| !p.contains("://") && !p.starts_with("git@"))
+        .map(|p| m.expand_at(i, &p).unwrap_or_else(|| p.to_string()))
+        .collect();
+    (!sources.is_empty()).then_some(sources)
+}
+
+/// Whether instruction `i` puts what it copies into the final image: a shipped stage, not `ONBUILD`.
+pub(crate) fn ships(m: &Model<'_, '_>, i: usize) -> bool {
+    !m.instrs[i].onbuild && m.ships(i)
+}
+
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     let m = cx.model;
-    let copies: Vec<(usize, Vec<String>)> = m
-        .instrs
-        .iter()
-        .enumerate()
-        .filter(|(i, ins)| !ins.onbuild && m.ships(*i))
-        .filter_map(|(i, ins)| {
-            let (src, opts) = match ins.inner {
-                Instruction::Copy(c) => (&c.src, &c.options),
-                Instruction::Add(a) => (&a.src, &a.options),
-                _ => return None,
-            };
-            if crate::dockerfile::model::flag(opts, "from").is_some() {
-                return None;
-            }
-            let sources: Vec<String> = source_paths(src)
-                .filter(|p| !p.contains("://") && !p.starts_with("git@"))
-                .map(|p| m.expand_at(i, &p).unwrap_or_else(|| p.to_string()))
-                .collect();
-            (!sources.is_empty()).then_some((i, sources))
-        })
+    let copies: Vec<(usize, Vec<String>)> = (0..m.instrs.len())
+        .filter(|&i| ships(m, i))
+        .filter_map(|i| Some((i, context_sources(m, i)?)))
         .collect();
     if copies.is_empty() {
         return;
@@ -85,58 +97,28 @@ fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
         IgnoreFile::Unknown => return,
     };
     for (i, sources) in copies {
-        let shipped = shipped_sensitive(listing, &sources, ignore);
-        if shipped.is_empty() {
-            continue;
+        let shipped = context::shipped_sensitive(listing, &sources, &|e| context::kept(ignore, e));
+        if !shipped.is_empty() {
+            out.push(Hit::new(i, message(&shipped, ignore.map(|d| d.path.as_str()))));
         }
-        let mut named: Vec<String> = shipped
-            .iter()
-            .take(NAMED_IN_MESSAGE)
-            .map(|(f, why)| format!("{f} ({why})"))
-            .collect();
-        if shipped.len() > NAMED_IN_MESSAGE {
-            named.push(format!("{} more", shipped.len() - NAMED_IN_MESSAGE));
-        }
-        let ignore_name = ignore.map_or(".dockerignore (there is none)".to_string(), |d| d.path.clone());
-        out.push(Hit::new(
-            i,
-            format!(
-                "this puts {} into the image; exclude them in {ignore_name}",
-                named.join(", ")
-            ),
-        ));
     }
 }
 
-/// The sensitive entries the `sources` of one instruction select and the ignore file keeps.
-fn shipped_sensitive(
-    listing: &ContextListing,
-    sources: &[String],
-    ignore: Option<&crate::dockerfile::dockerignore::DockerIgnore>,
-) -> Vec<(String, &'static str)> {
-    let mut out: Vec<(String, &'static str)> = Vec::new();
-    let matchers: Vec<context::SourceMatcher> = sources.iter().filter_map(|s| context::SourceMatcher::new(s)).collect();
-    for entry in &listing.candidates {
-        if !matchers.iter().any(|m| m.selects(entry)) || !context::kept(ignore, entry) {
-            continue;
-        }
-        {
-            let read = || {
-                use std::io::Read;
-                let mut buf = Vec::new();
-                std::fs::File::open(listing.root.join(entry))
-                    .ok()?
-                    .take(64 * 1024)
-                    .read_to_end(&mut buf)
-                    .ok()?;
-                Some(buf)
-            };
-            if let Some(why) = context::sensitive(entry, &read) {
-                out.push((entry.to_string(), why));
-            }
-        }
+/// The message of a finding: what ships, and which ignore file (`None`: there is none) should exclude it.
+pub(crate) fn message(shipped: &[(String, &'static str)], ignore: Option<&str>) -> String {
+    let mut named: Vec<String> = shipped
+        .iter()
+        .take(NAMED_IN_MESSAGE)
+        .map(|(f, why)| format!("{f} ({why})"))
+        .collect();
+    if shipped.len() > NAMED_IN_MESSAGE {
+        named.push(format!("{} more", shipped.len() - NAMED_IN_MESSAGE));
     }
-    out
+    let ignore_name = ignore.unwrap_or(".dockerignore (there is none)");
+    format!(
+        "this puts {} into the image; exclude them in {ignore_name}",
+        named.join(", ")
+    )
 }
 
 #[cfg(test)]

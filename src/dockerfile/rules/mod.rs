@@ -179,6 +179,14 @@ pub(crate) fn masked_snippet(ins: &super::model::Instr<'_, '_>) -> Option<String
     df006_secret_in_arg_or_env::masked_snippet(ins)
 }
 
+/// The build-context audit (DF017/DF018) as the project phase reruns it against a compose `build.context`.
+pub(crate) mod context_audit {
+    pub(crate) use super::df016_context_copied_before_deps::copies_whole_context;
+    pub(crate) use super::df018_dockerignore_incomplete::{context_sources, message, ships};
+    /// DF017's message.
+    pub(crate) const MISSING_MESSAGE: &str = super::df017_dockerignore_missing::MESSAGE;
+}
+
 /// Whether a variable name says it holds a secret (`DB_PASSWORD`, `apiKey`; not `PASSWORD_FILE`). Shared by
 /// DF006, the compose rules and the build-command rules.
 pub(crate) fn secret_name(name: &str) -> bool {
