@@ -6,8 +6,9 @@
 use crate::analyzer::Analyzer;
 use crate::compose::{self, ComposeLinter};
 use crate::config::Config;
-use crate::dockerfile::{self, Linter, LinterConfig};
+use crate::dockerfile::{self, Linter};
 use crate::env::EnvAnalyzer;
+use crate::lint::LinterConfig;
 use crate::project::ProjectRules;
 
 /// Every analyzer, configured from `cfg`, in the order they run.

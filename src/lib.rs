@@ -17,6 +17,7 @@ pub mod facts;
 pub mod finding;
 pub mod fsutil;
 pub mod git;
+pub mod lint;
 pub mod outcome;
 pub mod output;
 pub mod pipeline;

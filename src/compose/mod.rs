@@ -23,33 +23,26 @@ pub mod model;
 pub mod rules;
 pub mod yaml;
 
-use crate::dockerfile::LinterConfig;
 use crate::facts::{BuildArgFact, ComposeServiceFact, Fact, HealthFact, Located};
 use crate::finding::{Category, Finding, Fingerprint, Severity, Span};
+use crate::lint::LinterConfig;
 use crate::position::LineIndex;
 use model::{ComposeFile, Health, Region};
 use rules::{Context, Hit, Rule};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
 
 /// Longest snippet printed; the fingerprint uses the hit's content, never the line.
 const SNIPPET_MAX_CHARS: usize = 160;
 
 /// An active rule with its effective severity.
-struct Active {
-    rule: &'static dyn Rule,
-    severity: Severity,
-    id: Arc<str>,
-    name: Arc<str>,
-}
+type Active = crate::lint::Active<dyn Rule>;
 
 /// The configured compose linter; shared by every worker thread.
 pub struct ComposeLinter {
-    active: Vec<Active>,
-    parse_error: Active,
-    report_parse_errors: bool,
+    /// The rules that run, and `DC000` (reported unless disabled).
+    rules: crate::lint::Selection<dyn Rule>,
 }
 
 /// Whether a file name is one the walk lints as compose: `docker-compose*.yml|yaml`, `compose*.yml|yaml`,
@@ -78,46 +71,19 @@ pub fn knows_rule(id: &str) -> bool {
 impl ComposeLinter {
     /// Uses the `[rules]` settings shared with the Dockerfile linter (disable, enable, severity).
     pub fn new(cfg: &LinterConfig) -> ComposeLinter {
-        let make = |rule: &'static dyn Rule| {
-            let m = rule.meta();
-            let severity = cfg.severity_of(m.id, m.name, m.severity);
-            Active {
-                rule,
-                severity,
-                id: m.id.into(),
-                name: m.name.into(),
-            }
-        };
-        let active = rules::RULES
-            .iter()
-            .copied()
-            .filter(|r| r.meta().id != rules::PARSE_ERROR_ID)
-            .filter(|r| {
-                let m = r.meta();
-                cfg.selects(m.id, m.name, m.enabled_by_default)
-            })
-            .map(make)
-            .collect();
-        let parse_error = rules::find(rules::PARSE_ERROR_ID).expect("DC000 is registered");
-        let m = parse_error.meta();
         ComposeLinter {
-            active,
-            report_parse_errors: !cfg.disables(m.id, m.name),
-            parse_error: make(parse_error),
+            rules: crate::lint::Selection::new(rules::RULES, rules::PARSE_ERROR_ID, cfg, |r| r.meta()),
         }
     }
 
     /// Whether rule `id` runs in this configuration.
     pub fn is_active(&self, id: &str) -> bool {
-        (id == rules::PARSE_ERROR_ID && self.report_parse_errors) || self.active.iter().any(|a| &*a.id == id)
+        self.rules.runs(id)
     }
 
     /// Effective severity of rule `id`.
     pub fn severity_of(&self, id: &str) -> Option<Severity> {
-        std::iter::once(&self.parse_error)
-            .chain(&self.active)
-            .find(|a| &*a.id == id)
-            .map(|a| a.severity)
+        self.rules.severity_of(id)
     }
 
     /// Lints one compose file. `disk_path` is where it lives (`None` for stdin); `secrets` are byte ranges
@@ -154,7 +120,7 @@ impl ComposeLinter {
             let masks = self.masks(&file, secrets);
             let cx = Context { file: &file, secrets };
             let mut hits = Vec::new();
-            for a in &self.active {
+            for a in &self.rules.active {
                 hits.clear();
                 a.rule.check(&cx, &mut hits);
                 for hit in merge_services(std::mem::take(&mut hits)) {
@@ -195,13 +161,13 @@ impl ComposeLinter {
     }
 
     fn parse_finding(&self, path: &str, line: u32, column: u32, message: &str, out: &mut Vec<Finding>) {
-        if !self.report_parse_errors {
+        if !self.rules.report_parse_errors {
             return;
         }
         out.push(Finding {
-            rule_id: self.parse_error.id.clone(),
-            rule_name: self.parse_error.name.clone(),
-            severity: self.parse_error.severity,
+            rule_id: self.rules.parse_error.id.clone(),
+            rule_name: self.rules.parse_error.name.clone(),
+            severity: self.rules.parse_error.severity,
             category: Category::Compose,
             path: path.to_string(),
             span: Span {
@@ -274,14 +240,7 @@ impl ComposeLinter {
 
     /// Catalog entries of the rules that run (DC000 included), with their effective severity.
     pub fn rule_infos(&self) -> Vec<crate::catalog::RuleInfo> {
-        std::iter::once(&self.parse_error)
-            .chain(&self.active)
-            .map(|a| {
-                let mut info = rules::info(a.rule.meta());
-                info.severity = a.severity;
-                info
-            })
-            .collect()
+        self.rules.infos(|r| rules::info(r.meta()))
     }
 }
 
@@ -519,16 +478,7 @@ impl crate::analyzer::Analyzer for ComposeLinter {
     }
 
     fn catalog(&self) -> Vec<crate::analyzer::RuleState> {
-        rules::catalog()
-            .into_iter()
-            .map(|mut info| {
-                info.severity = self.severity_of(&info.id).unwrap_or(info.severity);
-                crate::analyzer::RuleState {
-                    active: self.is_active(&info.id),
-                    info,
-                }
-            })
-            .collect()
+        crate::lint::rule_states(rules::catalog(), |id| self.is_active(id), |id| self.severity_of(id))
     }
 
     fn title(&self) -> &'static str {

@@ -32,10 +32,8 @@ use model::{ImplicitStage, Model};
 use pragma::Pragmas;
 use rules::{Context, Hit, IgnoreFile, Rule, Settings};
 use std::cell::OnceCell;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
 
 /// Longest snippet printed; the fingerprint always uses the whole instruction.
 const SNIPPET_MAX_CHARS: usize = 160;
@@ -43,70 +41,17 @@ const SNIPPET_MAX_CHARS: usize = 160;
 /// DF006 (secret-named ARG/ENV), superseded by a secret finding on the same instruction.
 const SECRET_NAMED_VARIABLE: &str = "DF006";
 
-/// Which rules run and how; built from `.plimsoll.toml`.
-#[derive(Clone, Debug, Default)]
-pub struct LinterConfig {
-    /// Rule ids (or names) not to run.
-    pub disable: Vec<String>,
-    /// Opt-in rules to run.
-    pub enable: Vec<String>,
-    pub severity: HashMap<String, Severity>,
-    /// `[dockerfile] trusted-registries`.
-    pub trusted_registries: Vec<String>,
-}
-
-impl LinterConfig {
-    /// Whether `[rules] disable` names the rule by id or name.
-    pub fn disables(&self, id: &str, name: &str) -> bool {
-        self.disable.iter().any(|s| s == id || s == name)
-    }
-
-    /// Whether the rule runs: on by default or named in `enable`, and not disabled.
-    pub fn selects(&self, id: &str, name: &str, enabled_by_default: bool) -> bool {
-        (enabled_by_default || self.enable.iter().any(|s| s == id || s == name)) && !self.disables(id, name)
-    }
-
-    /// The rule's severity after `[rules.severity]` overrides (by id, then by name).
-    pub fn severity_of(&self, id: &str, name: &str, default: Severity) -> Severity {
-        self.severity
-            .get(id)
-            .or_else(|| self.severity.get(name))
-            .copied()
-            .unwrap_or(default)
-    }
-
-    /// The `[rules]` and `[dockerfile]` settings of `.plimsoll.toml` that concern Dockerfile rules.
-    pub fn from_config(cfg: &crate::config::Config) -> LinterConfig {
-        LinterConfig {
-            disable: cfg.rules.disable.iter().map(|s| s.get_ref().clone()).collect(),
-            enable: cfg.rules.enable.iter().map(|s| s.get_ref().clone()).collect(),
-            severity: cfg
-                .rules
-                .severity
-                .iter()
-                .map(|(k, v)| (k.clone(), *v.get_ref()))
-                .collect(),
-            trusted_registries: cfg.dockerfile.trusted_registries.clone(),
-        }
-    }
-}
+pub use crate::lint::LinterConfig;
 
 /// An active rule with its effective severity.
-struct Active {
-    rule: &'static dyn Rule,
-    severity: Severity,
-    id: Arc<str>,
-    name: Arc<str>,
-}
+type Active = crate::lint::Active<dyn Rule>;
 
 /// The configured linter; shared by every worker thread.
 pub struct Linter {
-    active: Vec<Active>,
+    /// The rules that run, and `DF000` (reported unless disabled).
+    rules: crate::lint::Selection<dyn Rule>,
     /// Build-context listings, one per context directory, shared by every Dockerfile built from it.
     contexts: context::ContextCache,
-    parse_error: Active,
-    /// `DF000` not disabled.
-    report_parse_errors: bool,
     settings: Settings,
 }
 
@@ -148,16 +93,7 @@ impl crate::analyzer::Analyzer for Linter {
     }
 
     fn catalog(&self) -> Vec<crate::analyzer::RuleState> {
-        rules::catalog()
-            .into_iter()
-            .map(|mut info| {
-                info.severity = self.severity_of(&info.id).unwrap_or(info.severity);
-                crate::analyzer::RuleState {
-                    active: self.is_active(&info.id),
-                    info,
-                }
-            })
-            .collect()
+        crate::lint::rule_states(rules::catalog(), |id| self.is_active(id), |id| self.severity_of(id))
     }
 
     fn title(&self) -> &'static str {
@@ -200,29 +136,9 @@ pub fn looks_like_dockerfile(data: &[u8]) -> bool {
 
 impl Linter {
     pub fn new(cfg: &LinterConfig) -> Linter {
-        let make = |rule: &'static dyn Rule| {
-            let m = rule.meta();
-            let severity = cfg.severity_of(m.id, m.name, m.severity);
-            Active {
-                rule,
-                severity,
-                id: m.id.into(),
-                name: m.name.into(),
-            }
-        };
-        let active = rules::RULES
-            .iter()
-            .copied()
-            .filter(|r| r.meta().id != rules::PARSE_ERROR_ID)
-            .filter(|r| cfg.selects(r.meta().id, r.meta().name, r.meta().enabled_by_default))
-            .map(make)
-            .collect();
-        let parse_error = rules::parse_error_rule();
         Linter {
-            active,
+            rules: crate::lint::Selection::new(rules::RULES, rules::PARSE_ERROR_ID, cfg, |r| r.meta()),
             contexts: context::ContextCache::default(),
-            report_parse_errors: !cfg.disables(parse_error.meta().id, parse_error.meta().name),
-            parse_error: make(parse_error),
             settings: Settings {
                 trusted_registries: cfg.trusted_registries.clone(),
             },
@@ -231,32 +147,22 @@ impl Linter {
 
     /// Ids of the rules that run.
     pub fn active_ids(&self) -> Vec<&str> {
-        self.active.iter().map(|a| a.rule.meta().id).collect()
+        self.rules.active.iter().map(|a| a.rule.meta().id).collect()
     }
 
     /// Catalog entries of the rules that run (DF000 included), with their effective severity.
     pub fn rule_infos(&self) -> Vec<crate::catalog::RuleInfo> {
-        std::iter::once(&self.parse_error)
-            .chain(&self.active)
-            .map(|a| {
-                let mut info = a.rule.meta().info();
-                info.severity = a.severity;
-                info
-            })
-            .collect()
+        self.rules.infos(|r| r.meta().info())
     }
 
     /// Whether rule `id` runs in this configuration.
     pub fn is_active(&self, id: &str) -> bool {
-        id == rules::PARSE_ERROR_ID || self.active.iter().any(|a| a.rule.meta().id == id)
+        id == rules::PARSE_ERROR_ID || self.rules.active.iter().any(|a| a.rule.meta().id == id)
     }
 
     /// Effective severity of rule `id`, if it exists.
     pub fn severity_of(&self, id: &str) -> Option<Severity> {
-        std::iter::once(&self.parse_error)
-            .chain(&self.active)
-            .find(|a| a.rule.meta().id == id)
-            .map(|a| a.severity)
+        self.rules.severity_of(id)
     }
 
     /// Lints one Dockerfile. `path` is the display path; `disk_path` is where it lives on disk (its
@@ -332,7 +238,7 @@ impl Linter {
                     .context
                     .map(|parts| parts.into_fact(&index, body, &pragmas, &masked));
                 for (k, hit, span, text_norm) in linted.hits {
-                    let a = &self.active[k];
+                    let a = &self.rules.active[k];
                     let m = a.rule.meta();
                     let line = index.line(span.start);
                     let silenced = if pragmas.is_empty() {
@@ -351,7 +257,7 @@ impl Linter {
                         .map(|(line, reason)| Suppression::inline(path, line as u32, reason.map(str::to_string)));
                     out.push(finding);
                 }
-                if self.report_parse_errors {
+                if self.rules.report_parse_errors {
                     let recovered = linted.instructions > 0;
                     for e in linted.errors {
                         out.push(self.parse_error_finding(path, body, &index, &e, recovered));
@@ -369,8 +275,8 @@ impl Linter {
     /// The `DF000` finding that stands for a rule that panicked.
     fn internal_error_finding(&self, path: &str) -> Finding {
         Finding {
-            rule_id: self.parse_error.id.clone(),
-            rule_name: self.parse_error.name.clone(),
+            rule_id: self.rules.parse_error.id.clone(),
+            rule_name: self.rules.parse_error.name.clone(),
             severity: Severity::Error,
             category: Category::Dockerfile,
             path: path.to_string(),
@@ -421,9 +327,9 @@ impl Linter {
             "fix the syntax so it can be built and checked"
         };
         Finding {
-            rule_id: self.parse_error.id.clone(),
-            rule_name: self.parse_error.name.clone(),
-            severity: self.parse_error.severity,
+            rule_id: self.rules.parse_error.id.clone(),
+            rule_name: self.rules.parse_error.name.clone(),
+            severity: self.rules.parse_error.severity,
             category: Category::Dockerfile,
             path: path.to_string(),
             span: Span {
@@ -542,7 +448,7 @@ impl Linter {
             contexts: &self.contexts,
         };
         let mut hits = Vec::new();
-        for (k, a) in self.active.iter().enumerate() {
+        for (k, a) in self.rules.active.iter().enumerate() {
             hits.clear();
             a.rule.check(&cx, &mut hits);
             for mut hit in hits.drain(..) {
@@ -564,7 +470,7 @@ impl Linter {
         // The ignore file the rules read (ContextParts::of read it if none did) moves into the fact.
         if let Some(c) = &mut context {
             c.ignore = match ignore.into_inner() {
-                Some(IgnoreFile::Found(d)) => crate::facts::IgnoreFact::Found(Arc::new(d)),
+                Some(IgnoreFile::Found(d)) => crate::facts::IgnoreFact::Found(std::sync::Arc::new(d)),
                 Some(IgnoreFile::Missing) => crate::facts::IgnoreFact::Missing,
                 Some(IgnoreFile::Unknown) | None => crate::facts::IgnoreFact::Unknown,
             };

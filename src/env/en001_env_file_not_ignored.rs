@@ -1,7 +1,7 @@
 //! EN001: a `.env` file that git does not ignore.
 
-use crate::dockerfile::rules::Meta;
 use crate::finding::Severity;
+use crate::lint::Meta;
 
 /// The rule; its documentation (the same sections as every rule) is `docs`.
 pub static META: Meta = Meta {

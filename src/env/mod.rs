@@ -5,9 +5,9 @@
 //! way git reads them (each directory's `.gitignore` relative to that directory, deeper files winning).
 //! Git programs are never run.
 
-use crate::dockerfile::LinterConfig;
-use crate::dockerfile::rules::Meta;
 use crate::finding::{Category, Finding, Fingerprint, Severity, Span};
+use crate::lint::LinterConfig;
+use crate::lint::Meta;
 use ignore::gitignore::Gitignore;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

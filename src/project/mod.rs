@@ -13,10 +13,10 @@
 mod build_context;
 
 use crate::compose::rules as compose_rules;
-use crate::dockerfile::LinterConfig;
 use crate::dockerfile::rules as dockerfile_rules;
 use crate::facts::{ComposeServiceFact, DockerfileFact, Fact, HealthFact, Located};
 use crate::finding::{Category, Finding, Fingerprint, Severity, Span};
+use crate::lint::LinterConfig;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -11,47 +11,16 @@
 use super::model::{ComposeFile, Region, Service};
 use super::yaml::Node;
 use crate::catalog::RuleInfo;
-use crate::dockerfile::rules::Meta;
 use crate::finding::Category;
+use crate::lint::Meta;
 use std::ops::Range;
 
-/// Declares a compose rule (see the module docs).
+/// Declares a compose rule (see the module docs and [`crate::lint::declare_rule`]).
 macro_rules! rule {
-    (
-        $(#[doc = $doc:literal])+
-        $name:ident {
-            id: $id:literal,
-            name: $rname:literal,
-            severity: $sev:ident,
-            summary: $summary:literal,
-            twins: [$($twin:literal),* $(,)?],
-            cwe: [$($cwe:literal),* $(,)?],
-            security_severity: $ss:literal,
-            enabled: $enabled:literal $(,)?
-        }
-    ) => {
-        $(#[doc = $doc])+
-        pub struct $name;
-
-        impl $crate::compose::rules::Rule for $name {
-            fn meta(&self) -> &'static $crate::dockerfile::rules::Meta {
-                static META: $crate::dockerfile::rules::Meta = $crate::dockerfile::rules::Meta {
-                    id: $id,
-                    name: $rname,
-                    severity: $crate::finding::Severity::$sev,
-                    summary: $summary,
-                    docs: concat!($($doc, "\n"),+),
-                    twins: &[$($twin),*],
-                    cwe: &[$($cwe),*],
-                    security_severity: $ss,
-                    enabled_by_default: $enabled,
-                };
-                &META
-            }
-
-            fn check(&self, cx: &$crate::compose::rules::Context<'_>, out: &mut Vec<$crate::compose::rules::Hit>) {
-                check(cx, out)
-            }
+    ($($rule:tt)+) => {
+        $crate::lint::declare_rule! {
+            for $crate::compose::rules::Rule, $crate::compose::rules::Context<'_>, $crate::compose::rules::Hit;
+            $($rule)+
         }
     };
 }
@@ -126,10 +95,7 @@ pub fn catalog() -> Vec<RuleInfo> {
 
 /// Finds a rule by id (`DC005`, any case) or name (`privileged`).
 pub fn find(id_or_name: &str) -> Option<&'static dyn Rule> {
-    RULES
-        .iter()
-        .copied()
-        .find(|r| r.meta().id.eq_ignore_ascii_case(id_or_name) || r.meta().name == id_or_name)
+    crate::lint::find(RULES, id_or_name, |r| r.meta())
 }
 
 /// Whether a variable's name says it *holds* a secret: a secret name (as DF006 reads names) that ends
@@ -238,14 +204,13 @@ pub(crate) mod testing {
     #[track_caller]
     pub fn catches(id: &str, text: &str) -> Vec<u32> {
         let h = hits(id, text);
-        assert!(!h.is_empty(), "{id} should catch:\n{text}");
+        crate::lint::testing::assert_catches(id, text, &h);
         h.iter().map(|h| h.region.start.line).collect()
     }
 
     #[track_caller]
     pub fn passes(id: &str, text: &str) {
-        let h = hits(id, text);
-        assert!(h.is_empty(), "{id} should pass:\n{text}\nbut reported: {h:?}");
+        crate::lint::testing::assert_passes(id, text, &hits(id, text));
     }
 }
 
@@ -277,27 +242,17 @@ mod tests {
 
     #[test]
     fn ids_are_unique_ordered_and_documented() {
-        let mut prev = "";
-        for r in RULES {
-            let m = r.meta();
-            assert!(m.id > prev, "{} out of order", m.id);
-            prev = m.id;
-            assert!(m.id.starts_with("DC") && m.id.len() == 5, "{}", m.id);
-            for section in [
+        let metas: Vec<&Meta> = RULES.iter().map(|r| r.meta()).collect();
+        crate::lint::testing::assert_rule_table(
+            &metas,
+            "DC",
+            &[
                 "## What it does",
                 "## Why is this bad?",
                 "## Example",
                 "## Use instead",
                 "## References",
-            ] {
-                assert!(m.docs.contains(section), "{} lacks {section}", m.id);
-            }
-            assert!(
-                m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
-                "{} name {}",
-                m.id,
-                m.name
-            );
-        }
+            ],
+        );
     }
 }

@@ -7,47 +7,16 @@
 use super::dockerignore::DockerIgnore;
 use super::model::Model;
 use crate::catalog::RuleInfo;
-use crate::finding::{Category, Severity};
+pub use crate::lint::Meta;
 use std::cell::OnceCell;
 
-/// Declares a rule: its doc comment becomes its documentation, and the `check` function of the same module
-/// its logic.
+/// Declares a Dockerfile rule: its doc comment becomes its documentation, and the `check` function of the
+/// same module its logic (see [`crate::lint::declare_rule`]).
 macro_rules! rule {
-    (
-        $(#[doc = $doc:literal])+
-        $name:ident {
-            id: $id:literal,
-            name: $rname:literal,
-            severity: $sev:ident,
-            summary: $summary:literal,
-            twins: [$($twin:literal),* $(,)?],
-            cwe: [$($cwe:literal),* $(,)?],
-            security_severity: $ss:literal,
-            enabled: $enabled:literal $(,)?
-        }
-    ) => {
-        $(#[doc = $doc])+
-        pub struct $name;
-
-        impl $crate::dockerfile::rules::Rule for $name {
-            fn meta(&self) -> &'static $crate::dockerfile::rules::Meta {
-                static META: $crate::dockerfile::rules::Meta = $crate::dockerfile::rules::Meta {
-                    id: $id,
-                    name: $rname,
-                    severity: $crate::finding::Severity::$sev,
-                    summary: $summary,
-                    docs: concat!($($doc, "\n"),+),
-                    twins: &[$($twin),*],
-                    cwe: &[$($cwe),*],
-                    security_severity: $ss,
-                    enabled_by_default: $enabled,
-                };
-                &META
-            }
-
-            fn check(&self, cx: &$crate::dockerfile::rules::Context<'_, '_>, out: &mut Vec<$crate::dockerfile::rules::Hit>) {
-                check(cx, out)
-            }
+    ($($rule:tt)+) => {
+        $crate::lint::declare_rule! {
+            for $crate::dockerfile::rules::Rule, $crate::dockerfile::rules::Context<'_, '_>, $crate::dockerfile::rules::Hit;
+            $($rule)+
         }
     };
 }
@@ -202,75 +171,6 @@ pub(crate) fn name_parts(name: &str) -> Vec<String> {
 /// build-command rules.
 pub(crate) const BUILD_SECRET_FIX: &str = df006_secret_in_arg_or_env::BUILD_SECRET_FIX;
 
-pub(crate) fn parse_error_rule() -> &'static dyn Rule {
-    &df000_parse_error::ParseError
-}
-
-/// What a rule is, independent of what it checks.
-#[derive(Debug)]
-pub struct Meta {
-    pub id: &'static str,
-    pub name: &'static str,
-    pub severity: Severity,
-    /// One sentence.
-    pub summary: &'static str,
-    /// The rule's doc comment (Markdown, one leading space per line as rustdoc keeps it).
-    pub docs: &'static str,
-    /// `tool:ID` of equivalent rules elsewhere.
-    pub twins: &'static [&'static str],
-    pub cwe: &'static [&'static str],
-    pub security_severity: f32,
-    pub enabled_by_default: bool,
-}
-
-impl Meta {
-    /// The documentation as Markdown.
-    pub fn markdown(&self) -> String {
-        let mut s = String::with_capacity(self.docs.len());
-        for line in self.docs.lines() {
-            s.push_str(line.strip_prefix(' ').unwrap_or(line));
-            s.push('\n');
-        }
-        s.trim_end().to_string()
-    }
-
-    /// The catalog entry every output uses.
-    pub fn info(&self) -> RuleInfo {
-        let mut docs = self.markdown();
-        if !self.twins.is_empty() {
-            docs.push_str("\n\n## Twins\n");
-            for t in self.twins {
-                docs.push_str(&format!("- `{t}`\n"));
-            }
-        }
-        if !self.enabled_by_default {
-            docs.push_str(&format!(
-                "\n\nThis rule is off by default; enable it with `[rules] enable = [\"{}\"]` in `.plimsoll.toml`.",
-                self.id
-            ));
-        }
-        let mut tags = vec!["dockerfile".to_string()];
-        if self.security_severity >= 4.0 {
-            tags.push("security".to_string());
-        }
-        RuleInfo {
-            id: self.id.to_string(),
-            name: self.name.to_string(),
-            category: Category::Dockerfile,
-            severity: self.severity,
-            precision: "high".to_string(),
-            summary: self.summary.to_string(),
-            docs: docs.trim_end().to_string(),
-            references: Vec::new(),
-            tags,
-            twins: self.twins.iter().map(|s| s.to_string()).collect(),
-            cwe: self.cwe.iter().map(|s| s.to_string()).collect(),
-            security_severity: self.security_severity,
-            enabled_by_default: self.enabled_by_default,
-        }
-    }
-}
-
 /// The catalog entries of every Dockerfile rule.
 pub fn catalog() -> Vec<RuleInfo> {
     RULES.iter().map(|r| r.meta().info()).collect()
@@ -278,10 +178,7 @@ pub fn catalog() -> Vec<RuleInfo> {
 
 /// Finds a rule by id (`DF001`) or name (`last-user-root`).
 pub fn find(id_or_name: &str) -> Option<&'static dyn Rule> {
-    RULES
-        .iter()
-        .copied()
-        .find(|r| r.meta().id.eq_ignore_ascii_case(id_or_name) || r.meta().name == id_or_name)
+    crate::lint::find(RULES, id_or_name, |r| r.meta())
 }
 
 /// A Dockerfile rule.
@@ -372,14 +269,13 @@ pub(crate) mod testing {
     #[track_caller]
     pub fn catches(id: &str, text: &str) -> Vec<usize> {
         let h = hits(id, text);
-        assert!(!h.is_empty(), "{id} should catch:\n{text}");
+        crate::lint::testing::assert_catches(id, text, &h);
         lines(text, &h)
     }
 
     #[track_caller]
     pub fn passes(id: &str, text: &str) {
-        let h = hits(id, text);
-        assert!(h.is_empty(), "{id} should pass:\n{text}\nbut reported: {h:?}");
+        crate::lint::testing::assert_passes(id, text, &hits(id, text));
     }
 
     pub fn lines(text: &str, hits: &[Hit]) -> Vec<usize> {
@@ -402,47 +298,22 @@ mod tests {
     const SECTIONS: [&str; 4] = ["## What it does", "## Why is this bad?", "## Example", "## Use instead"];
 
     #[test]
-    fn ids_and_names_are_unique_and_well_formed() {
-        let mut ids = std::collections::HashSet::new();
-        let mut names = std::collections::HashSet::new();
-        for (n, r) in RULES.iter().enumerate() {
-            let m = r.meta();
+    fn ids_names_and_docs_are_well_formed() {
+        let metas: Vec<&Meta> = RULES.iter().map(|r| r.meta()).collect();
+        crate::lint::testing::assert_rule_table(&metas, "DF", &SECTIONS);
+        for (n, m) in metas.iter().enumerate() {
             assert_eq!(m.id, format!("DF{n:03}"), "rules are listed in id order without gaps");
-            assert!(ids.insert(m.id) && names.insert(m.name), "duplicate {}", m.id);
-            assert!(
-                m.name
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
-                "{} name {:?} is not kebab-case",
-                m.id,
-                m.name
-            );
-            assert!(!m.summary.is_empty() && !m.summary.contains('\n'), "{}", m.id);
             for t in m.twins {
                 let (tool, _) = t.split_once(':').unwrap_or(("", ""));
                 assert!(["hadolint", "trivy", "checkov"].contains(&tool), "{}: twin {t}", m.id);
             }
-            assert!((0.0..=10.0).contains(&m.security_severity), "{}", m.id);
-        }
-        assert!(RULES.len() > 40, "the issue asks for at least 40 rules");
-    }
-
-    #[test]
-    fn every_rule_documents_the_fixed_sections_in_order() {
-        for r in RULES {
-            let md = r.meta().markdown();
-            let mut last = 0;
-            for s in SECTIONS {
-                let at = md.find(s).unwrap_or_else(|| panic!("{} docs lack {s:?}", r.meta().id));
-                assert!(at >= last, "{}: {s:?} out of order", r.meta().id);
-                last = at;
-            }
             assert!(
-                md.contains("```dockerfile"),
+                m.markdown().contains("```dockerfile"),
                 "{} docs have no Dockerfile example",
-                r.meta().id
+                m.id
             );
         }
+        assert!(RULES.len() > 40, "the issue asks for at least 40 rules");
     }
 
     /// The first ```dockerfile block after `section`.
