@@ -1,2 +1,2 @@
 -- seed data for local development
-INSERT INTO integrations (name, token) VALUES ('ci', 'os_v2_app_sq3nxp53iuluf4d6utsby7lncecgmojk3mygrsjicxn7cgtq67huxdrmbq5pxmwalws3jyohvs2aesuboyssvjwq5xrc6xjejlznlydxgvsx2pgco');
+INSERT INTO integrations (name, token) VALUES ('ci', 'sk-ant-admin01-DJGNmaTJ11c7TdwdH_BSgJmHfNFCNpyBHA3GyzvMDWo6sAZmP_8xZL6yCZLMWNUiaX91TIyrHjeigxg-mzZavKzyYmANLAA');

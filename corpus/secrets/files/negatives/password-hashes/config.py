@@ -1,3 +1,3 @@
-ADMIN_PASSWORD_HASH = "$argon2id$v=19$m=65536,t=3,p=4$O8iQsrwcuVLAHtfVtU5t5A$mBv2KQKsOdXS0UN0HCsvnAChJ9b8IQLBZXUUFK7SYQY"
-PASSWORD = "$scrypt$ln=14,r=8,p=1$oGDdrr9O7+Dlbd81az+hqA$G33A5TtmXT+GPy0BzOaAzD++SGR6BIwn2ZKjPj2oXeo"
-password = '$2b$14$KHW9ccLOoIHd8fWBQkacFqJne8GhNbmPsHabpMm.lGXTwPvnm3WAV'
+ADMIN_PASSWORD_HASH = "$argon2id$v=19$m=65536,t=3,p=4$7mLzfOg6lNDgFqq7F8/DkQ$BnDnQhZr9TDpKEMHotQ5JbJ4Kkxfra04fLXkPWNptw8"
+PASSWORD = "$scrypt$ln=14,r=8,p=1$eYz/8eoV5FkrDhHfdjiSkA$rzar6df2s2yXerGjdsqZt/Naj8eDvYGanv6rz71XOuU"
+password = '$2b$14$Jne8GhNbmPsHabpMm.lGXTwPvnm3WAV/l3xlQU/TN7f/QfYzKI3Op'

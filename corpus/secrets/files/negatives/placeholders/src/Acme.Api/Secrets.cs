@@ -6,6 +6,7 @@ namespace Acme.Api
         public const string OpServiceAccountToken = "your_api_key_here";
         public const string AdyenApiKey = "your_api_key_here";
         public const string AgeSecretKey = "REDACTED";
+        public const string AirtableApiKey = "%s";
         public const string AccessToken = "akab-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
         public const string AlibabaCloudAccessKeyId = "LTAIxxxxxxxxxxxxxxxx";
         public const string AlibabaCloudAccessKeyId = "********";
@@ -26,6 +27,8 @@ namespace Acme.Api
         public const string CcTestReporterId = "<your-token>";
         public const string ContentfulDeliveryToken = "nH3TgYoFpEXAMPLEYhRzvctSwfxWB0sva-ofykgbS7T";
         public const string DatabricksToken = "%s";
+        public const string SpacesSecretKey = "HE4xc516BRNxlqOwxbdHXbgyzEXAMPLE9VfXoOtRyPK";
+        public const string SpacesSecretKey = "{{ .Values.spacesSecretKey }}";
         public const string DiscordToken = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
         public const string DopplerToken = "dp.st.wSjmu4J2EXAMPLEtA9k2VDWoMFVWDcxAqYMs8kVqdNb";
         public const string DuffelAccessToken = "duffel_test_5CpRkIPQkJSwALWrlo7u6m3KfeYrDeEXAMPLE8T3Wq-";
@@ -61,6 +64,7 @@ namespace Acme.Api
         public const string MidtransServerKey = "%s";
         public const string Sig = "********";
         public const string NetrcInline = "changeme";
+        public const string NewRelicLicenseKey = "989a23a0a439example1d1c102ddda7f4927d2b0";
         public const string NomadToken = "51328306-227c-8e75exampleee42bb96d02";
         public const string AuthToken = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
         public const string NugetApiKey = "oy2xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
@@ -79,6 +83,7 @@ namespace Acme.Api
         public const string SauceAccessKey = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
         public const string ScwAccessKey = "SCWxxxxxxxxxxxxxxxxx";
         public const string SendgridApiKey = "{{ sendgrid_api_key }}";
+        public const string SlackSigningSecret = "b6146168353c2examplec0e6b5ed3e88";
         public const string SnykToken = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
         public const string StripeWebhookSecret = "${STRIPE_WEBHOOK_SECRET}";
         public const string SupabaseSecretKey = "sb_secret_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";

@@ -18,7 +18,7 @@ locals {
   webhook_secret = "7ea92d8ba608cd6e9ba4a97828a8f5ee6f995f0139a3e08dc303b8ae30c3670d"
 }
 provider "github" {
-  token = "duffel_test_9NjFfRSBpMMhYKPvcj8k6e3LjeArIf182DSpQ8S4La-"
+  token = "duffel_live_P-aQBWLAEG-M2tQtjXNPh-DjFTE6AhLAk7yhn5T37Oi"
 }
 resource "aws_db_instance" "replica" {
   password = var.db_password
