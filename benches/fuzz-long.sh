@@ -18,6 +18,8 @@ TARGETS=("$@")
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(
   secrets_scanner_on_hostile_bytes
   dockerfile_linter_on_mutated_real_dockerfiles
+  compose_analyzer_on_mutated_real_compose_files
+  compose_analyzer_on_alias_bombs
   rule_loader_on_arbitrary_toml
   config_loader_on_arbitrary_toml
 )

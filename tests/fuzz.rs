@@ -1,8 +1,9 @@
 //! Property tests on hostile input (stable toolchain, `proptest`): arbitrary and keyword-laden bytes into
-//! the secrets scanner, mutated real Dockerfiles into the Dockerfile linter, arbitrary and mutated TOML into
-//! the rule loader and the config loader. Properties: no panic; every finding inside the buffer with
-//! 1-based, ordered positions; the per-file limit holds and counts what it drops; a secret never appears in
-//! full in a serialized finding; bad TOML is an error naming its file.
+//! the secrets scanner, mutated real Dockerfiles into the Dockerfile linter, mutated real compose files and
+//! YAML alias bombs into the compose analyzer, arbitrary and mutated TOML into the rule loader and the
+//! config loader. Properties: no panic; every finding inside the buffer with 1-based, ordered positions;
+//! the per-file limit holds and counts what it drops; a secret never appears in full in a serialized
+//! finding; an alias bomb is one `DC000` finding, not a hang; bad TOML is an error naming its file.
 //!
 //! CI runs a short seeded run (`PROPTEST_CASES`, default 48 per target; seed `PLIMSOLL_FUZZ_SEED`, fixed
 //! by default). `benches/fuzz-long.sh` runs each target for minutes with random seeds and a time budget
@@ -368,6 +369,204 @@ fn check_dockerfile(raw: &[u8]) {
     check_budget(started, data.len());
 }
 
+/// The real compose files of `tests/fixtures/compose-real` (any `.yml`/`.yaml` there).
+static COMPOSE_FILES: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compose-real");
+    let mut files = Vec::new();
+    let mut stack = vec![root];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("yml") || x.eq_ignore_ascii_case("yaml"))
+            {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() >= 20, "compose fixtures missing: {}", files.len());
+    files.into_iter().map(|p| std::fs::read(p).unwrap()).collect()
+});
+
+/// Text that changes how YAML parses, or what a compose file means.
+const COMPOSE_PIECES: &[&str] = &[
+    "&a ",
+    "*a",
+    "&b ",
+    "*b",
+    "<<: *a\n",
+    "<<: [*a, *b]\n",
+    "- ",
+    ": ",
+    ":",
+    "  ",
+    "\n",
+    "\r\n",
+    "\t",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    "\"",
+    "'",
+    "\\",
+    "|\n",
+    ">-\n",
+    "---\n",
+    "...\n",
+    "? ",
+    "!!str ",
+    "!custom ",
+    "%YAML 1.2\n",
+    "#",
+    "# plimsoll ignore=DC001\n",
+    "${",
+    "${PASSWORD:-",
+    "${A:?err}",
+    "$$",
+    "}",
+    "services:\n",
+    "  web:\n    image: nginx:latest\n",
+    "    privileged: true\n",
+    "    network_mode: host\n",
+    "    environment:\n      - POSTGRES_PASSWORD=",
+    "    environment:\n      API_TOKEN: ",
+    "    ports:\n      - \"0.0.0.0:5432:5432\"\n",
+    "    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n",
+    "    build:\n      context: ../..\n      args:\n        SECRET: x\n",
+    "    healthcheck:\n      test: [\"CMD\", \"true\"]\n",
+    "    depends_on:\n      db:\n        condition: service_healthy\n",
+    "    env_file: .env\n",
+    "x-common: &a\n  restart: always\n",
+    "\u{e9}",
+    "\u{feff}",
+];
+
+fn compose_edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<usize>(), 0..200usize).prop_map(|(a, n)| Edit::Delete(a, n)),
+        (any::<usize>(), 0..400usize).prop_map(|(a, n)| Edit::Duplicate(a, n)),
+        (
+            any::<usize>(),
+            prop_oneof![
+                3 => proptest::sample::select(COMPOSE_PIECES).prop_map(|p| p.as_bytes().to_vec()),
+                1 => proptest::collection::vec(any::<u8>(), 0..16),
+            ]
+        )
+            .prop_map(|(a, p)| Edit::Insert(a, p)),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::SwapLines(a, b)),
+    ]
+}
+
+const COMPOSE_PATH: &str = "/nonexistent/plimsoll-fuzz/docker-compose.yml";
+
+/// Runs every analyzer on `raw` as a compose file; returns the findings after checking each.
+fn check_compose(raw: &[u8]) -> Vec<Finding> {
+    let (all, _) = &*PIPELINES;
+    let started = Instant::now();
+    let mut buf = Vec::new();
+    let data = plimsoll::text::decode(raw, &mut buf);
+    let mut out = Vec::new();
+    all.analyze(
+        COMPOSE_PATH,
+        raw,
+        false,
+        &mut PipelineScratch::default(),
+        &mut out,
+        &mut Vec::new(),
+    );
+    for f in &out {
+        check_span(f, data);
+        check_redacted(f);
+        assert_eq!(f.path, COMPOSE_PATH);
+    }
+    check_budget(started, data.len());
+    out
+}
+
+/// The shape of a "billion laughs" document: `levels` anchors, each holding `fanout` aliases of the one
+/// before, and a service that uses the last.
+#[derive(Clone, Debug)]
+struct AliasBomb {
+    levels: u32,
+    fanout: u32,
+    /// Sequences in flow style (`[*a, *a]`), sequences in block style, or maps in flow style.
+    style: u8,
+    /// Where the service uses the last anchor: as its environment, its labels, or a merge key.
+    used_as: u8,
+}
+
+impl AliasBomb {
+    fn text(&self) -> String {
+        let f = self.fanout as usize;
+        let mut t = String::from("x-laughs:\n");
+        let leaf = |i: usize| format!("k{i}: lol{i}");
+        match self.style {
+            0 | 1 => t.push_str(&format!("  l0: &l0 [{}]\n", vec!["lol"; f].join(", "))),
+            _ => t.push_str(&format!(
+                "  l0: &l0 {{{}}}\n",
+                (0..f).map(leaf).collect::<Vec<_>>().join(", ")
+            )),
+        }
+        for level in 1..self.levels {
+            let alias = format!("*l{}", level - 1);
+            match self.style {
+                0 => t.push_str(&format!(
+                    "  l{level}: &l{level} [{}]\n",
+                    vec![alias.as_str(); f].join(", ")
+                )),
+                1 => {
+                    t.push_str(&format!("  l{level}: &l{level}\n"));
+                    for _ in 0..f {
+                        t.push_str(&format!("    - {alias}\n"));
+                    }
+                }
+                _ => t.push_str(&format!(
+                    "  l{level}: &l{level} {{{}}}\n",
+                    (0..f).map(|i| format!("k{i}: {alias}")).collect::<Vec<_>>().join(", ")
+                )),
+            }
+        }
+        let last = format!("*l{}", self.levels - 1);
+        t.push_str("services:\n  web:\n    image: nginx:1.27\n");
+        match self.used_as {
+            0 => t.push_str(&format!("    environment: {last}\n")),
+            1 => t.push_str(&format!("    labels: {last}\n")),
+            _ => t.push_str(&format!("    x-merged:\n      <<: {last}\n")),
+        }
+        t
+    }
+
+    /// Nodes the last anchor expands to: far past any sane limit from here on.
+    fn expanded_nodes(&self) -> f64 {
+        f64::from(self.fanout).powi(self.levels as i32)
+    }
+}
+
+fn alias_bomb() -> impl Strategy<Value = AliasBomb> {
+    (1..40u32, 2..12u32, 0..3u8, 0..3u8).prop_map(|(levels, fanout, style, used_as)| AliasBomb {
+        levels,
+        fanout,
+        style,
+        used_as,
+    })
+}
+
+fn check_alias_bomb(bomb: &AliasBomb) {
+    let text = bomb.text();
+    let out = check_compose(text.as_bytes());
+    if bomb.expanded_nodes() > 1e7 {
+        let errors: Vec<&Finding> = out.iter().filter(|f| &*f.rule_id == "DC000").collect();
+        assert_eq!(errors.len(), 1, "{bomb:?}: {out:?}");
+        assert!(errors[0].message.contains("alias"), "{bomb:?}: {}", errors[0].message);
+    }
+}
+
 const RULE_FILE: &str = r#"
 [[rule]]
 id = "fuzz.token"
@@ -508,6 +707,14 @@ proptest! {
     }
 
     #[test]
+    fn compose_analyzer_on_mutated_real_compose_files(
+        file in 0..COMPOSE_FILES.len(),
+        edits in proptest::collection::vec(compose_edit(), 0..12),
+    ) {
+        check_compose(&apply(COMPOSE_FILES[file].clone(), &edits));
+    }
+
+    #[test]
     fn rule_loader_on_arbitrary_toml(text in toml_text(RULE_FILE)) {
         check_rule_file(&text);
     }
@@ -515,6 +722,21 @@ proptest! {
     #[test]
     fn config_loader_on_arbitrary_toml(text in toml_text(plimsoll::config::STARTER)) {
         check_config(text);
+    }
+}
+
+proptest! {
+    // Each bomb expands to the parser's alias limit before it is refused: fewer cases keep CI short.
+    #![proptest_config(config(16))]
+
+    #[test]
+    fn compose_analyzer_on_alias_bombs(
+        bomb in alias_bomb(),
+        edits in proptest::collection::vec(compose_edit(), 0..3),
+    ) {
+        check_alias_bomb(&bomb);
+        // A damaged bomb must not get through either: still no panic, positions inside the file.
+        check_compose(&apply(bomb.text().into_bytes(), &edits));
     }
 }
 
