@@ -22,6 +22,7 @@ pub mod outcome;
 pub mod output;
 pub mod pipeline;
 pub mod position;
+pub mod progress;
 pub mod project;
 pub mod provenance;
 pub mod secrets;

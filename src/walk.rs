@@ -4,17 +4,21 @@
 //! Binary files (NUL bytes in the first 8 KiB that are not UTF-16 text, see [`crate::text::classify`]) are
 //! skipped; UTF-16 files are scanned (the pipeline decodes them) and counted.
 //! Every file not scanned is counted by reason; unreadable files are errors reported at the end.
+//! With progress on, a second walk (metadata only, same filters) counts what there is to scan alongside,
+//! so the progress line can show a total and the time left ([`crate::progress`]).
 
 use crate::facts::Fact;
 use crate::finding::Finding;
 pub use crate::fsutil::{STDIN_PATH, display_path, exclusion_set};
 pub use crate::outcome::{FileError, Outcome, Stats};
 use crate::pipeline::{Pipeline, PipelineScratch};
+use crate::progress::{Progress, scan_line};
+use globset::GlobSet;
 use ignore::{WalkBuilder, WalkState};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
 
 /// Files up to this size are read into a reused buffer; larger ones are memory-mapped.
@@ -32,7 +36,7 @@ pub struct WalkOptions {
     pub threads: usize,
     /// Bytes; larger files are skipped and counted.
     pub max_file_size: u64,
-    /// Show a progress line on stderr.
+    /// Show a progress line on stderr (a spinner on a terminal, plain lines otherwise).
     pub progress: bool,
 }
 
@@ -46,6 +50,19 @@ struct Counters {
     special: AtomicU64,
     symlinks: AtomicU64,
     excluded: AtomicU64,
+    /// For the progress line: regular files reached (scanned or skipped) and their size.
+    seen_files: AtomicU64,
+    seen_bytes: AtomicU64,
+}
+
+/// For the progress line: what the counting walk found, final once `done`.
+#[derive(Default)]
+struct Totals {
+    files: AtomicU64,
+    bytes: AtomicU64,
+    done: AtomicBool,
+    /// Set when the scan is over: the counting walk stops.
+    stop: AtomicBool,
 }
 
 struct Shared<'a> {
@@ -55,7 +72,9 @@ struct Shared<'a> {
     findings: Mutex<Vec<Finding>>,
     facts: Mutex<Vec<Fact>>,
     errors: Mutex<Vec<FileError>>,
-    progress: Option<indicatif::ProgressBar>,
+    progress: Option<Progress>,
+    totals: Totals,
+    started: Instant,
 }
 
 /// Per-thread worker state; flushes its findings into the shared list when the thread ends.
@@ -82,12 +101,12 @@ impl Drop for Worker<'_, '_> {
 pub fn scan(pipeline: &Pipeline, opts: &WalkOptions) -> Result<Outcome, String> {
     let started = Instant::now();
     let excludes = exclusion_set(&opts.exclude)?;
-    let progress = opts.progress.then(|| {
-        let pb = indicatif::ProgressBar::new_spinner();
-        pb.set_style(indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]").unwrap());
-        pb.enable_steady_tick(std::time::Duration::from_millis(120));
-        pb
-    });
+    let progress = if opts.progress {
+        use std::io::IsTerminal;
+        Progress::new(std::io::stderr().is_terminal(), true)
+    } else {
+        None
+    };
     let shared = Shared {
         pipeline,
         opts,
@@ -96,6 +115,8 @@ pub fn scan(pipeline: &Pipeline, opts: &WalkOptions) -> Result<Outcome, String> 
         facts: Mutex::new(Vec::new()),
         errors: Mutex::new(Vec::new()),
         progress,
+        totals: Totals::default(),
+        started,
     };
     let threads = if opts.threads == 0 {
         std::thread::available_parallelism().map_or(2, |n| n.get())
@@ -103,117 +124,124 @@ pub fn scan(pipeline: &Pipeline, opts: &WalkOptions) -> Result<Outcome, String> 
         opts.threads
     };
 
-    for root in &opts.paths {
-        if root.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            match std::io::stdin().lock().read_to_end(&mut buf) {
-                Ok(_) => {
-                    let mut w = Worker {
-                        shared: &shared,
-                        scratch: PipelineScratch::default(),
-                        buf: Vec::new(),
-                        findings: Vec::new(),
-                        facts: Vec::new(),
-                    };
-                    w.analyze_bytes(STDIN_PATH, &buf, true);
-                }
-                Err(e) => shared.error(STDIN_PATH.into(), e.to_string()),
-            }
-            continue;
+    std::thread::scope(|threads_scope| {
+        if shared.progress.is_some() {
+            let (shared, excludes) = (&shared, &excludes);
+            threads_scope.spawn(move || count_files(opts, excludes, &shared.totals));
         }
-        let meta = match std::fs::metadata(root) {
-            Ok(m) => m,
-            Err(e) => {
-                shared.error(display_path(root), e.to_string());
+        for root in &opts.paths {
+            if root.as_os_str() == "-" {
+                let mut buf = Vec::new();
+                match std::io::stdin().lock().read_to_end(&mut buf) {
+                    Ok(_) => {
+                        let mut w = Worker {
+                            shared: &shared,
+                            scratch: PipelineScratch::default(),
+                            buf: Vec::new(),
+                            findings: Vec::new(),
+                            facts: Vec::new(),
+                        };
+                        w.analyze_bytes(STDIN_PATH, &buf, true);
+                    }
+                    Err(e) => shared.error(STDIN_PATH.into(), e.to_string()),
+                }
                 continue;
             }
-        };
-        if !meta.is_dir() {
-            // A file named on the command line is scanned whatever its name or ignore status.
-            let mut w = Worker {
-                shared: &shared,
-                scratch: PipelineScratch::default(),
-                buf: Vec::new(),
-                findings: Vec::new(),
-                facts: Vec::new(),
+            let meta = match std::fs::metadata(root) {
+                Ok(m) => m,
+                Err(e) => {
+                    shared.error(display_path(root), e.to_string());
+                    continue;
+                }
             };
-            w.visit_file(root, &meta, true);
-            continue;
-        }
-        let root_owned = root.clone();
-        let excludes = &excludes;
-        let mut builder = WalkBuilder::new(root);
-        builder
-            .hidden(false)
-            .follow_links(false)
-            .git_ignore(!opts.no_ignore)
-            .git_global(!opts.no_ignore)
-            .git_exclude(!opts.no_ignore)
-            .ignore(!opts.no_ignore)
-            .parents(!opts.no_ignore)
-            .require_git(false)
-            .threads(threads)
-            .filter_entry(|e| {
-                e.depth() == 0 || !(e.file_name() == ".git" && e.file_type().is_some_and(|t| t.is_dir()))
-            });
-        if !opts.no_ignore {
-            builder.add_custom_ignore_filename(".plimsollignore");
-        }
-        let shared_ref = &shared;
-        builder.build_parallel().run(|| {
-            let mut worker = Worker {
-                shared: shared_ref,
-                scratch: PipelineScratch::default(),
-                buf: Vec::new(),
-                findings: Vec::new(),
-                facts: Vec::new(),
-            };
-            let root = root_owned.clone();
-            Box::new(move |entry| {
-                let entry = match entry {
-                    Ok(e) => e,
-                    Err(err) => {
-                        worker.walk_error(err);
+            if !meta.is_dir() {
+                // A file named on the command line is scanned whatever its name or ignore status.
+                let mut w = Worker {
+                    shared: &shared,
+                    scratch: PipelineScratch::default(),
+                    buf: Vec::new(),
+                    findings: Vec::new(),
+                    facts: Vec::new(),
+                };
+                w.visit_file(root, &meta, true);
+                continue;
+            }
+            let root_owned = root.clone();
+            let excludes = &excludes;
+            let mut builder = WalkBuilder::new(root);
+            builder
+                .hidden(false)
+                .follow_links(false)
+                .git_ignore(!opts.no_ignore)
+                .git_global(!opts.no_ignore)
+                .git_exclude(!opts.no_ignore)
+                .ignore(!opts.no_ignore)
+                .parents(!opts.no_ignore)
+                .require_git(false)
+                .threads(threads)
+                .filter_entry(|e| {
+                    e.depth() == 0 || !(e.file_name() == ".git" && e.file_type().is_some_and(|t| t.is_dir()))
+                });
+            if !opts.no_ignore {
+                builder.add_custom_ignore_filename(".plimsollignore");
+            }
+            let shared_ref = &shared;
+            builder.build_parallel().run(|| {
+                let mut worker = Worker {
+                    shared: shared_ref,
+                    scratch: PipelineScratch::default(),
+                    buf: Vec::new(),
+                    findings: Vec::new(),
+                    facts: Vec::new(),
+                };
+                let root = root_owned.clone();
+                Box::new(move |entry| {
+                    let entry = match entry {
+                        Ok(e) => e,
+                        Err(err) => {
+                            worker.walk_error(err);
+                            return WalkState::Continue;
+                        }
+                    };
+                    if entry.depth() > 0
+                        && !excludes.is_empty()
+                        && let Ok(rel) = entry.path().strip_prefix(&root)
+                        && excludes.is_match(rel)
+                    {
+                        worker.shared.counters.excluded.fetch_add(1, Ordering::Relaxed);
+                        return if entry.file_type().is_some_and(|t| t.is_dir()) {
+                            WalkState::Skip
+                        } else {
+                            WalkState::Continue
+                        };
+                    }
+                    let Some(ft) = entry.file_type() else {
+                        return WalkState::Continue;
+                    };
+                    if ft.is_dir() {
                         return WalkState::Continue;
                     }
-                };
-                if entry.depth() > 0
-                    && !excludes.is_empty()
-                    && let Ok(rel) = entry.path().strip_prefix(&root)
-                    && excludes.is_match(rel)
-                {
-                    worker.shared.counters.excluded.fetch_add(1, Ordering::Relaxed);
-                    return if entry.file_type().is_some_and(|t| t.is_dir()) {
-                        WalkState::Skip
-                    } else {
-                        WalkState::Continue
-                    };
-                }
-                let Some(ft) = entry.file_type() else {
-                    return WalkState::Continue;
-                };
-                if ft.is_dir() {
-                    return WalkState::Continue;
-                }
-                if ft.is_symlink() {
-                    worker.shared.counters.symlinks.fetch_add(1, Ordering::Relaxed);
-                    return WalkState::Continue;
-                }
-                if !ft.is_file() {
-                    worker.shared.counters.special.fetch_add(1, Ordering::Relaxed);
-                    return WalkState::Continue;
-                }
-                match entry.metadata() {
-                    Ok(meta) => worker.visit_file(entry.path(), &meta, entry.depth() == 0),
-                    Err(e) => worker.shared.error(display_path(entry.path()), e.to_string()),
-                }
-                WalkState::Continue
-            })
-        });
-    }
+                    if ft.is_symlink() {
+                        worker.shared.counters.symlinks.fetch_add(1, Ordering::Relaxed);
+                        return WalkState::Continue;
+                    }
+                    if !ft.is_file() {
+                        worker.shared.counters.special.fetch_add(1, Ordering::Relaxed);
+                        return WalkState::Continue;
+                    }
+                    match entry.metadata() {
+                        Ok(meta) => worker.visit_file(entry.path(), &meta, entry.depth() == 0),
+                        Err(e) => worker.shared.error(display_path(entry.path()), e.to_string()),
+                    }
+                    WalkState::Continue
+                })
+            });
+        }
+        shared.totals.stop.store(true, Ordering::Relaxed);
+    });
 
-    if let Some(pb) = &shared.progress {
-        pb.finish_and_clear();
+    if let Some(p) = &shared.progress {
+        p.finish();
     }
     let c = &shared.counters;
     let mut findings = shared.findings.into_inner().unwrap();
@@ -248,7 +276,85 @@ pub fn scan(pipeline: &Pipeline, opts: &WalkOptions) -> Result<Outcome, String> 
     Ok(outcome)
 }
 
+/// The walker of a scan root: hidden files included, `.git/` left out, ignore files honoured unless
+/// `no_ignore`, symlinks not followed. The scan and the counting walk share it, so they agree.
+fn walk_builder(root: &Path, opts: &WalkOptions) -> WalkBuilder {
+    let mut builder = WalkBuilder::new(root);
+    builder
+        .hidden(false)
+        .follow_links(false)
+        .git_ignore(!opts.no_ignore)
+        .git_global(!opts.no_ignore)
+        .git_exclude(!opts.no_ignore)
+        .ignore(!opts.no_ignore)
+        .parents(!opts.no_ignore)
+        .require_git(false)
+        .filter_entry(|e| e.depth() == 0 || !(e.file_name() == ".git" && e.file_type().is_some_and(|t| t.is_dir())));
+    if !opts.no_ignore {
+        builder.add_custom_ignore_filename(".plimsollignore");
+    }
+    builder
+}
+
+/// The counting walk behind the progress line's total: regular files the scan will reach (same filters,
+/// size cap included) and their size, from metadata only. Stops early when the scan is over.
+fn count_files(opts: &WalkOptions, excludes: &GlobSet, totals: &Totals) {
+    for root in &opts.paths {
+        if root.as_os_str() == "-" {
+            continue;
+        }
+        let mut builder = walk_builder(root, opts);
+        let (excludes, base) = (excludes.clone(), root.clone());
+        builder.filter_entry(move |e| {
+            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+            e.depth() == 0
+                || !((e.file_name() == ".git" && is_dir)
+                    || (!excludes.is_empty() && e.path().strip_prefix(&base).is_ok_and(|rel| excludes.is_match(rel))))
+        });
+        for entry in builder.build() {
+            if totals.stop.load(Ordering::Relaxed) {
+                return;
+            }
+            let Ok(entry) = entry else { continue };
+            let Some(ft) = entry.file_type() else { continue };
+            if !ft.is_file() {
+                continue;
+            }
+            if let Ok(meta) = entry.metadata()
+                && meta.len() <= opts.max_file_size
+            {
+                totals.files.fetch_add(1, Ordering::Relaxed);
+                totals.bytes.fetch_add(meta.len(), Ordering::Relaxed);
+            }
+        }
+    }
+    totals.done.store(true, Ordering::Relaxed);
+}
+
 impl Shared<'_> {
+    /// Shows the progress line (every few hundred files).
+    fn show_progress(&self) {
+        let Some(p) = &self.progress else { return };
+        let c = &self.counters;
+        let seen = c.seen_files.fetch_add(1, Ordering::Relaxed) + 1;
+        if !seen.is_multiple_of(256) {
+            return;
+        }
+        p.update(|| {
+            let t = &self.totals;
+            let total = t
+                .done
+                .load(Ordering::Relaxed)
+                .then(|| (t.files.load(Ordering::Relaxed), t.bytes.load(Ordering::Relaxed)));
+            scan_line(
+                seen,
+                c.seen_bytes.load(Ordering::Relaxed),
+                total,
+                self.started.elapsed(),
+            )
+        });
+    }
+
     fn error(&self, path: String, message: String) {
         self.errors.lock().unwrap().push(FileError { path, message });
     }
@@ -277,6 +383,8 @@ impl Worker<'_, '_> {
             c.too_large.fetch_add(1, Ordering::Relaxed);
             return;
         }
+        c.seen_bytes.fetch_add(meta.len(), Ordering::Relaxed);
+        self.shared.show_progress();
         let display = display_path(path);
         let mut file = match open_regular(path) {
             Ok(f) => f,
@@ -312,16 +420,8 @@ impl Worker<'_, '_> {
             }
             crate::text::Content::Text(_) => {}
         }
-        let n = c.files.fetch_add(1, Ordering::Relaxed) + 1;
+        c.files.fetch_add(1, Ordering::Relaxed);
         c.bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
-        if let Some(pb) = &self.shared.progress
-            && n.is_multiple_of(512)
-        {
-            pb.set_message(format!(
-                "{n} files, {} MiB scanned",
-                c.bytes.load(Ordering::Relaxed) >> 20
-            ));
-        }
         self.shared.pipeline.analyze(
             display,
             data,

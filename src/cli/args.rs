@@ -61,6 +61,10 @@ pub struct LimitArgs {
     /// No summary and no progress on stderr.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Working-tree scans: show progress on stderr even when it is not a terminal (a plain line every few
+    /// seconds; on a terminal the progress line is shown anyway). `--quiet` wins.
+    #[arg(long)]
+    pub progress: bool,
 }
 
 /// How findings are reported and judged: shared by `scan` and `git`.

@@ -123,7 +123,7 @@ impl InputSettings {
             exclude,
             threads: input.limits.threads,
             max_file_size: input.limits.max_file_size,
-            progress: std::io::stderr().is_terminal() && !input.limits.quiet,
+            progress: (input.limits.progress || std::io::stderr().is_terminal()) && !input.limits.quiet,
         };
         Ok(InputSettings {
             cfg,
