@@ -11,9 +11,12 @@ use gix::objs::{CommitRefIter, Find, Kind, TagRefIter};
 use std::collections::BinaryHeap;
 use std::path::{Path, PathBuf};
 
-/// Per-thread cache for delta bases when reading packed objects. Packs store most blobs and trees as
-/// deltas against a base, and reading objects in discovery order reuses bases often.
-const PACK_CACHE_BYTES: usize = 16 << 20;
+/// Per-handle cache for delta bases when reading packed objects. Packs store most blobs and trees as
+/// deltas against a base, and reading objects in discovery order reuses bases often. A history scan holds
+/// four handles (commit walk, tree walk, two scanning threads): at 16 MiB each the caches were 64 MiB of
+/// its peak RSS; at 4 MiB the full prometheus history peaks 51 MB lower (386 -> 335 MB), CPU time within
+/// the noise of a loaded machine (31.1 s vs 28.6 s in one pair of runs).
+const PACK_CACHE_BYTES: usize = 4 << 20;
 
 /// An open repository, shared by every worker thread.
 pub struct Repo {
