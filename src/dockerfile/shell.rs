@@ -293,6 +293,10 @@ struct Tokenizer<'a> {
     cmd: Cmd,
     redirect_pending: bool,
     out: Vec<Cmd>,
+    /// `case … in` statements open around the current position.
+    case_depth: usize,
+    /// Reading a `case` pattern list (`a | b)`): `|` separates patterns there, it is no pipe.
+    case_pattern: bool,
 }
 
 impl<'a> Tokenizer<'a> {
@@ -304,6 +308,8 @@ impl<'a> Tokenizer<'a> {
             cmd: Cmd::default(),
             redirect_pending: false,
             out: Vec::new(),
+            case_depth: 0,
+            case_pattern: false,
         }
     }
 
@@ -317,6 +323,20 @@ impl<'a> Tokenizer<'a> {
                 self.cmd.words.push(w);
             }
             self.in_word = false;
+            let words = &self.cmd.words;
+            let k = words
+                .iter()
+                .take_while(|w| PREFIX_KEYWORDS.contains(&w.as_str()))
+                .count();
+            if words.len() == k + 3 && words[k] == "case" && words[k + 2] == "in" {
+                // `case WORD in`: patterns come next.
+                self.end_command(Sep::End);
+                self.case_depth += 1;
+                self.case_pattern = true;
+            } else if self.case_depth > 0 && words.len() == 1 && words[0] == "esac" {
+                self.case_depth -= 1;
+                self.case_pattern = false;
+            }
         }
     }
 
@@ -456,6 +476,19 @@ impl<'a> Tokenizer<'a> {
                         self.end_command(Sep::Background);
                     }
                 }
+                // A case pattern list: `(a | b)` ends at `)`, its words are no command.
+                '|' if self.case_pattern => self.end_word(),
+                '(' if self.case_pattern && !self.in_word && self.cmd.words.is_empty() => {}
+                ')' if self.case_pattern => {
+                    self.word.clear();
+                    self.in_word = false;
+                    if self.cmd.words.first().is_some_and(|w| w == "esac") {
+                        self.end_command(Sep::End);
+                    } else {
+                        self.cmd = Cmd::default();
+                    }
+                    self.case_pattern = false;
+                }
                 '|' => {
                     if self.chars.peek() == Some(&'|') {
                         self.chars.next();
@@ -468,10 +501,16 @@ impl<'a> Tokenizer<'a> {
                     }
                 }
                 ';' => {
+                    let mut ends_case_item = false;
                     while self.chars.peek() == Some(&';') {
                         self.chars.next();
+                        ends_case_item = true;
                     }
                     self.end_command(Sep::End);
+                    // `;;` ends a case item: the next pattern list follows.
+                    if ends_case_item && self.case_depth > 0 {
+                        self.case_pattern = true;
+                    }
                 }
                 '(' | ')' if !self.in_word => self.end_command(Sep::End),
                 '<' | '>' => {
@@ -554,6 +593,25 @@ mod tests {
         assert_eq!(s.commands[0].sep, Some(Sep::And));
         assert_eq!(s.commands[3].sep, Some(Sep::Pipe));
         assert_eq!(s.pipelines(), vec![3..5]);
+    }
+
+    #[test]
+    fn case_patterns_are_not_pipes_or_commands() {
+        let s = Script::parse(
+            "for b in *; do case \"$b\" in\n  shim | proxy) continue ;;\n  (x|y) run \"$b\" -v | tee log;;\n  *) run \"$b\" ;; esac; done; a | b",
+        );
+        assert_eq!(
+            words(&s),
+            vec![
+                vec!["continue"],
+                vec!["run", "$b", "-v"],
+                vec!["tee", "log"],
+                vec!["run", "$b"],
+                vec!["a"],
+                vec!["b"],
+            ]
+        );
+        assert_eq!(s.pipelines(), vec![1..3, 4..6]);
     }
 
     #[test]

@@ -31,6 +31,8 @@ rule! {
     /// ## Differences from hadolint
     /// Only the final stage counts: a `USER root` at the end of a build stage whose files are copied out with
     /// `COPY --from` never runs as the container, so hadolint's DL3002 (which judges every stage) reports more.
+    /// `USER $NAME` is resolved through its `ARG`/`ENV` default (`ARG IMAGE_USER=root`), which DL3002 does not
+    /// do (the plimsoll-only findings on the real corpus).
     LastUserRoot {
         id: "DF001",
         name: "last-user-root",

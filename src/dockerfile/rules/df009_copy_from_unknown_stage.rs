@@ -29,6 +29,11 @@ rule! {
     /// FROM gcr.io/distroless/static:nonroot
     /// COPY --from=builder /app /app
     /// ```
+    ///
+    /// ## Differences from hadolint
+    /// Only names that cannot be images are reported: `COPY --from=gloursdocker/docker / /` copies from an
+    /// image, which Docker allows, so it passes; hadolint's DL3022 wants every `--from` to be a stage alias (the
+    /// hadolint-only findings on the real corpus).
     CopyFromUnknownStage {
         id: "DF009",
         name: "copy-from-unknown-stage",

@@ -8,7 +8,9 @@ rule! {
     /// Reports `ADD` whose sources are all local files or directories (not URLs, git repositories or local
     /// tar archives, which are what `ADD` exists for). Quoted sources are read as Docker reads them. Tar
     /// archives, compressed or not (`.tar`, `.tar.gz`, `.tgz`, `.tar.xz`, `.tar.zst`, …), are unpacked and
-    /// pass; a `.zip` is not unpacked by `ADD`, so `ADD site.zip /srv/` is a plain copy and is reported.
+    /// pass; a `.zip` (or `.jar`) is not unpacked by `ADD`, so `ADD site.zip /srv/` is a plain copy and is
+    /// reported. Variables are expanded with their `ARG`/`ENV` defaults first (`ENV JAR=app.jar` then
+    /// `ADD $JAR /opt/` is reported); a variable with no known value may name an archive and passes.
     ///
     /// ## Why is this bad?
     /// `ADD` has magic `COPY` does not: it unpacks archives and fetches URLs. Using it for plain files hides
@@ -26,6 +28,12 @@ rule! {
     /// COPY app.py requirements.txt /app/
     /// ADD rootfs.tar.gz /
     /// ```
+    ///
+    /// ## Differences from hadolint
+    /// Variables are expanded with their `ARG`/`ENV` defaults before judging (`ENV JAR=app.jar`, `ADD $JAR /opt/`
+    /// is reported, like hadolint's DL3020); a source whose value is unknown (an `ARG` without a default such as
+    /// `ADD ${OGG_TARFILE} /u01/`) may be an archive and passes, where DL3020 reports it (the remaining
+    /// hadolint-only findings on the real corpus).
     AddInsteadOfCopy {
         id: "DF019",
         name: "add-instead-of-copy",
@@ -72,8 +80,12 @@ pub(crate) fn is_extracted_archive(s: &str) -> bool {
 fn check(cx: &Context<'_, '_>, out: &mut Vec<Hit>) {
     for (i, ins) in cx.model.instrs.iter().enumerate() {
         let Instruction::Add(a) = ins.inner else { continue };
-        // Heredoc sources are local content too.
-        let local = crate::dockerfile::model::source_paths(&a.src).all(|p| !is_url(&p) && !is_extracted_archive(&p));
+        // Heredoc sources are local content too. A variable is judged by the value its ARG/ENV default
+        // gives it; one without a known value may name an archive, so it passes.
+        let local = crate::dockerfile::model::source_paths(&a.src).all(|p| {
+            let p = cx.model.expand_at(i, &p).unwrap_or_else(|| p.into_owned());
+            !is_url(&p) && !is_extracted_archive(&p)
+        });
         if local {
             out.push(Hit::new(
                 i,
@@ -96,6 +108,11 @@ mod tests {
         passes("DF019", "FROM a:1\nADD https://example.com/x.bin /x\n");
         passes("DF019", "FROM a:1\nADD git@github.com:moby/buildkit.git /src\n");
         passes("DF019", "FROM a:1\nADD ${ARCHIVE} /\n");
+        passes("DF019", "FROM a:1\nARG ROOTFS=rootfs.tar.gz\nADD $ROOTFS /\n");
+        catches(
+            "DF019",
+            "FROM a:1\nENV JAR1=fmw_soa.jar \\\n    JAR2=fmw_osb.jar\nADD $JAR1 ${JAR2} /u01/\n",
+        );
         passes("DF019", "FROM a:1\nCOPY . /app\n");
     }
 }

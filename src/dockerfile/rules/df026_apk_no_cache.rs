@@ -23,6 +23,10 @@ rule! {
     /// FROM alpine:3.20
     /// RUN apk add --no-cache curl
     /// ```
+    ///
+    /// ## Differences from hadolint
+    /// Only stages that end up in the image are judged: an index left in a build stage that is thrown away costs
+    /// nothing, which hadolint's DL3019 reports too.
     ApkNoCache {
         id: "DF026",
         name: "apk-no-cache",

@@ -26,6 +26,10 @@ rule! {
     /// FROM python:3.12-slim
     /// RUN pip install --no-cache-dir -r requirements.txt
     /// ```
+    ///
+    /// ## Differences from hadolint
+    /// Only stages that end up in the image are judged, and a cache mount on `/root/.cache/pip` passes; hadolint's
+    /// DL3042 reports every stage.
     PipNoCacheDir {
         id: "DF027",
         name: "pip-no-cache-dir",

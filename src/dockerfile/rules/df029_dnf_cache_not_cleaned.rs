@@ -24,6 +24,11 @@ rule! {
     /// FROM fedora:40
     /// RUN dnf install -y nginx && dnf clean all
     /// ```
+    ///
+    /// ## Differences from hadolint
+    /// Only stages that end up in the image are judged: a cache left in a build stage that is thrown away costs
+    /// nothing, and is what hadolint's DL3040 reports beyond this rule (the hadolint-only findings on the real
+    /// corpus are all `dnf install` in builder stages).
     DnfCacheNotCleaned {
         id: "DF029",
         name: "dnf-cache-not-cleaned",

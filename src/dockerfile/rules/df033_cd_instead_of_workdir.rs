@@ -7,9 +7,6 @@ rule! {
     /// Reports a `RUN` whose first command is `cd`, including a `RUN cd dir` that does nothing else (and so
     /// does nothing at all).
     ///
-    /// hadolint's DL3003 reports a `cd` anywhere in the `RUN`; plimsoll only the leading one on purpose:
-    /// `make && cd docs && make html` or `cd` in a subshell cannot be replaced by one `WORKDIR`.
-    ///
     /// ## Why is this bad?
     /// The directory change lasts only for that `RUN`; readers (and the next instruction) expect it to
     /// stick. `WORKDIR` sets it for every following instruction and for the container, and creates the
@@ -29,6 +26,11 @@ rule! {
     /// COPY . .
     /// RUN go build -o /out/app .
     /// ```
+    ///
+    /// ## Differences from hadolint
+    /// hadolint's DL3003 reports a `cd` anywhere in the `RUN`; this rule only the leading one, on purpose (the
+    /// hadolint-only findings on the real corpus: `mkdir -p /usr/src; cd /usr/src; curl …` inside a long script,
+    /// `make && cd docs && make html`, `cd` in a subshell — none of them is one `WORKDIR`).
     CdInsteadOfWorkdir {
         id: "DF033",
         name: "cd-instead-of-workdir",

@@ -26,6 +26,12 @@ rule! {
     /// SHELL ["/bin/bash", "-o", "pipefail", "-c"]
     /// RUN curl -fsSL https://example.com/tool.tgz | tar -xz -C /usr/local/bin
     /// ```
+    ///
+    /// ## Differences from hadolint
+    /// A pipe inside a command substitution (`"$(dpkg --print-architecture | awk …)"`) is not reported: used as an
+    /// argument its status is lost whatever `pipefail` says, and hadolint's DL4006 reporting it is most of the
+    /// hadolint-only findings on the real corpus. `|` between `case` patterns is no pipe. Pipes inside
+    /// `bash -c "…"` are judged (that shell has no `pipefail` either), which hadolint does not see.
     PipeWithoutPipefail {
         id: "DF041",
         name: "pipe-without-pipefail",
@@ -119,6 +125,11 @@ mod tests {
         passes("DF041", "FROM a:1\nRUN set -euxo pipefail; a | b\n");
         passes("DF041", "FROM a:1\nRUN a || b && echo 'x | y' \"$(c | d)\"\n");
         passes("DF041", "FROM a:1\nRUN [\"sh\", \"-c\", \"a | b\"]\n");
+        passes(
+            "DF041",
+            "FROM a:1\nRUN for b in *; do case \"$b\" in \\\n  shim | proxy) continue ;; \\\n  *) \"./$b\" -v ;; esac; done\n",
+        );
+        catches("DF041", "FROM a:1\nRUN case \"$x\" in a|b) c | d ;; esac\n");
         passes(
             "DF041",
             "FROM a:1\nSHELL [\"pwsh\", \"-Command\"]\nRUN Get-Item x | Remove-Item\n",

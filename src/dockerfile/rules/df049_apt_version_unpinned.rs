@@ -23,6 +23,11 @@ rule! {
     /// FROM debian:12-slim
     /// RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u7
     /// ```
+    ///
+    /// ## Differences from hadolint
+    /// A package list held in a shell variable (`buildDeps='git curl'`, then `apt-get install $buildDeps`) is not
+    /// judged: the variable's value is not tracked, where hadolint's DL3008 counts `$buildDeps` itself as one
+    /// unpinned package (the hadolint-only findings on the real corpus).
     AptVersionUnpinned {
         id: "DF049",
         name: "apt-version-unpinned",

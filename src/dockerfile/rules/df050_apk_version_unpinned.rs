@@ -22,6 +22,11 @@ rule! {
     /// FROM alpine:3.20
     /// RUN apk add --no-cache curl=8.9.0-r0
     /// ```
+    ///
+    /// ## Differences from hadolint
+    /// A package list held in a shell variable (`buildDeps='git curl'`, then `apk add $buildDeps`) is not judged:
+    /// the variable's value is not tracked, where hadolint's DL3018 counts `$buildDeps` itself as one unpinned
+    /// package (the hadolint-only findings on the real corpus).
     ApkVersionUnpinned {
         id: "DF050",
         name: "apk-version-unpinned",

@@ -24,6 +24,11 @@ rule! {
     /// FROM python:3.12-slim
     /// RUN pip install --no-cache-dir flask==3.0.3
     /// ```
+    ///
+    /// ## Differences from hadolint
+    /// pip run by path (`/venv/bin/pip install …`) or as `python3 -m pip` is judged too, which hadolint's
+    /// DL3013 does not recognise (the plimsoll-only findings on the real corpus). A VCS requirement is
+    /// pinned when it names a ref (`git+https://…/repo.git@v1.2`), like DL3013 asks.
     PipVersionUnpinned {
         id: "DF051",
         name: "pip-version-unpinned",
@@ -37,6 +42,18 @@ rule! {
 }
 
 fn pinned(p: &str) -> bool {
+    // A VCS requirement installs the default branch's head unless it names a ref (`…/repo.git@v1.2`).
+    if let Some((_, rest)) = ["git+", "hg+", "svn+", "bzr+"]
+        .iter()
+        .find_map(|v| p.strip_prefix(v))
+        .and_then(|url| url.split_once("://"))
+    {
+        let path = match rest.split_once('/') {
+            Some((host, path)) if host.contains('@') => path,
+            _ => rest,
+        };
+        return path.contains('@');
+    }
     p.contains(['=', '<', '>', '~', '@', '/'])
         || p.starts_with('.')
         || p.ends_with(".whl")
@@ -58,7 +75,19 @@ mod tests {
         catches("DF051", "FROM python:3.12\nRUN pip install -U pip flask==3\n");
         passes(
             "DF051",
-            "FROM python:3.12\nRUN pip install -r req.txt . ./x 'a>=1' git+https://x/y.git\n",
+            "FROM python:3.12\nRUN pip install -r req.txt . ./x 'a>=1' git+https://x/y.git@v1.2#egg=y\n",
+        );
+        passes(
+            "DF051",
+            "FROM python:3.12\nRUN pip install git+ssh://git@github.com/a/b.git@4f2c1e0\n",
+        );
+        catches(
+            "DF051",
+            "FROM python:3.12\nRUN pip install git+git://github.com/docker/docker-py.git\n",
+        );
+        catches(
+            "DF051",
+            "FROM python:3.12\nRUN pip install git+ssh://git@github.com/a/b.git\n",
         );
     }
 }

@@ -23,6 +23,10 @@ rule! {
     /// FROM node:22-slim
     /// RUN npm install -g pm2@5.4.2
     /// ```
+    ///
+    /// ## Differences from hadolint
+    /// `name@latest` is reported as unpinned (it moves like no version at all); hadolint's DL3016 accepts any
+    /// `@tag` (the plimsoll-only finding on the real corpus).
     NpmVersionUnpinned {
         id: "DF052",
         name: "npm-version-unpinned",

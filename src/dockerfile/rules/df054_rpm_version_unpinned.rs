@@ -23,6 +23,11 @@ rule! {
     /// FROM rockylinux:9
     /// RUN dnf install -y httpd-2.4.57 && dnf clean all
     /// ```
+    ///
+    /// ## Differences from hadolint
+    /// `tdnf` (Azure Linux, Photon OS) is judged like `dnf`; hadolint's DL3033/DL3041/DL3037 know only `yum`,
+    /// `dnf`/`microdnf` and `zypper` (the plimsoll-only findings on the real corpus are `tdnf install` in the
+    /// .NET images).
     RpmVersionUnpinned {
         id: "DF054",
         name: "rpm-version-unpinned",
