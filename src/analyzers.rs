@@ -4,6 +4,7 @@
 //! analyzer is added by one line in each function below.
 
 use crate::analyzer::Analyzer;
+use crate::ci::CiAnalyzer;
 use crate::compose::{self, ComposeLinter};
 use crate::config::Config;
 use crate::dockerfile::{self, Linter};
@@ -18,6 +19,7 @@ pub fn from_config(cfg: &Config) -> Vec<Box<dyn Analyzer>> {
         Box::new(Linter::new(&rules)),
         Box::new(ComposeLinter::new(&rules)),
         Box::new(EnvAnalyzer::new(&rules)),
+        Box::new(CiAnalyzer::new(&rules)),
     ]
 }
 
@@ -33,10 +35,14 @@ pub fn default_analyzers() -> Vec<Box<dyn Analyzer>> {
         Box::new(Linter::new(&rules)),
         Box::new(ComposeLinter::new(&rules)),
         Box::new(EnvAnalyzer::new(&rules)),
+        Box::new(CiAnalyzer::new(&rules)),
     ]
 }
 
 /// Whether `id` names a rule of some analyzer (secret rules are checked by the caller).
 pub fn knows_rule(id: &str) -> bool {
-    dockerfile::rules::find(id).is_some() || compose::knows_rule(id) || EnvAnalyzer::knows_rule(id)
+    dockerfile::rules::find(id).is_some()
+        || compose::knows_rule(id)
+        || EnvAnalyzer::knows_rule(id)
+        || CiAnalyzer::knows_rule(id)
 }

@@ -23,6 +23,7 @@ pub struct Located {
 pub enum Fact {
     ComposeService(ComposeServiceFact),
     Dockerfile(DockerfileFact),
+    EnvFile(EnvFileFact),
 }
 
 /// How a compose service decides its health check.
@@ -42,6 +43,9 @@ pub enum HealthFact {
 pub struct ComposeServiceFact {
     /// Display path of the compose file.
     pub file: String,
+    /// The compose file's directory on disk (normalized): where `.env`, `.env.example` and relative
+    /// `env_file:` paths are looked up. `None` for stdin and git blobs.
+    pub dir: Option<PathBuf>,
     pub name: String,
     /// The service's name key.
     pub at: Located,
@@ -131,4 +135,30 @@ pub struct CopyFact {
     pub snippet: String,
     /// Ignore pragmas that silence a context rule on it: (rule id, 1-based pragma line, reason).
     pub silenced: Vec<(&'static str, u32, Option<String>)>,
+}
+
+/// What kind of env file an [`EnvFileFact`] is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EnvFileKind {
+    /// `.env`, `.env.local`, `.env.production`: real values.
+    Real,
+    /// `.env.example`, `.env.sample`, `example.env`…: names, committed on purpose.
+    Example,
+    /// `db.env`, `app.env`: named like an env file; real values when compose `env_file:` loads it.
+    Named,
+}
+
+/// An env file in a git work tree, or an example env file anywhere.
+#[derive(Clone, Debug)]
+pub struct EnvFileFact {
+    /// Display path.
+    pub path: String,
+    /// Normalized disk path (what a compose `env_file:` resolves to).
+    pub disk_path: PathBuf,
+    pub kind: EnvFileKind,
+    /// The git index tracks it.
+    pub tracked: bool,
+    /// The variable names it sets or documents (commented-out `# NAME=` lines included); example files
+    /// only.
+    pub names: Vec<String>,
 }

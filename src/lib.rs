@@ -8,6 +8,7 @@ pub mod analyzer;
 pub mod analyzers;
 pub mod baseline;
 pub mod catalog;
+pub mod ci;
 pub mod compose;
 pub mod config;
 pub mod dockerfile;

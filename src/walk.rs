@@ -246,6 +246,11 @@ pub fn scan(pipeline: &Pipeline, opts: &WalkOptions) -> Result<Outcome, String> 
     let c = &shared.counters;
     let mut findings = shared.findings.into_inner().unwrap();
     pipeline.finish_project(shared.facts.into_inner().unwrap(), &mut findings);
+    // Findings about files the walk never visited (a tracked `.env` that a `.gitignore` hides, reported
+    // from that `.gitignore`) obey the same exclude globs as the files it visited.
+    if !excludes.is_empty() {
+        findings.retain(|f| !excluded_elsewhere(&f.path, &opts.paths, &excludes));
+    }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key() && a.span == b.span);
     let mut errors = shared.errors.into_inner().unwrap();
@@ -434,6 +439,21 @@ impl Worker<'_, '_> {
 }
 
 /// Opens a regular file without blocking (a FIFO swapped in after the type check cannot hang us).
+/// Whether the display path `path` lies under one of the directory `roots` and `excludes` matches it
+/// relative to that root.
+fn excluded_elsewhere(path: &str, roots: &[PathBuf], excludes: &globset::GlobSet) -> bool {
+    roots.iter().any(|root| {
+        let shown = display_path(root);
+        let rel = if shown.is_empty() || shown == "." {
+            Some(path)
+        } else {
+            path.strip_prefix(shown.trim_end_matches('/'))
+                .and_then(|r| r.strip_prefix('/'))
+        };
+        rel.is_some_and(|rel| excludes.is_match(rel)) && root.is_dir()
+    })
+}
+
 fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
     let mut o = std::fs::OpenOptions::new();
     o.read(true);

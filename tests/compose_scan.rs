@@ -51,7 +51,17 @@ services:
   migrate:
     image: ghcr.io/acme/migrate:2.0.1
     restart: "no"
+    env_file: .env
 "#;
+
+/// A release workflow: a secret build argument (CI001) and an image pushed only as `:latest` (CI002).
+const WORKFLOW: &str = "jobs:
+  image:
+    steps:
+      - run: |
+          docker build --build-arg NPM_TOKEN=${{ secrets.NPM_TOKEN }} -t ghcr.io/acme/web:latest ./app
+          docker push ghcr.io/acme/web:latest
+";
 
 fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -69,7 +79,31 @@ fn project() -> tempfile::TempDir {
     fs::write(p.join("worker/.dockerignore"), ".git\n").unwrap();
     fs::write(p.join(".gitignore"), ".env\n").unwrap();
     fs::write(p.join(".env"), "NPM_TOKEN=\n").unwrap();
+    // Documents a real-looking password (a secret finding that says example files document names) but
+    // not NPM_TOKEN, which compose interpolates (EN004).
+    fs::write(p.join(".env.example"), "DB_PASSWORD=q7Rz2vXk9LmP4tWs\n").unwrap();
+    fs::create_dir_all(p.join(".github/workflows")).unwrap();
+    fs::write(p.join(".github/workflows/release.yml"), WORKFLOW).unwrap();
     dir
+}
+
+/// Runs git in `dir` with no user or system configuration.
+fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn plimsoll() -> Command {
@@ -151,7 +185,10 @@ fn compose_findings_point_at_keys_and_cross_files() {
     assert_eq!(on_20.len(), 1, "{on_20:?}");
     assert_eq!(on_20[0]["snippet"], "POSTGRES_PASSWORD: …");
     for x in &f {
-        assert!(!x.to_string().contains("example\""), "{x}");
+        assert!(
+            !x.to_string().contains("PASSWORD: example") && x["secret"] != "example",
+            "{x}"
+        );
     }
 }
 
@@ -272,6 +309,9 @@ fn scanned() -> (Vec<Finding>, plimsoll::walk::Stats, Vec<plimsoll::catalog::Rul
     let root = Path::new("target/compose-scan-fixture");
     let _ = fs::remove_dir_all(root);
     copy_tree(src.path(), root);
+    // A work tree whose index tracks the `.env` its .gitignore lists (EN002) and compose loads (EN005).
+    git(root, &["init", "-q"]);
+    git(root, &["add", "-f", ".env"]);
     let rules = builtin_rules().unwrap();
     let mut infos: Vec<_> = rules.iter().map(Rule::info).collect();
     let cfg = Config::default();
@@ -349,7 +389,13 @@ fn every_format_carries_compose_findings() {
         let mut out = Vec::new();
         format.build(&opts).emit(&report, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(text.contains("DC005"), "{format:?}: {text}");
+        for id in ["DC005", "EN002", "EN004", "EN005", "CI001", "CI002"] {
+            assert!(text.contains(id), "{format:?} lacks {id}: {text}");
+        }
+        assert!(
+            !text.contains("q7Rz2vXk9LmP4tWs"),
+            "{format:?} printed the example password"
+        );
         // (SARIF's rule help and Code Quality's `content` quote DC012's documentation example; the
         // findings themselves must not.)
         let results = match format {

@@ -414,6 +414,7 @@ fn service_facts(path: &str, disk_path: Option<&Path>, file: &ComposeFile<'_>, p
         collect_interpolations(s.node, &mut interpolated, &at);
         facts.push(Fact::ComposeService(ComposeServiceFact {
             file: path.to_string(),
+            dir: dir.as_deref().map(crate::fsutil::normalize_path),
             name: s.name.to_string(),
             at: at(s.key),
             health,

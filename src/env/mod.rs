@@ -1,28 +1,51 @@
-//! The `.env` analyzer: the `env` step of the per-file job. It takes `.env` and `.env.*` files (not the
-//! example kinds: `.example`, `.sample`, `.template`, `.dist`, `.defaults`) and reports EN001 when the file
-//! sits inside a git work tree and no `.gitignore` rule (nor `.git/info/exclude`) covers it — whether the
-//! walk was told to honour ignore files or not, the answer comes from the ignore files themselves, read the
-//! way git reads them (each directory's `.gitignore` relative to that directory, deeper files winning).
-//! Git programs are never run.
+//! The `.env` analyzer: the `env` step of the per-file job, and the `.env` rules of the project phase.
+//! It takes real env files (`.env`, `.env.*`), example env files (`.env.example` and friends), files
+//! named like env files (`db.env`) and `.gitignore` files, and asks git's own files about them
+//! ([`git_status`]: the work tree, its ignore rules, its index — no git program runs):
+//!
+//! - EN001: a real env file in a work tree that no ignore rule covers;
+//! - EN002: a real env file the index tracks, including one a `.gitignore` hides from the walk (found from
+//!   that `.gitignore`, since ignore rules do not untrack a file);
+//! - EN003: an example file holding a value that looks like a real secret;
+//! - EN004 and EN005 run in the project phase ([`crate::project`]) over the [`EnvFileFact`]s this
+//!   analyzer emits and the compose facts: variables compose interpolates that no example file beside it
+//!   documents, and compose `env_file:` entries that load a tracked file.
 
-use crate::finding::{Category, Finding, Fingerprint, Severity, Span};
-use crate::lint::LinterConfig;
-use crate::lint::Meta;
-use ignore::gitignore::Gitignore;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use crate::analyzer::{Emitted, FileInput};
+use crate::facts::{EnvFileFact, EnvFileKind, Fact};
+use crate::finding::{Category, Finding, Fingerprint, Span};
+use crate::lint::{Configured, LinterConfig, Meta};
+use crate::position::LineIndex;
+use std::ops::Range;
+use std::path::Path;
 
-mod en001_env_file_not_ignored;
+pub mod dotenv;
+pub mod en001_env_file_not_ignored;
+pub mod en002_env_file_tracked;
+pub mod en003_secret_in_example_file;
+pub mod en004_undocumented_variable;
+pub mod en005_compose_loads_tracked_env_file;
+pub mod git_status;
 
-/// Every `.env` rule.
-static RULES: &[&Meta] = &[&en001_env_file_not_ignored::META];
+/// Every `.env` rule, in id order.
+pub static RULES: &[&Meta] = &[
+    &en001_env_file_not_ignored::META,
+    &en002_env_file_tracked::META,
+    &en003_secret_in_example_file::META,
+    &en004_undocumented_variable::META,
+    &en005_compose_loads_tracked_env_file::META,
+];
 
 /// Suffixes that make an env file an example (documentation, meant to be committed).
 const EXAMPLE_SUFFIXES: &[&str] = &["example", "sample", "template", "dist", "defaults", "tmpl", "tpl"];
 
+fn file_name(path: &str) -> String {
+    path.rsplit(['/', '\\']).next().unwrap_or(path).to_ascii_lowercase()
+}
+
 /// Whether `path` names a real env file: `.env` or `.env.<anything but an example kind>`.
 pub fn is_env_name(path: &str) -> bool {
-    let name = path.rsplit(['/', '\\']).next().unwrap_or(path).to_ascii_lowercase();
+    let name = file_name(path);
     if name == ".env" {
         return true;
     }
@@ -30,6 +53,30 @@ pub fn is_env_name(path: &str) -> bool {
         Some(rest) => !rest.is_empty() && !rest.split('.').any(|p| EXAMPLE_SUFFIXES.contains(&p)),
         None => false,
     }
+}
+
+/// Whether `path` names an example env file: `.env.example`, `.env.local.sample`, `env.example`,
+/// `example.env`, `.env-template`…
+pub fn is_example_name(path: &str) -> bool {
+    let name = file_name(path);
+    let env_like =
+        name.starts_with(".env") || name.starts_with("env.") || name.ends_with(".env") || name.contains(".env.");
+    env_like && name.split(['.', '-', '_']).any(|p| EXAMPLE_SUFFIXES.contains(&p))
+}
+
+/// Whether `path` is named like an env file without being `.env*`: `db.env`, `prod.env`.
+pub fn is_named_env(path: &str) -> bool {
+    let name = file_name(path);
+    name.len() > ".env".len() && name.ends_with(".env") && !name.starts_with('.') && !is_example_name(&name)
+}
+
+/// A problem in one file, by byte range.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub range: Range<usize>,
+    pub message: String,
+    /// What identifies the problem for the fingerprint besides rule and path.
+    pub content: String,
 }
 
 /// The catalog entry of an env rule.
@@ -40,116 +87,212 @@ fn info(meta: &Meta) -> crate::catalog::RuleInfo {
     info
 }
 
+/// Finds an env rule by id (any case) or name.
+pub fn find(id_or_name: &str) -> Option<&'static Meta> {
+    RULES.iter().copied().find(|m| m.is_named(id_or_name))
+}
+
 /// The configured `.env` analyzer.
 pub struct EnvAnalyzer {
-    not_ignored: Option<(Arc<str>, Arc<str>, Severity)>,
+    configured: Vec<Option<Configured>>,
+    index: git_status::IndexCache,
 }
 
 impl EnvAnalyzer {
     pub fn new(cfg: &LinterConfig) -> EnvAnalyzer {
-        let m = &en001_env_file_not_ignored::META;
-        let named = |list: &[String]| list.iter().any(|s| s == m.id || s == m.name);
-        let on = (m.enabled_by_default || named(&cfg.enable)) && !named(&cfg.disable);
-        let severity = cfg
-            .severity
-            .get(m.id)
-            .or_else(|| cfg.severity.get(m.name))
-            .copied()
-            .unwrap_or(m.severity);
         EnvAnalyzer {
-            not_ignored: on.then(|| (m.id.into(), m.name.into(), severity)),
+            configured: RULES.iter().map(|m| cfg.configure(m)).collect(),
+            index: git_status::IndexCache::default(),
         }
     }
 
     /// Whether `id` names an env rule.
     pub fn knows_rule(id: &str) -> bool {
-        RULES.iter().any(|m| m.id.eq_ignore_ascii_case(id) || m.name == id)
+        find(id).is_some()
     }
 
-    /// Checks one env file at `path` (display) / `disk_path`.
-    pub fn check(&self, path: &str, disk_path: &Path, out: &mut Vec<Finding>) {
-        let Some((id, name, severity)) = &self.not_ignored else {
-            return;
+    fn rule(&self, meta: &Meta) -> Option<&Configured> {
+        let i = RULES.iter().position(|m| std::ptr::eq(*m, meta))?;
+        self.configured[i].as_ref()
+    }
+
+    /// Checks one real env file at `path` (display) / `disk_path` (EN001, EN002); returns its fact.
+    pub fn check(&self, path: &str, disk_path: &Path, out: &mut Vec<Finding>) -> Option<EnvFileFact> {
+        let abs = std::fs::canonicalize(disk_path).ok()?;
+        let top = git_status::work_tree_top(&abs)?;
+        let rel = repo_path(&top, &abs);
+        let tracked = self.index.tracked(&top).paths.contains(&rel);
+        let kind = if is_env_name(path) {
+            EnvFileKind::Real
+        } else {
+            EnvFileKind::Named
         };
-        let Ok(abs) = std::fs::canonicalize(disk_path) else {
-            return;
-        };
-        let Some(top) = work_tree_top(&abs) else { return };
-        if is_ignored(&top, &abs) {
-            return;
+        if kind == EnvFileKind::Real {
+            if tracked {
+                if let Some(rule) = self.rule(&en002_env_file_tracked::META) {
+                    let ignored = git_status::is_ignored(&top, &abs);
+                    out.push(file_finding(
+                        rule,
+                        path,
+                        en002_env_file_tracked::message(&rel, ignored),
+                        &rel,
+                    ));
+                }
+            } else if let Some(rule) = self.rule(&en001_env_file_not_ignored::META)
+                && !git_status::is_ignored(&top, &abs)
+            {
+                out.push(file_finding(
+                    rule,
+                    path,
+                    en001_env_file_not_ignored::message(&rel),
+                    &rel,
+                ));
+            }
         }
-        let rel = abs.strip_prefix(&top).unwrap_or(&abs).display().to_string();
-        out.push(Finding {
-            rule_id: id.clone(),
-            rule_name: name.clone(),
-            severity: *severity,
-            category: Category::Env,
+        Some(EnvFileFact {
             path: path.to_string(),
-            span: Span {
-                line: 1,
-                column: 1,
-                end_line: 1,
-                end_column: 1,
-            },
-            message: format!(
-                "{rel} is not git-ignored, so its values get committed; add `/{rel}` to .gitignore and commit a `.env.example` with the names only"
-            ),
-            fingerprint: Fingerprint::new(id, rel.as_bytes(), path),
-            snippet: None,
-            secret: None,
-            confidence: None,
-            commit: None,
-            other_locations: Vec::new(),
-            baked_into: Vec::new(),
-            suppressed: None,
+            disk_path: crate::fsutil::normalize_path(disk_path),
+            kind,
+            tracked,
+            names: Vec::new(),
+        })
+    }
+
+    /// From a `.gitignore`: the env files under its directory that the index tracks although ignore rules
+    /// cover them (the walk, honouring ignore files, never visits them). EN002 for the real ones, and a
+    /// fact for each.
+    fn tracked_but_ignored(&self, path: &str, disk_path: &Path, out: &mut Emitted<'_>) {
+        let Some(dir) = std::fs::canonicalize(disk_path)
+            .ok()
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+        else {
+            return;
+        };
+        let Some(top) = dir.ancestors().find(|d| d.join(".git").exists()).map(Path::to_path_buf) else {
+            return;
+        };
+        let prefix = repo_path(&top, &dir);
+        let display_dir = path.rsplit_once('/').map(|(d, _)| d);
+        let disk_dir = disk_path.parent().unwrap_or(Path::new(""));
+        let tracked = self.index.tracked(&top);
+        for p in &tracked.paths {
+            let rel = if prefix.is_empty() {
+                p.as_str()
+            } else {
+                match p.strip_prefix(&prefix).and_then(|r| r.strip_prefix('/')) {
+                    Some(r) => r,
+                    None => continue,
+                }
+            };
+            let abs = top.join(p);
+            if !git_status::is_ignored(&top, &abs) {
+                continue;
+            }
+            let display = match display_dir {
+                Some(d) => format!("{d}/{rel}"),
+                None => rel.to_string(),
+            };
+            let kind = if is_env_name(p) {
+                EnvFileKind::Real
+            } else {
+                EnvFileKind::Named
+            };
+            if kind == EnvFileKind::Real
+                && let Some(rule) = self.rule(&en002_env_file_tracked::META)
+            {
+                out.findings.push(file_finding(
+                    rule,
+                    &display,
+                    en002_env_file_tracked::message(p, true),
+                    p,
+                ));
+            }
+            out.facts.push(Fact::EnvFile(EnvFileFact {
+                path: display,
+                disk_path: crate::fsutil::normalize_path(&disk_dir.join(rel)),
+                kind,
+                tracked: true,
+                names: Vec::new(),
+            }));
+        }
+    }
+
+    /// An example file: EN003, and the names it documents.
+    fn example(&self, file: &FileInput<'_>, out: &mut Emitted<'_>) {
+        let text = String::from_utf8_lossy(file.data);
+        let assignments = dotenv::assignments(&text);
+        if let Some(rule) = self.rule(&en003_secret_in_example_file::META) {
+            let mut hits = Vec::new();
+            en003_secret_in_example_file::check(&assignments, file.secrets, &mut hits);
+            let index = LineIndex::new(text.as_bytes());
+            for h in hits {
+                let (line, column) = index.position(text.as_bytes(), h.range.start);
+                let (end_line, end_column) = index.position(text.as_bytes(), h.range.end);
+                let mut f = file_finding(rule, file.path, h.message, &h.content);
+                f.span = Span {
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                };
+                out.findings.push(f);
+            }
+        }
+        let Some(disk) = file.disk_path else { return };
+        let tracked = std::fs::canonicalize(disk).ok().and_then(|abs| {
+            let top = git_status::work_tree_top(&abs)?;
+            Some(self.index.tracked(&top).paths.contains(&repo_path(&top, &abs)))
         });
+        let mut names: Vec<String> = assignments.iter().map(|a| a.name.to_string()).collect();
+        names.sort_unstable();
+        names.dedup();
+        out.facts.push(Fact::EnvFile(EnvFileFact {
+            path: file.path.to_string(),
+            disk_path: crate::fsutil::normalize_path(disk),
+            kind: EnvFileKind::Example,
+            tracked: tracked.unwrap_or(false),
+            names,
+        }));
     }
 }
 
-/// The top of the git work tree holding `file` (a directory with a `.git` directory or file), if any.
-fn work_tree_top(file: &Path) -> Option<PathBuf> {
-    file.ancestors()
-        .skip(1)
-        .find(|d| d.join(".git").exists())
-        .map(Path::to_path_buf)
+/// `abs` relative to `top`, `/`-separated (how the index names it).
+fn repo_path(top: &Path, abs: &Path) -> String {
+    let rel = abs.strip_prefix(top).unwrap_or(abs);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
-/// Whether git would ignore `file`: `.git/info/exclude`, then every `.gitignore` from the top down to the
-/// file's directory; the deepest matching rule decides (a `!` rule un-ignores).
-fn is_ignored(top: &Path, file: &Path) -> bool {
-    let mut ignored = false;
-    let mut consider = |gi: &Gitignore| {
-        let m = gi.matched_path_or_any_parents(file, false);
-        if m.is_ignore() {
-            ignored = true;
-        } else if m.is_whitelist() {
-            ignored = false;
-        }
-    };
-    let exclude = top.join(".git/info/exclude");
-    if exclude.is_file() {
-        let mut b = ignore::gitignore::GitignoreBuilder::new(top);
-        b.add(&exclude);
-        if let Ok(gi) = b.build() {
-            consider(&gi);
-        }
+/// A finding about a whole file (line 1), fingerprinted by `content`.
+fn file_finding(rule: &Configured, path: &str, message: String, content: &str) -> Finding {
+    Finding {
+        rule_id: rule.id.clone(),
+        rule_name: rule.name.clone(),
+        severity: rule.severity,
+        category: Category::Env,
+        path: path.to_string(),
+        span: Span {
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+        },
+        message,
+        fingerprint: Fingerprint::new(&rule.id, content.as_bytes(), path),
+        snippet: None,
+        secret: None,
+        confidence: None,
+        commit: None,
+        other_locations: Vec::new(),
+        baked_into: Vec::new(),
+        suppressed: None,
     }
-    let dir = file.parent().unwrap_or(top);
-    let rel = dir.strip_prefix(top).unwrap_or(Path::new(""));
-    let mut level = top.to_path_buf();
-    let mut levels = vec![level.clone()];
-    for part in rel.components() {
-        level.push(part);
-        levels.push(level.clone());
-    }
-    for d in levels {
-        let f = d.join(".gitignore");
-        if f.is_file() {
-            let (gi, _) = Gitignore::new(&f);
-            consider(&gi);
-        }
-    }
-    ignored
+}
+
+fn is_gitignore(path: &str) -> bool {
+    path.rsplit(['/', '\\']).next() == Some(".gitignore")
 }
 
 impl crate::analyzer::Analyzer for EnvAnalyzer {
@@ -157,23 +300,34 @@ impl crate::analyzer::Analyzer for EnvAnalyzer {
         "env"
     }
 
-    fn takes(&self, file: &crate::analyzer::FileInput<'_>) -> bool {
-        file.disk_path.is_some() && is_env_name(file.path)
+    fn takes(&self, file: &FileInput<'_>) -> bool {
+        is_example_name(file.path)
+            || (file.disk_path.is_some()
+                && (is_env_name(file.path) || is_named_env(file.path) || is_gitignore(file.path)))
     }
 
-    fn analyze(&self, file: &crate::analyzer::FileInput<'_>, out: &mut crate::analyzer::Emitted<'_>) {
-        if let Some(disk) = file.disk_path {
-            self.check(file.path, disk, out.findings);
+    fn analyze(&self, file: &FileInput<'_>, out: &mut Emitted<'_>) {
+        if is_example_name(file.path) {
+            self.example(file, out);
+            return;
+        }
+        let Some(disk) = file.disk_path else { return };
+        if is_gitignore(file.path) {
+            self.tracked_but_ignored(file.path, disk, out);
+        } else if let Some(fact) = self.check(file.path, disk, out.findings) {
+            out.facts.push(Fact::EnvFile(fact));
         }
     }
 
     fn rule_infos(&self) -> Vec<crate::catalog::RuleInfo> {
-        self.not_ignored
+        RULES
             .iter()
-            .map(|(_, _, severity)| {
-                let mut i = info(&en001_env_file_not_ignored::META);
-                i.severity = *severity;
-                i
+            .zip(&self.configured)
+            .filter_map(|(m, c)| {
+                let c = c.as_ref()?;
+                let mut i = info(m);
+                i.severity = c.severity;
+                Some(i)
             })
             .collect()
     }
@@ -181,13 +335,14 @@ impl crate::analyzer::Analyzer for EnvAnalyzer {
     fn catalog(&self) -> Vec<crate::analyzer::RuleState> {
         RULES
             .iter()
-            .map(|m| {
+            .zip(&self.configured)
+            .map(|(m, c)| {
                 let mut i = info(m);
-                if let Some((_, _, s)) = &self.not_ignored {
-                    i.severity = *s;
+                if let Some(c) = c {
+                    i.severity = c.severity;
                 }
                 crate::analyzer::RuleState {
-                    active: self.not_ignored.is_some(),
+                    active: c.is_some(),
                     info: i,
                 }
             })
@@ -220,6 +375,25 @@ mod tests {
         ] {
             assert!(!is_env_name(n), "{n}");
         }
+        for n in [
+            ".env.example",
+            "env.example",
+            "example.env",
+            ".env.local.sample",
+            ".env-template",
+            "x/.env.dist",
+        ] {
+            assert!(is_example_name(n), "{n}");
+        }
+        for n in [".env", ".env.local", "examples/.env", "example.txt", "sample.yml"] {
+            assert!(!is_example_name(n), "{n}");
+        }
+        for n in ["db.env", "config/app.env"] {
+            assert!(is_named_env(n), "{n}");
+        }
+        for n in [".env", "example.env", ".env.local"] {
+            assert!(!is_named_env(n), "{n}");
+        }
     }
 
     fn check(dir: &Path, file: &str) -> Vec<Finding> {
@@ -251,5 +425,20 @@ mod tests {
         fs::create_dir_all(p.join(".git/info")).unwrap();
         fs::write(p.join(".git/info/exclude"), ".env.*\n").unwrap();
         assert!(check(p, "svc/deep/.env.local").is_empty());
+    }
+
+    #[test]
+    fn rule_table() {
+        crate::lint::testing::assert_rule_table(
+            RULES,
+            "EN",
+            &[
+                "## What it does",
+                "## Why is this bad?",
+                "## Example",
+                "## Use instead",
+                "## References",
+            ],
+        );
     }
 }

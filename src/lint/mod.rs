@@ -43,6 +43,15 @@ impl LinterConfig {
             .unwrap_or(default)
     }
 
+    /// The rule as configured, when it runs: its id, name and effective severity.
+    pub fn configure(&self, m: &Meta) -> Option<Configured> {
+        self.selects(m.id, m.name, m.enabled_by_default).then(|| Configured {
+            id: m.id.into(),
+            name: m.name.into(),
+            severity: self.severity_of(m.id, m.name, m.severity),
+        })
+    }
+
     /// The `[rules]` and `[dockerfile]` settings of `.plimsoll.toml` that concern lint rules.
     pub fn from_config(cfg: &crate::config::Config) -> LinterConfig {
         LinterConfig {
@@ -56,6 +65,55 @@ impl LinterConfig {
                 .collect(),
             trusted_registries: cfg.dockerfile.trusted_registries.clone(),
         }
+    }
+}
+
+/// A rule that runs, as its findings name it.
+#[derive(Clone, Debug)]
+pub struct Configured {
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+    pub severity: Severity,
+}
+
+impl Configured {
+    /// A finding of this rule at `at` (a place one fact recorded); `content` identifies the problem for the
+    /// fingerprint (never a line number).
+    pub fn finding_at(
+        &self,
+        category: Category,
+        at: &crate::facts::Located,
+        message: String,
+        content: &[u8],
+        snippet: Option<String>,
+    ) -> crate::finding::Finding {
+        crate::finding::Finding {
+            rule_id: self.id.clone(),
+            rule_name: self.name.clone(),
+            severity: self.severity,
+            category,
+            path: at.path.clone(),
+            span: crate::finding::Span {
+                line: at.line,
+                column: at.column,
+                end_line: at.line,
+                end_column: at.end_column,
+            },
+            message,
+            fingerprint: crate::finding::Fingerprint::new(&self.id, content, &at.path),
+            snippet,
+            secret: None,
+            confidence: None,
+            commit: None,
+            other_locations: Vec::new(),
+            baked_into: Vec::new(),
+            suppressed: None,
+        }
+    }
+
+    /// Whether a pragma or list entry `x` names this rule (id in any case, or name).
+    pub fn is_named(&self, x: &str) -> bool {
+        x.eq_ignore_ascii_case(&self.id) || *x == *self.name
     }
 }
 
@@ -284,6 +342,39 @@ macro_rules! declare_rule {
     };
 }
 pub(crate) use declare_rule;
+
+/// Declares the metadata of a rule whose logic is not behind a `Rule` trait (the `.env` and build-command
+/// rules, some of which run in the project phase): a `pub static` [`Meta`] named `$name`, documented by
+/// the doc comment, with the same fields as [`declare_rule!`].
+macro_rules! declare_meta {
+    (
+        $(#[doc = $doc:literal])+
+        $name:ident {
+            id: $id:literal,
+            name: $rname:literal,
+            severity: $sev:ident,
+            summary: $summary:literal,
+            twins: [$($twin:literal),* $(,)?],
+            cwe: [$($cwe:literal),* $(,)?],
+            security_severity: $ss:literal,
+            enabled: $enabled:literal $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])+
+        pub static $name: $crate::lint::Meta = $crate::lint::Meta {
+            id: $id,
+            name: $rname,
+            severity: $crate::finding::Severity::$sev,
+            summary: $summary,
+            docs: concat!($($doc, "\n"),+),
+            twins: &[$($twin),*],
+            cwe: &[$($cwe),*],
+            security_severity: $ss,
+            enabled_by_default: $enabled,
+        };
+    };
+}
+pub(crate) use declare_meta;
 
 #[cfg(test)]
 pub(crate) mod testing {

@@ -7,6 +7,9 @@
 //! - DC017: a secret build argument names the Dockerfile `ARG` it feeds, and stands for DF006 there.
 //! - DF017/DF018 against a compose `build.context`, and secret findings in files a `COPY`/`ADD` bakes into
 //!   an image ([`build_context`]).
+//! - EN003: a secret finding in an example env file says that example files document names, not values.
+//! - EN004: variables a compose file interpolates that no example env file beside it documents.
+//! - EN005: a compose `env_file:` that loads a file git tracks.
 //!
 //! Positions and paths come from the facts (display paths, as the findings of the walk have them).
 
@@ -14,20 +17,12 @@ mod build_context;
 
 use crate::compose::rules as compose_rules;
 use crate::dockerfile::rules as dockerfile_rules;
-use crate::facts::{ComposeServiceFact, DockerfileFact, Fact, HealthFact, Located};
-use crate::finding::{Category, Finding, Fingerprint, Severity, Span};
-use crate::lint::LinterConfig;
+use crate::env;
+use crate::facts::{ComposeServiceFact, DockerfileFact, EnvFileFact, EnvFileKind, Fact, HealthFact, Located};
+use crate::finding::{Category, Finding};
+use crate::lint::{Configured, LinterConfig};
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
-
-/// A project rule as configured.
-#[derive(Clone, Debug)]
-struct Configured {
-    id: Arc<str>,
-    name: Arc<str>,
-    severity: Severity,
-}
 
 /// The project rules, configured from `.plimsoll.toml`.
 #[derive(Clone, Debug)]
@@ -35,6 +30,9 @@ pub struct ProjectRules {
     missing_healthcheck: Option<Configured>,
     secret_build_arg: bool,
     context: build_context::ContextRules,
+    example_secret: bool,
+    undocumented_variable: Option<Configured>,
+    tracked_env_file: Option<Configured>,
 }
 
 impl Default for ProjectRules {
@@ -49,20 +47,7 @@ impl ProjectRules {
             let m = compose_rules::find(id)
                 .map(|r| r.meta())
                 .or_else(|| dockerfile_rules::find(id).map(|r| r.meta()))?;
-            let named = |list: &[String]| list.iter().any(|s| s == m.id || s == m.name);
-            if !(m.enabled_by_default || named(&cfg.enable)) || named(&cfg.disable) {
-                return None;
-            }
-            Some(Configured {
-                id: m.id.into(),
-                name: m.name.into(),
-                severity: cfg
-                    .severity
-                    .get(m.id)
-                    .or_else(|| cfg.severity.get(m.name))
-                    .copied()
-                    .unwrap_or(m.severity),
-            })
+            cfg.configure(m)
         };
         ProjectRules {
             missing_healthcheck: configured("DC001"),
@@ -71,6 +56,9 @@ impl ProjectRules {
                 missing: configured("DF017"),
                 incomplete: configured("DF018"),
             },
+            example_secret: cfg.configure(&env::en003_secret_in_example_file::META).is_some(),
+            undocumented_variable: cfg.configure(&env::en004_undocumented_variable::META),
+            tracked_env_file: cfg.configure(&env::en005_compose_loads_tracked_env_file::META),
         }
     }
 
@@ -78,18 +66,34 @@ impl ProjectRules {
     pub fn run(&self, facts: Vec<Fact>, findings: &mut Vec<Finding>) {
         let mut services = Vec::new();
         let mut dockerfiles: HashMap<PathBuf, DockerfileFact> = HashMap::new();
+        let mut env_files: Vec<EnvFileFact> = Vec::new();
         for f in facts {
             match f {
                 Fact::ComposeService(s) => services.push(s),
                 Fact::Dockerfile(d) => {
                     dockerfiles.insert(d.disk_path.clone(), d);
                 }
+                Fact::EnvFile(e) => env_files.push(e),
             }
+        }
+        // The same file can be reported by the walk and by a `.gitignore` above it.
+        env_files.sort_by(|a, b| (&a.disk_path, &a.path).cmp(&(&b.disk_path, &b.path)));
+        env_files.dedup_by(|a, b| a.disk_path == b.disk_path);
+        if self.example_secret {
+            example_file_secrets(&env_files, findings);
         }
         services.sort_by(|a, b| (&a.file, a.at.line).cmp(&(&b.file, b.at.line)));
         build_context::run(&self.context, &dockerfiles, &services, findings);
         if services.is_empty() {
             return;
+        }
+        let env_refs: Vec<&EnvFileFact> = env_files.iter().collect();
+        if let Some(rule) = &self.undocumented_variable {
+            env::en004_undocumented_variable::check(rule, &services, &env_refs, findings);
+        }
+        if let Some(rule) = &self.tracked_env_file {
+            let by_path: HashMap<PathBuf, &EnvFileFact> = env_files.iter().map(|e| (e.disk_path.clone(), e)).collect();
+            env::en005_compose_loads_tracked_env_file::check(rule, &services, &by_path, findings);
         }
         let mut drop: Vec<(String, u32, &'static str)> = Vec::new();
         for s in &services {
@@ -152,9 +156,26 @@ impl ProjectRules {
 }
 
 fn silenced(s: &ComposeServiceFact, rule: &Configured) -> bool {
-    s.silenced
+    s.silenced.iter().any(|x| rule.is_named(x))
+}
+
+/// EN003's half in the project phase: a secret the secrets engine found in an example env file is that
+/// rule's finding only (one secret, one finding), and it says why the value should not be there.
+fn example_file_secrets(env_files: &[EnvFileFact], findings: &mut [Finding]) {
+    let examples: std::collections::HashSet<&str> = env_files
         .iter()
-        .any(|x| x.eq_ignore_ascii_case(&rule.id) || *x == *rule.name)
+        .filter(|e| e.kind == EnvFileKind::Example)
+        .map(|e| e.path.as_str())
+        .collect();
+    if examples.is_empty() {
+        return;
+    }
+    for f in findings.iter_mut() {
+        if f.category == Category::Secret && examples.contains(f.path.as_str()) {
+            f.message.push_str(" — ");
+            f.message.push_str(env::en003_secret_in_example_file::EXAMPLE_FILE_NOTE);
+        }
+    }
 }
 
 /// Lines of `path`'s findings of `rule_id`.
@@ -193,26 +214,5 @@ fn secret_build_args(
 }
 
 fn finding(rule: &Configured, at: &Located, message: String, content: &[u8], snippet: Option<String>) -> Finding {
-    Finding {
-        rule_id: rule.id.clone(),
-        rule_name: rule.name.clone(),
-        severity: rule.severity,
-        category: Category::Compose,
-        path: at.path.clone(),
-        span: Span {
-            line: at.line,
-            column: at.column,
-            end_line: at.line,
-            end_column: at.end_column,
-        },
-        message,
-        fingerprint: Fingerprint::new(&rule.id, content, &at.path),
-        snippet,
-        secret: None,
-        confidence: None,
-        commit: None,
-        other_locations: Vec::new(),
-        baked_into: Vec::new(),
-        suppressed: None,
-    }
+    rule.finding_at(Category::Compose, at, message, content, snippet)
 }
