@@ -46,6 +46,8 @@ pub struct ComposeServiceFact {
     /// The compose file's directory on disk (normalized): where `.env`, `.env.example` and relative
     /// `env_file:` paths are looked up. `None` for stdin and git blobs.
     pub dir: Option<PathBuf>,
+    /// `extends:`: the service it builds on (in `file`, or in this file when `None`).
+    pub extends: Option<ExtendsFact>,
     pub name: String,
     /// The service's name key.
     pub at: Located,
@@ -66,6 +68,14 @@ pub struct ComposeServiceFact {
     pub interpolated: Vec<(String, Located)>,
     /// Rule ids or names silenced by pragmas on the service's key line or for the whole file.
     pub silenced: Vec<String>,
+}
+
+/// A service's `extends:`.
+#[derive(Clone, Debug)]
+pub struct ExtendsFact {
+    /// The other compose file (normalized disk path), or `None` for the same file.
+    pub file: Option<PathBuf>,
+    pub service: String,
 }
 
 /// A `build.args` entry.

@@ -31,7 +31,26 @@ use model::{ComposeFile, Health, Region};
 use rules::{Context, Hit, Rule};
 use std::collections::HashMap;
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// DC018, checked by the linter while it follows `include:` and `extends: file:`.
+const MISSING_FILE_ID: &str = "DC018";
+
+/// How deep `include:` is followed.
+pub const MAX_INCLUDE_DEPTH: usize = 8;
+
+/// Largest included file read.
+const MAX_INCLUDED_BYTES: u64 = 4 << 20;
+
+/// Reads an included file, refusing very large ones.
+fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut data = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_INCLUDED_BYTES)
+        .read_to_end(&mut data)?;
+    Ok(data)
+}
 
 /// Longest snippet printed; the fingerprint uses the hit's content, never the line.
 const SNIPPET_MAX_CHARS: usize = 160;
@@ -97,6 +116,22 @@ impl ComposeLinter {
         out: &mut Vec<Finding>,
         facts: &mut Vec<Fact>,
     ) {
+        self.lint_in(path, data, disk_path, secrets, out, facts, &mut Vec::new());
+    }
+
+    /// [`ComposeLinter::lint`] for a file reached through `include:` from the files of `trail` (the
+    /// including chain, outermost first).
+    #[allow(clippy::too_many_arguments)]
+    fn lint_in(
+        &self,
+        path: &str,
+        data: &[u8],
+        disk_path: Option<&Path>,
+        secrets: &[Range<usize>],
+        out: &mut Vec<Finding>,
+        facts: &mut Vec<Fact>,
+        trail: &mut Vec<PathBuf>,
+    ) {
         let text = match std::str::from_utf8(data) {
             Ok(t) => t,
             Err(e) => {
@@ -133,6 +168,117 @@ impl ComposeLinter {
             }
             if disk_path.is_some() || path == crate::fsutil::STDIN_PATH {
                 facts.extend(service_facts(path, disk_path, &file, &pragmas));
+            }
+            if let Some(disk) = disk_path {
+                self.follow_references(path, disk, text, &index, &file, &pragmas, &masks, out, facts, trail);
+            }
+        }
+    }
+
+    /// DC018 and `include:`: checks that every `include:` and `extends: file:` target exists, and lints
+    /// the included files the walk would not take by name (cycle-safe, at most [`MAX_INCLUDE_DEPTH`]
+    /// deep), so their services reach the rules and the project phase.
+    #[allow(clippy::too_many_arguments)]
+    fn follow_references(
+        &self,
+        path: &str,
+        disk: &Path,
+        text: &str,
+        index: &LineIndex,
+        file: &ComposeFile<'_>,
+        pragmas: &Pragmas,
+        masks: &[Range<usize>],
+        out: &mut Vec<Finding>,
+        facts: &mut Vec<Fact>,
+        trail: &mut Vec<PathBuf>,
+    ) {
+        let rule = self.rules.active.iter().find(|a| &*a.id == MISSING_FILE_ID);
+        let dir = disk.parent().unwrap_or(Path::new(""));
+        let display_dir = path.rsplit_once('/').map(|(d, _)| d);
+        let me = crate::fsutil::normalize_path(disk);
+        let report = |node: &yaml::Node, message: String, written: &str, out: &mut Vec<Finding>| {
+            let Some(a) = rule else { return };
+            if pragmas.silences(node.start.line as usize, &a.id, &a.name) {
+                return;
+            }
+            let hit = Hit {
+                region: Region::of(node),
+                message,
+                service: None,
+                content: written.to_string(),
+            };
+            out.push(self.finding(a, path, text, index, &hit, masks));
+        };
+        for (written, node) in file.includes() {
+            if written.contains('$') || written.contains("://") {
+                continue;
+            }
+            let target = crate::fsutil::normalize_path(&dir.join(written));
+            if target == me || trail.contains(&target) {
+                report(
+                    node,
+                    format!(
+                        "`include: {written}` includes a file that includes this one (a cycle); drop one of the two"
+                    ),
+                    written,
+                    out,
+                );
+                continue;
+            }
+            if !target.is_file() {
+                report(
+                    node,
+                    format!(
+                        "`include: {written}` names a file that does not exist (looked for {}); fix the path",
+                        target.display()
+                    ),
+                    written,
+                    out,
+                );
+                continue;
+            }
+            if trail.len() + 1 >= MAX_INCLUDE_DEPTH {
+                report(
+                    node,
+                    format!(
+                        "`include: {written}` nests includes more than {MAX_INCLUDE_DEPTH} deep; plimsoll stops following here"
+                    ),
+                    written,
+                    out,
+                );
+                continue;
+            }
+            // A compose-named file is linted by the walk itself (if it is in the scan).
+            if is_compose_name(written) {
+                continue;
+            }
+            let Ok(data) = read_capped(&target) else { continue };
+            let shown = crate::fsutil::display_path(&crate::fsutil::normalize_path(
+                &Path::new(display_dir.unwrap_or("")).join(written),
+            ));
+            trail.push(me.clone());
+            self.lint_in(&shown, &data, Some(&target), &[], out, facts, trail);
+            trail.pop();
+        }
+        for s in &file.services {
+            let Some((Some((written, node)), _)) = s.extends() else {
+                continue;
+            };
+            if written.contains('$') {
+                continue;
+            }
+            let target = crate::fsutil::normalize_path(&dir.join(written));
+            if !target.is_file() {
+                report(
+                    node,
+                    format!(
+                        "service `{}` extends a service of `{written}`, a file that does not exist (looked for {}); fix the path",
+                        s.name,
+                        target.display()
+                    ),
+                    written,
+                    out,
+                );
             }
         }
     }
@@ -415,6 +561,13 @@ fn service_facts(path: &str, disk_path: Option<&Path>, file: &ComposeFile<'_>, p
         facts.push(Fact::ComposeService(ComposeServiceFact {
             file: path.to_string(),
             dir: dir.as_deref().map(crate::fsutil::normalize_path),
+            extends: s.extends().map(|(file, service)| crate::facts::ExtendsFact {
+                file: match (file, &dir) {
+                    (Some((f, _)), Some(d)) => Some(crate::fsutil::normalize_path(&d.join(f))),
+                    _ => None,
+                },
+                service: service.to_string(),
+            }),
             name: s.name.to_string(),
             at: at(s.key),
             health,
@@ -600,5 +753,93 @@ mod tests {
         );
         assert_eq!(&*out[0].rule_id, "DC000");
         assert_eq!(out[0].span.line, 2);
+    }
+
+    #[test]
+    fn includes_are_followed_and_missing_files_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path();
+        std::fs::create_dir_all(p.join("infra")).unwrap();
+        std::fs::write(
+            p.join("compose.yaml"),
+            "include:\n  - ./infra/db.yml\n  - path: [./missing.yml]\n  - ${ENV}.yml\nservices:\n  web:\n    image: nginx:1.27\n    extends:\n      file: ./nowhere.yml\n      service: base\n",
+        )
+        .unwrap();
+        std::fs::write(
+            p.join("infra/db.yml"),
+            "include:\n  - ../compose.yaml\nservices:\n  db:\n    image: postgres:17\n    privileged: true\n",
+        )
+        .unwrap();
+        let (mut out, mut facts) = (Vec::new(), Vec::new());
+        let compose = p.join("compose.yaml");
+        let data = std::fs::read(&compose).unwrap();
+        ComposeLinter::new(&LinterConfig::default()).lint(
+            "compose.yaml",
+            &data,
+            Some(&compose),
+            &[],
+            &mut out,
+            &mut facts,
+        );
+        let at = |id: &str| -> Vec<(String, u32)> {
+            out.iter()
+                .filter(|f| &*f.rule_id == id)
+                .map(|f| (f.path.clone(), f.span.line))
+                .collect()
+        };
+        // The missing include and the missing extends file, at their lines; the cycle back from db.yml.
+        assert_eq!(
+            at("DC018"),
+            vec![
+                ("infra/db.yml".to_string(), 2),
+                ("compose.yaml".to_string(), 3),
+                ("compose.yaml".to_string(), 9),
+            ],
+            "{out:?}"
+        );
+        // The included file's services are linted and become facts.
+        assert_eq!(at("DC005"), vec![("infra/db.yml".to_string(), 6)]);
+        assert!(
+            facts
+                .iter()
+                .any(|f| matches!(f, Fact::ComposeService(s) if s.name == "db" && s.file == "infra/db.yml"))
+        );
+    }
+
+    #[test]
+    fn extends_brings_the_base_service_health_check() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path();
+        std::fs::write(
+            p.join("compose.base.yaml"),
+            "services:\n  app:\n    image: ghcr.io/acme/app:1.0\n    healthcheck:\n      test: [\"CMD\", \"/ping\"]\n",
+        )
+        .unwrap();
+        std::fs::write(
+            p.join("compose.yaml"),
+            "services:\n  web:\n    extends:\n      file: compose.base.yaml\n      service: app\n  loop:\n    extends: loop\n    image: redis:7\n",
+        )
+        .unwrap();
+        let linter = ComposeLinter::new(&LinterConfig::default());
+        let (mut out, mut facts) = (Vec::new(), Vec::new());
+        for f in ["compose.yaml", "compose.base.yaml"] {
+            let disk = p.join(f);
+            linter.lint(
+                f,
+                &std::fs::read(&disk).unwrap(),
+                Some(&disk),
+                &[],
+                &mut out,
+                &mut facts,
+            );
+        }
+        crate::project::ProjectRules::default().run(facts, &mut out);
+        let dc001: Vec<&str> = out
+            .iter()
+            .filter(|f| &*f.rule_id == "DC001")
+            .map(|f| f.message.split('`').nth(1).unwrap_or(""))
+            .collect();
+        // web inherits app's health check; loop extends itself (a cycle, harmless) and has none.
+        assert_eq!(dc001, vec!["loop"], "{out:?}");
     }
 }

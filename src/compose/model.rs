@@ -56,6 +56,27 @@ impl<'a> ComposeFile<'a> {
         Some(ComposeFile { root, services })
     }
 
+    /// The files of the top-level `include:` (strings, or mappings with `path:` as a string or a list),
+    /// each with the node it is written at.
+    pub fn includes(&self) -> Vec<(&'a str, &'a Node)> {
+        let Some(items) = self.root.get("include").and_then(Node::as_seq) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for i in items {
+            if let Some(s) = i.as_str() {
+                out.push((s, i));
+            } else if let Some(p) = i.get("path") {
+                match (p.as_str(), p.as_seq()) {
+                    (Some(s), _) => out.push((s, p)),
+                    (None, Some(seq)) => out.extend(seq.iter().filter_map(|n| Some((n.as_str()?, n)))),
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
     pub fn service(&self, name: &str) -> Option<&Service<'a>> {
         self.services.iter().find(|s| s.name == name)
     }
@@ -360,6 +381,17 @@ impl<'a> Service<'a> {
                 .collect(),
             Value::Map(_) => Vec::new(),
         }
+    }
+
+    /// `extends:` as `(file, service, node)`: `extends: web` (same file) or `{service: web, file: base.yml}`.
+    pub fn extends(&self) -> Option<(Option<(&'a str, &'a Node)>, &'a str)> {
+        let node = self.get("extends")?;
+        if let Some(s) = node.as_str() {
+            return Some((None, s));
+        }
+        let service = node.get("service")?.as_str()?;
+        let file = node.get("file").and_then(|f| Some((f.as_str()?, f)));
+        Some((file, service))
     }
 
     /// Strings of a list-valued key (`cap_add`, `security_opt`, `profiles`).

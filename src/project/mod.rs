@@ -83,6 +83,7 @@ impl ProjectRules {
             example_file_secrets(&env_files, findings);
         }
         services.sort_by(|a, b| (&a.file, a.at.line).cmp(&(&b.file, b.at.line)));
+        apply_extends(&mut services);
         build_context::run(&self.context, &dockerfiles, &services, findings);
         if services.is_empty() {
             return;
@@ -152,6 +153,62 @@ impl ProjectRules {
             s.name.as_bytes(),
             Some(format!("{}:", s.name)),
         ));
+    }
+}
+
+/// How many `extends:` links are followed from one service.
+const MAX_EXTENDS_DEPTH: usize = 8;
+
+/// The disk path of the compose file a service is written in, when known.
+fn compose_file_of(s: &ComposeServiceFact) -> Option<PathBuf> {
+    let name = s.file.rsplit('/').next()?;
+    Some(s.dir.as_ref()?.join(name))
+}
+
+/// `extends:` across the project: a service that extends another (in its file or in `extends.file`)
+/// takes what it does not set itself — health check, image, build and the Dockerfile it builds — from
+/// that service, following chains up to [`MAX_EXTENDS_DEPTH`] and stopping at cycles.
+fn apply_extends(services: &mut [ComposeServiceFact]) {
+    let index: HashMap<(Option<PathBuf>, String, String), usize> = services
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((compose_file_of(s), s.file.clone(), s.name.clone()), i))
+        .collect();
+    let find = |from: &ComposeServiceFact, services: &[ComposeServiceFact]| -> Option<usize> {
+        let e = from.extends.as_ref()?;
+        match &e.file {
+            None => index
+                .get(&(compose_file_of(from), from.file.clone(), e.service.clone()))
+                .copied(),
+            Some(f) => services
+                .iter()
+                .position(|s| compose_file_of(s).as_ref() == Some(f) && s.name == e.service),
+        }
+    };
+    for i in 0..services.len() {
+        let mut seen = vec![i];
+        let mut at = i;
+        while seen.len() <= MAX_EXTENDS_DEPTH {
+            let Some(base) = find(&services[at], services) else {
+                break;
+            };
+            if seen.contains(&base) {
+                break;
+            }
+            seen.push(base);
+            let b = services[base].clone();
+            let s = &mut services[i];
+            if s.health == HealthFact::None {
+                s.health = b.health;
+            }
+            s.has_image |= b.has_image;
+            if !s.builds && b.builds {
+                s.builds = true;
+                s.context_dir = s.context_dir.take().or(b.context_dir);
+                s.dockerfile = s.dockerfile.take().or(b.dockerfile);
+            }
+            at = base;
+        }
     }
 }
 

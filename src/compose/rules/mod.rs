@@ -43,13 +43,15 @@ mod dc014_writable_root_filesystem;
 mod dc015_runs_as_root;
 mod dc016_no_resource_limits;
 mod dc017_secret_build_arg;
+mod dc018_missing_compose_file;
 
 pub use dc012_secret_in_environment::literal_secret;
 
 /// Id of the parse-error pseudo-rule.
 pub const PARSE_ERROR_ID: &str = "DC000";
 
-/// Every compose rule, in id order. Project rules (DC001, DC017) have no per-file check.
+/// Every compose rule, in id order. Project rules (DC001, DC017) and the linter's own reference check
+/// (DC018) have no per-file check.
 pub static RULES: &[&dyn Rule] = &[
     &dc000_parse_error::ParseError,
     &dc001_missing_healthcheck::MissingHealthcheck,
@@ -69,6 +71,7 @@ pub static RULES: &[&dyn Rule] = &[
     &dc015_runs_as_root::RunsAsRoot,
     &dc016_no_resource_limits::NoResourceLimits,
     &dc017_secret_build_arg::SecretBuildArg,
+    &dc018_missing_compose_file::MissingComposeFile,
 ];
 
 /// Ids of the rules that run in the project phase, over facts from several files.
