@@ -81,7 +81,7 @@ fn project() -> tempfile::TempDir {
     fs::write(p.join(".env"), "NPM_TOKEN=\n").unwrap();
     // Documents a real-looking password (a secret finding that says example files document names) but
     // not NPM_TOKEN, which compose interpolates (EN004).
-    fs::write(p.join(".env.example"), "DB_PASSWORD=q7Rz2vXk9LmP4tWs\n").unwrap();
+    fs::write(p.join(".env.example"), "DB_PASSWORD=q7Rz2vXk9LmP4tWs\n").unwrap(); // plimsoll:allow -- made-up test value
     fs::create_dir_all(p.join(".github/workflows")).unwrap();
     fs::write(p.join(".github/workflows/release.yml"), WORKFLOW).unwrap();
     dir
@@ -393,7 +393,7 @@ fn every_format_carries_compose_findings() {
             assert!(text.contains(id), "{format:?} lacks {id}: {text}");
         }
         assert!(
-            !text.contains("q7Rz2vXk9LmP4tWs"),
+            !text.contains("q7Rz2vXk9LmP4tWs"), // plimsoll:allow -- made-up test value
             "{format:?} printed the example password"
         );
         // (SARIF's rule help and Code Quality's `content` quote DC012's documentation example; the

@@ -87,7 +87,7 @@ fn repo() -> tempfile::TempDir {
     fs::write(p.join(".env"), "DB_PASSWORD=\n").unwrap();
     fs::write(
         p.join(".env.example"),
-        "DB_HOST=\n# LOG_LEVEL=info\nSESSION_SECRET=q7Rz2vXk9LmP4tWs\n",
+        "DB_HOST=\n# LOG_LEVEL=info\nSESSION_SECRET=q7Rz2vXk9LmP4tWs\n", // plimsoll:allow -- made-up test value
     )
     .unwrap();
     fs::create_dir_all(p.join(".github/workflows")).unwrap();
@@ -177,7 +177,7 @@ fn env_rules_across_compose_gitignore_index_and_example() {
                 .contains("example files document names, not values"),
         "{on_3:?}"
     );
-    assert!(!serde_json::to_string(&f).unwrap().contains("q7Rz2vXk9LmP4tWs"));
+    assert!(!serde_json::to_string(&f).unwrap().contains("q7Rz2vXk9LmP4tWs")); // plimsoll:allow -- made-up test value
 
     // Untracked and not ignored: EN001 instead.
     git(dir.path(), &["rm", "-q", "--cached", ".env"]);

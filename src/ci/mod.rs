@@ -434,7 +434,7 @@ mod tests {
     fn secrets_engine_finding_stands_for_both() {
         let t = "docker build --build-arg NPM_TOKEN=npm_abc .\n";
         let mut out = Vec::new();
-        CiAnalyzer::new(&LinterConfig::default()).lint("b.sh", t.as_bytes(), &[35..42], &mut out);
+        CiAnalyzer::new(&LinterConfig::default()).lint("b.sh", t.as_bytes(), std::slice::from_ref(&(35..42)), &mut out);
         assert!(out.is_empty());
     }
 

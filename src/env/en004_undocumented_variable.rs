@@ -5,14 +5,14 @@ use crate::facts::{ComposeServiceFact, EnvFileFact, EnvFileKind, Located};
 use crate::finding::{Category, Finding};
 use crate::lint::Configured;
 use std::collections::{BTreeMap, HashSet};
-use std::path::Path;
 
 crate::lint::declare_meta! {
     /// ## What it does
     /// For each compose file, collects the variables it interpolates with no default — `${VAR}`, `$VAR`,
-    /// `${VAR?error}` — and reports those that no example env file in the same directory (`.env.example`,
-    /// `.env.sample`, `.env.template`, `.env.dist`, `.env.defaults`, `example.env`…) names, as a setting or
-    /// as a commented-out `# VAR=` line. With an example file, each undocumented variable is one note at
+    /// `${VAR?error}` — and reports those that no example env file in the same directory or a parent
+    /// directory (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`, `.env.defaults`,
+    /// `example.env`…) names, as a setting or as a commented-out `# VAR=` line. (Parents count because an
+    /// included or override file interpolates with the main file's project directory.) With an example file, each undocumented variable is one note at
     /// its first use; without one, the compose file gets one note listing them. Variables the shell or
     /// compose always sets (`PWD`, `HOME`, `UID`, `COMPOSE_PROJECT_NAME`, `DOCKER_*`…) are not asked for.
     /// Runs in the project phase, over every compose and example file of the scan.
@@ -81,11 +81,13 @@ pub fn check(rule: &Configured, services: &[ComposeServiceFact], env_files: &[&E
         let Some(dir) = services[0].dir.as_deref() else {
             continue;
         };
-        let examples: Vec<&EnvFileFact> = env_files
+        let mut examples: Vec<&EnvFileFact> = env_files
             .iter()
             .copied()
-            .filter(|e| e.kind == EnvFileKind::Example && e.disk_path.parent() == Some(dir))
+            .filter(|e| e.kind == EnvFileKind::Example && e.disk_path.parent().is_some_and(|p| dir.starts_with(p)))
             .collect();
+        // The closest example file is the one a note names.
+        examples.sort_by_key(|e| std::cmp::Reverse(e.disk_path.components().count()));
         let documented: HashSet<&str> = examples
             .iter()
             .flat_map(|e| e.names.iter().map(String::as_str))
@@ -104,7 +106,7 @@ pub fn check(rule: &Configured, services: &[ComposeServiceFact], env_files: &[&E
         }
         missing.sort_by_key(|(_, at)| (at.line, at.column));
         if let Some(example) = examples.first() {
-            let shown = display_name(&example.path);
+            let shown = &example.path;
             for (name, at) in missing {
                 out.push(rule.finding_at(
                     Category::Env,
@@ -117,6 +119,7 @@ pub fn check(rule: &Configured, services: &[ComposeServiceFact], env_files: &[&E
                 ));
             }
         } else if let Some((_, at)) = missing.first() {
+            // No example file here or above.
             let mut names: Vec<String> = missing.iter().take(LISTED).map(|(n, _)| format!("`{n}`")).collect();
             if missing.len() > LISTED {
                 names.push(format!("{} more", missing.len() - LISTED));
@@ -134,9 +137,4 @@ pub fn check(rule: &Configured, services: &[ComposeServiceFact], env_files: &[&E
             ));
         }
     }
-}
-
-/// The file name of a display path.
-fn display_name(path: &str) -> &str {
-    Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or(path)
 }
