@@ -1,9 +1,12 @@
 //! Linting every compose file of `tests/fixtures/compose-real` (457 real files, 0.8 MB) with the compose
-//! analyzer, every rule on: parse, model, rules, findings. The target is "well under a second".
+//! analyzer, every rule on: parse, model, rules, findings; then the same with disk paths (so `include:`
+//! and `extends: file:` are followed and facts made) and the project phase over the facts. The target is
+//! "well under a second".
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use plimsoll::compose::ComposeLinter;
-use plimsoll::dockerfile::LinterConfig;
+use plimsoll::lint::LinterConfig;
+use plimsoll::project::ProjectRules;
 use std::path::Path;
 
 fn corpus() -> Vec<(String, Vec<u8>)> {
@@ -38,6 +41,19 @@ fn bench(c: &mut Criterion) {
             for (path, data) in &files {
                 linter.lint(path, data, None, &[], &mut findings, &mut facts);
             }
+            findings.len()
+        })
+    });
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compose-real");
+    let project = ProjectRules::new(&cfg);
+    g.bench_function("lint compose-real from disk, with the project phase", |b| {
+        b.iter(|| {
+            let (mut findings, mut facts) = (Vec::new(), Vec::new());
+            for (path, data) in &files {
+                let disk = root.join(path);
+                linter.lint(path, data, Some(&disk), &[], &mut findings, &mut facts);
+            }
+            project.run(facts, &mut findings);
             findings.len()
         })
     });
