@@ -17,6 +17,17 @@ Lq8cZqwJRxRuJ8GWqKWVJmM=
 -----END DSA PRIVATE KEY-----
 EOT
 }
+resource "tls_cert_request" "private_key_openssh" {
+  private_key_pem = <<EOT
+-----BEGIN OPENSSH PRIVATE KEY-----
+b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzBL87hZ
+z9ovNvyR560wDDimbap8hdza16opKo26vGT2z6Zt5zHeM0ns6Hl3G3JkQ+3rjM9kVfxtGn
+FOCqeKQRUic3C2bV/E6a+D6kHEpyZYSyl6DiSEiv6xmksy3hGFvPMT+x8fZUJEd/fCypi2
+7wwFVSsmmUAbHXOd2oqdOe399WsVCFEzomoO1H0wF6CxLTtSeM6lpe5ei5unmDW0D9glbt
+8HKdTg0XPWnK8KGkQr3tKKJEUxFDOtt9QOgvbVXYJB5S8oZxKtAneQ==
+-----END OPENSSH PRIVATE KEY-----
+EOT
+}
 resource "tls_cert_request" "private_key_rsa" {
   private_key_pem = <<EOT
 -----BEGIN RSA PRIVATE KEY-----

@@ -1,3 +1,3 @@
 #!/bin/sh
 set -e
-curl -fsS -H "Authorization: Bearer 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" https://api.acme.io/v1/me
+curl -fsS -H "Authorization: Bearer rpa_IS0VBASPCQ5EWTKYRHCOM0PYI6PA8QVSSAR3JGFR3FPO" https://api.acme.io/v1/me

@@ -1,4 +1,4 @@
 c = get_config()  # noqa
-c.NotebookApp.password = 'sha1:cb15e49d03c6:2a556f1577ccb75f1b26419286d79787b4b8c12f'
-c.ServerApp.password = 'argon2:$argon2id$v=19$m=65536,t=3,p=4$e7Xe45FHBvmOMDYrqHKbVw$kcz46rpNf7oTO7Mwvzb0NtgbRCmfddVYBo6fJ9MKPx4'
+c.NotebookApp.password = 'sha1:c04b2725d4b1:7c8ccaf1f6ed212098ca5dfb30b387bbaf339e48'
+c.ServerApp.password = 'argon2:$argon2id$v=19$m=65536,t=3,p=4$GWrczc5HZy6ye1gekMLIKQ$r51JqCF0gdsft+Bxh8Ebv3HboWDC5pnsXOAFrBYu4L8'
 c.ServerApp.password_required = True

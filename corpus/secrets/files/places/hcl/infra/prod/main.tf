@@ -18,7 +18,7 @@ locals {
   webhook_secret = "7ea92d8ba608cd6e9ba4a97828a8f5ee6f995f0139a3e08dc303b8ae30c3670d"
 }
 provider "github" {
-  token = "duffel_live_P-aQBWLAEG-M2tQtjXNPh-DjFTE6AhLAk7yhn5T37Oi"
+  token = "ysc2_6Wgrc27MFfQ8Cuha5ZpAmqeher1mAZIJuNSTYjS57dd90b0a"
 }
 resource "aws_db_instance" "replica" {
   password = var.db_password
