@@ -120,6 +120,13 @@ impl Baseline {
         Baseline::parse(path, &text)
     }
 
+    /// Reads and parses `path` from `files` (the working tree, or the revision `--config-from` names);
+    /// errors name it as `files` does (`origin/main:.plimsoll-baseline.json:3:5: ...`).
+    pub fn load_in(files: &dyn crate::config_files::ConfigFiles, path: &Path) -> Result<Baseline> {
+        let text = crate::config_files::read_text(files, path)?;
+        Baseline::parse(Path::new(&files.name(path)), &text)
+    }
+
     /// Writes the baseline to `path` atomically, as pretty JSON (it is meant to be committed and reviewed).
     pub fn write(&self, path: &Path) -> Result<()> {
         let io = |source| Error::Io {

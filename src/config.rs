@@ -1,5 +1,7 @@
 //! `.plimsoll.toml`: the repository's own settings. Found at the scan root (first path argument) or given with
-//! `--config FILE`. Unknown keys and bad values are errors naming the file, line and column.
+//! `--config FILE`, in the working tree or, with `--config-from REF`, in a git revision (see
+//! [`crate::config_files`]); the rule files and baseline it names are read from the same place. Unknown
+//! keys and bad values are errors naming the file, line and column.
 //!
 //! ```toml
 //! fail-on = "warning"                  # error | warning | note | none
@@ -22,11 +24,13 @@
 //! trusted-registries = ["registry.example.com"]
 //! ```
 
+use crate::config_files::{ConfigFiles, Found, WorkTreeFiles, read_text};
 use crate::error::{Error, Result, line_col};
 use crate::finding::{Confidence, Severity, Suppression, SuppressionKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use toml::Spanned;
 
 /// Conventional file name looked up at the scan root.
@@ -104,6 +108,10 @@ struct ConfigSyntax {
 pub struct Config {
     /// The file it came from; `None` for defaults.
     pub path: Option<PathBuf>,
+    /// How messages name that file (`origin/main:.plimsoll.toml` when read from a revision).
+    name: Option<String>,
+    /// Where it and the files it names were read from; `None` is the working tree.
+    files: Option<Arc<dyn ConfigFiles>>,
     text: String,
     pub fail_on: Option<FailOn>,
     pub exclude: Vec<String>,
@@ -204,26 +212,52 @@ impl Config {
         Config::parse(path, text)
     }
 
+    /// Loads `path` from `files`; a missing file is an error naming it (`REV:path` for a revision).
+    pub fn load_in(files: Arc<dyn ConfigFiles>, path: &Path) -> Result<Config> {
+        let text = read_text(files.as_ref(), path)?;
+        Config::parse_in(files, path, text)
+    }
+
     /// Looks for `.plimsoll.toml` in `root` (a directory, or a file's directory).
     pub fn discover(root: &Path) -> Result<Option<Config>> {
+        Config::discover_in(Arc::new(WorkTreeFiles), root)
+    }
+
+    /// Looks for `.plimsoll.toml` in `root` (a directory, or a file's directory, on disk) as `files` has it:
+    /// with a revision source, the file at the same place in the revision's tree.
+    pub fn discover_in(files: Arc<dyn ConfigFiles>, root: &Path) -> Result<Option<Config>> {
         let dir = if root.is_dir() {
             root
         } else {
             root.parent().unwrap_or(Path::new("."))
         };
         let candidate = dir.join(FILE_NAME);
-        if candidate.is_file() {
-            Config::load(&candidate).map(Some)
-        } else {
-            Ok(None)
+        match files.get(&candidate)? {
+            Found::File(_) => Config::load_in(files, &candidate).map(Some),
+            Found::Dir(_) | Found::Absent => Ok(None),
+        }
+    }
+
+    /// The defaults, for a run whose configuration source (`files`) has no config file: the baseline and
+    /// rule files the command line names are still read from it.
+    pub fn defaults_in(files: Arc<dyn ConfigFiles>) -> Config {
+        Config {
+            files: Some(files),
+            ..Default::default()
         }
     }
 
     pub fn parse(path: &Path, text: String) -> Result<Config> {
+        Config::parse_in(Arc::new(WorkTreeFiles), path, text)
+    }
+
+    /// Parses `text`, the config file at `path` in `files`; the rule files it names must exist there.
+    pub fn parse_in(files: Arc<dyn ConfigFiles>, path: &Path, text: String) -> Result<Config> {
+        let name = files.name(path);
         let syntax: ConfigSyntax = toml::from_str(&text).map_err(|e| {
             let (line, column) = line_col(&text, e.span().map_or(0, |s| s.start));
             Error::Config {
-                path: path.display().to_string(),
+                path: name.clone(),
                 line,
                 column,
                 message: e.message().trim().to_string(),
@@ -231,6 +265,7 @@ impl Config {
         })?;
         let mut cfg = Config {
             path: Some(path.to_path_buf()),
+            name: Some(name),
             ..Default::default()
         };
         let base = path.parent().unwrap_or(Path::new("."));
@@ -266,11 +301,11 @@ impl Config {
         }
         for p in &syntax.rule_files {
             let resolved = base.join(p.get_ref());
-            if !resolved.exists() {
+            if files.get(&resolved)? == Found::Absent {
                 return Err(cfg.error_in(
                     &text,
                     p.span().start,
-                    format!("rule file {} does not exist", resolved.display()),
+                    format!("rule file {} does not exist", files.name(&resolved)),
                 ));
             }
             cfg.rule_files.push(resolved);
@@ -283,7 +318,23 @@ impl Config {
         cfg.rules = syntax.rules;
         cfg.dockerfile = syntax.dockerfile;
         cfg.text = text;
+        cfg.files = Some(files);
         Ok(cfg)
+    }
+
+    /// Where this config and the files it names are read from (the working tree unless `--config-from`).
+    pub fn files(&self) -> &dyn ConfigFiles {
+        self.files.as_deref().unwrap_or(&WorkTreeFiles)
+    }
+
+    /// The same, shared.
+    pub fn files_shared(&self) -> Arc<dyn ConfigFiles> {
+        self.files.clone().unwrap_or_else(|| Arc::new(WorkTreeFiles))
+    }
+
+    /// How messages name the config file; `None` for defaults.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
     }
 
     /// The suppression an allow-list entry at `offset` of this file stands for: `FILE:LINE: what`.
@@ -300,19 +351,13 @@ impl Config {
 
     /// The file this config came from, as messages name it.
     fn display_path(&self) -> String {
-        self.path
-            .as_ref()
-            .map_or_else(|| FILE_NAME.to_string(), |p| p.display().to_string())
+        self.name.clone().unwrap_or_else(|| FILE_NAME.to_string())
     }
 
     fn error_in(&self, text: &str, offset: usize, message: String) -> Error {
         let (line, column) = line_col(text, offset);
-        let path = self
-            .path
-            .as_ref()
-            .map_or_else(|| FILE_NAME.to_string(), |p| p.display().to_string());
         Error::Config {
-            path,
+            path: self.display_path(),
             line,
             column,
             message,

@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod ci;
 pub mod compose;
 pub mod config;
+pub mod config_files;
 pub mod dockerfile;
 pub mod env;
 pub mod error;

@@ -42,6 +42,23 @@ pub struct Provenance {
     /// `plimsoll git` only: what was scanned.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scanned: Option<ScannedCommits>,
+    /// `--config-from REF` only: the revision the configuration and baseline were read from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config_from: Option<ConfigFrom>,
+}
+
+/// Where a `--config-from` run took its settings: the working tree's copies were not read.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ConfigFrom {
+    /// The revision as given (`origin/main`).
+    pub revision: String,
+    /// The commit it resolved to.
+    pub commit: String,
+    /// The config file read (`origin/main:.plimsoll.toml`); `None` when the revision has none and the
+    /// defaults applied.
+    pub config: Option<String>,
+    /// The baseline read (`origin/main:.plimsoll-baseline.json`), if any.
+    pub baseline: Option<String>,
 }
 
 /// The commits a `plimsoll git` run looked at.

@@ -30,6 +30,10 @@ pub struct WalkOptions {
     pub paths: Vec<PathBuf>,
     /// Ignore `.gitignore`/`.ignore` files.
     pub no_ignore: bool,
+    /// Do not read the working tree's `.ignore` and `.plimsollignore` files even without `no_ignore`:
+    /// with `--config-from`, they are configuration the branch being checked could write (`.gitignore`
+    /// is still honoured: it decides what is a build artefact).
+    pub skip_tool_ignore_files: bool,
     /// gitignore-style globs, relative to each scan root.
     pub exclude: Vec<String>,
     /// 0 = one per core.
@@ -175,14 +179,14 @@ pub fn scan(pipeline: &Pipeline, opts: &WalkOptions) -> Result<Outcome, String> 
                 .git_ignore(!opts.no_ignore)
                 .git_global(!opts.no_ignore)
                 .git_exclude(!opts.no_ignore)
-                .ignore(!opts.no_ignore)
+                .ignore(!opts.no_ignore && !opts.skip_tool_ignore_files)
                 .parents(!opts.no_ignore)
                 .require_git(false)
                 .threads(threads)
                 .filter_entry(|e| {
                     e.depth() == 0 || !(e.file_name() == ".git" && e.file_type().is_some_and(|t| t.is_dir()))
                 });
-            if !opts.no_ignore {
+            if !opts.no_ignore && !opts.skip_tool_ignore_files {
                 builder.add_custom_ignore_filename(".plimsollignore");
             }
             let shared_ref = &shared;
@@ -291,11 +295,11 @@ fn walk_builder(root: &Path, opts: &WalkOptions) -> WalkBuilder {
         .git_ignore(!opts.no_ignore)
         .git_global(!opts.no_ignore)
         .git_exclude(!opts.no_ignore)
-        .ignore(!opts.no_ignore)
+        .ignore(!opts.no_ignore && !opts.skip_tool_ignore_files)
         .parents(!opts.no_ignore)
         .require_git(false)
         .filter_entry(|e| e.depth() == 0 || !(e.file_name() == ".git" && e.file_type().is_some_and(|t| t.is_dir())));
-    if !opts.no_ignore {
+    if !opts.no_ignore && !opts.skip_tool_ignore_files {
         builder.add_custom_ignore_filename(".plimsollignore");
     }
     builder

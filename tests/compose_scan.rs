@@ -325,6 +325,7 @@ fn scanned() -> (Vec<Finding>, plimsoll::walk::Stats, Vec<plimsoll::catalog::Rul
     let opts = WalkOptions {
         paths: vec![root.to_path_buf()],
         no_ignore: true,
+        skip_tool_ignore_files: false,
         exclude: Vec::new(),
         threads: 1,
         max_file_size: 1 << 20,

@@ -77,6 +77,7 @@ fn found() -> Found {
         paths: vec![files.clone()],
         // The corpus is scanned whole: lockfiles, dotfiles and everything a .gitignore might hide.
         no_ignore: true,
+        skip_tool_ignore_files: false,
         exclude: Vec::new(),
         threads: 0,
         max_file_size: 64 << 20,

@@ -14,7 +14,7 @@ use plimsoll::finding::{
 use plimsoll::outcome::{FileError, Stats, SuppressedCounts};
 use plimsoll::output::sarif::{Sarif, SarifOptions};
 use plimsoll::output::{EmitOptions, Emitter, Format, Report};
-use plimsoll::provenance::{Provenance, ScannedCommits};
+use plimsoll::provenance::{ConfigFrom, Provenance, ScannedCommits};
 use serde_json::Value;
 use std::path::PathBuf;
 use std::time::{Duration, UNIX_EPOCH};
@@ -322,6 +322,12 @@ impl Fixture {
                         "4b825dc642cb6eb9a060e54bf8d69288fbee4904 ^9fceb02d0ae598e95dc970b74767f19372d61af8".into(),
                     ],
                     commits: 3,
+                }),
+                config_from: Some(ConfigFrom {
+                    revision: "origin/main".into(),
+                    commit: "9fceb02d0ae598e95dc970b74767f19372d61af8".into(),
+                    config: Some("origin/main:.plimsoll.toml".into()),
+                    baseline: Some("origin/main:.plimsoll-baseline.json".into()),
                 }),
             },
             suppressed: suppressed(show),

@@ -19,6 +19,12 @@ pub struct RuleSourceArgs {
     /// Do not read `.plimsoll.toml`.
     #[arg(long, conflicts_with = "config")]
     pub no_config: bool,
+    /// Read the configuration (`.plimsoll.toml`, or `--config FILE`), the rule files and baseline it names
+    /// and `--baseline FILE` from this git revision (`origin/main`, a commit id, `HEAD~1`) instead of the
+    /// working tree, whose copies a pull request can change; `.ignore`/`.plimsollignore` files are then
+    /// not read. For CI on pull requests: pass the base branch.
+    #[arg(long, value_name = "REF", conflicts_with = "no_config")]
+    pub config_from: Option<String>,
 }
 
 /// What to scan and with which rules: shared by `scan` and `baseline create`.

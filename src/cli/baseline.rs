@@ -1,11 +1,13 @@
 //! `plimsoll baseline create`: scan like `scan` and record every finding in a baseline file.
 
 use super::args::InputArgs;
+use super::report::config_from_line;
 use super::scan::collect;
 use super::settings::InputSettings;
 use anyhow::Result;
 use clap::Subcommand;
 use plimsoll::baseline::{self, Baseline};
+use plimsoll::provenance::ConfigFrom;
 use plimsoll::{config, output};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,6 +35,15 @@ pub fn baseline_create(input: &InputArgs, output: Option<PathBuf>) -> Result<Exi
     let created = Baseline::from_findings(&outcome.findings);
     created.write(&path)?;
     if !settings.quiet {
+        if let Some(rev) = cfg.files().revision() {
+            let from = ConfigFrom {
+                revision: rev.spec.clone(),
+                commit: rev.commit.clone(),
+                config: cfg.name().map(str::to_string),
+                baseline: None,
+            };
+            eprintln!("{}", config_from_line(&from));
+        }
         output::text::summary(&outcome.stats, &outcome.errors, &mut std::io::stderr())?;
     }
     eprintln!(

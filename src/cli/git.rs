@@ -1,17 +1,18 @@
 //! `plimsoll git`: scan a repository's history, a commit range, the staged changes or a push.
 
 use super::args::{LimitArgs, ReportArgs, RuleSourceArgs};
-use super::report::finish;
-use super::settings::{ReportSettings, load_config, secrets_pipeline};
+use super::report::{config_from_line, finish};
+use super::settings::{ReportSettings, load_config, load_config_in, secrets_pipeline};
 use anyhow::{Context, Result, bail};
 use clap::{ArgGroup, Args};
 use plimsoll::baseline::Baseline;
 use plimsoll::config::Config;
-use plimsoll::git::{self, GitOptions, Repo, Target};
+use plimsoll::git::{self, GitOptions, Repo, RevisionFiles, Target};
 use plimsoll::output;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(Args)]
 #[command(group(ArgGroup::new("target").args(["range", "staged", "pre_push"])))]
@@ -54,10 +55,15 @@ pub fn git_scan(args: GitArgs) -> Result<ExitCode> {
     let started = std::time::SystemTime::now();
     ReportSettings::check_targets(&args.report)?;
     let repo = Repo::discover(&args.repo)?;
-    // A bare repository has no working tree to hold `.plimsoll.toml`; `--config` still works.
-    let cfg = match repo.workdir() {
-        Some(root) => load_config(&args.rules, root)?,
-        None => match &args.rules.config {
+    // A bare repository has no working tree to hold `.plimsoll.toml`; `--config` and `--config-from`
+    // (whose tree does have one) still work.
+    let cfg = match (&args.rules.config_from, repo.workdir()) {
+        (Some(spec), workdir) if !args.rules.no_config => {
+            let files = Arc::new(RevisionFiles::open(&repo, spec)?);
+            load_config_in(&args.rules, files, workdir.unwrap_or(Path::new("")))?
+        }
+        (_, Some(root)) => load_config(&args.rules, root)?,
+        (_, None) => match &args.rules.config {
             Some(path) if !args.rules.no_config => Config::load(path)?,
             _ => Config::default(),
         },
@@ -107,6 +113,9 @@ pub fn git_scan(args: GitArgs) -> Result<ExitCode> {
         let created = Baseline::from_findings(&outcome.findings);
         created.write(path)?;
         if !args.limits.quiet {
+            if let Some(from) = &report.config_from {
+                eprintln!("{}", config_from_line(from));
+            }
             output::text::summary(&outcome.stats, &outcome.errors, &mut std::io::stderr())?;
         }
         eprintln!(

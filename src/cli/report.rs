@@ -5,10 +5,12 @@ use super::settings::ReportSettings;
 use anyhow::{Context, Result};
 use plimsoll::baseline::Applied;
 use plimsoll::catalog::RuleInfo;
-use plimsoll::config::FailOn;
+use plimsoll::config::{self, FailOn};
+use plimsoll::config_files::short;
 use plimsoll::finding::{Finding, Severity};
 use plimsoll::outcome::Outcome;
 use plimsoll::output::{self, EmitOptions, Format, Report};
+use plimsoll::provenance::ConfigFrom;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -53,6 +55,9 @@ pub fn finish(mut settings: ReportSettings, rule_infos: &[RuleInfo], mut outcome
         write_one(*format, &uncoloured, &report, path.as_deref())?;
     }
     if !settings.quiet {
+        if let Some(from) = &settings.config_from {
+            eprintln!("{}", config_from_line(from));
+        }
         output::text::summary(&outcome.stats, &outcome.errors, &mut std::io::stderr())?;
         if let Some(applied) = &applied {
             stale_baseline_summary(applied, &mut std::io::stderr())?;
@@ -63,6 +68,22 @@ pub fn finish(mut settings: ReportSettings, rule_infos: &[RuleInfo], mut outcome
         !outcome.errors.is_empty(),
         settings.fail_on,
     ))
+}
+
+/// The summary line of a `--config-from` run: which revision (and commit) the settings came from, and
+/// which files were read there, or that the revision has no config file and the defaults applied.
+pub fn config_from_line(from: &ConfigFrom) -> String {
+    let files = match (&from.config, &from.baseline) {
+        (Some(config), Some(baseline)) => format!("{config}, baseline {baseline}"),
+        (Some(config), None) => format!("{config}, no baseline"),
+        (None, Some(baseline)) => format!("no {} there (defaults), baseline {baseline}", config::FILE_NAME),
+        (None, None) => format!("no {} there, so the defaults", config::FILE_NAME),
+    };
+    format!(
+        "plimsoll: settings from {} ({}), not from the working tree: {files}",
+        from.revision,
+        short(&from.commit)
+    )
 }
 
 /// Writes one report (`path` `None` is stdout) and prints what its emitter wants the user to know.

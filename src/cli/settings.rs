@@ -9,25 +9,41 @@ use plimsoll::analyzers;
 use plimsoll::baseline::Baseline;
 use plimsoll::catalog::RuleInfo;
 use plimsoll::config::{Config, FailOn};
-use plimsoll::git::Repo;
+use plimsoll::config_files::{ConfigFiles, Found, WorkTreeFiles};
+use plimsoll::git::{Repo, RevisionFiles};
 use plimsoll::output::Format;
 use plimsoll::pipeline::{self, FindingOptions, Pipeline};
-use plimsoll::provenance::Provenance;
-use plimsoll::secrets::rule::{Rule, builtin_rules, check_unique_ids, load_rule_path};
+use plimsoll::provenance::{ConfigFrom, Provenance};
+use plimsoll::secrets::rule::{Rule, builtin_rules, check_unique_ids, load_rule_path_in};
 use plimsoll::secrets::{Allowlist, Scanner};
 use plimsoll::walk::WalkOptions;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Finds and loads the configuration for a run rooted at `root`.
+/// Finds and loads the configuration for a run rooted at `root`: from the working tree, or with
+/// `--config-from REF` from that revision of the repository holding `root`.
 pub fn load_config(src: &RuleSourceArgs, root: &Path) -> Result<Config> {
     if src.no_config {
         return Ok(Config::default());
     }
+    let files: Arc<dyn ConfigFiles> = match &src.config_from {
+        Some(spec) => {
+            let root = if root.as_os_str() == "-" { Path::new(".") } else { root };
+            let repo = Repo::discover(root).with_context(|| format!("--config-from {spec} reads a git revision"))?;
+            Arc::new(RevisionFiles::open(&repo, spec)?)
+        }
+        None => Arc::new(WorkTreeFiles),
+    };
+    load_config_in(src, files, root)
+}
+
+/// Loads `--config FILE`, or finds `.plimsoll.toml` at `root`, in `files`; defaults (still reading the
+/// baseline and rule files from `files`) when there is none.
+pub fn load_config_in(src: &RuleSourceArgs, files: Arc<dyn ConfigFiles>, root: &Path) -> Result<Config> {
     Ok(match &src.config {
-        Some(path) => Config::load(path)?,
-        None => Config::discover(root)?.unwrap_or_default(),
+        Some(path) => Config::load_in(files, path)?,
+        None => Config::discover_in(files.clone(), root)?.unwrap_or_else(|| Config::defaults_in(files)),
     })
 }
 
@@ -35,7 +51,7 @@ pub fn load_config(src: &RuleSourceArgs, root: &Path) -> Result<Config> {
 pub fn load_rules(src: &RuleSourceArgs, cfg: &Config) -> Result<Vec<Rule>> {
     let mut rules = builtin_rules().context("built-in rules are invalid (this is a bug)")?;
     for p in cfg.rule_files.iter().chain(&src.rule_paths) {
-        rules.extend(load_rule_path(p)?);
+        rules.extend(load_rule_path_in(cfg.files(), p)?);
     }
     check_unique_ids(&rules)?;
     let known: std::collections::HashSet<String> = rules.iter().map(|r| r.id().to_string()).collect();
@@ -120,6 +136,7 @@ impl InputSettings {
         let walk = WalkOptions {
             paths: input.paths.clone(),
             no_ignore: input.no_ignore,
+            skip_tool_ignore_files: input.rules.config_from.is_some(),
             exclude,
             threads: input.limits.threads,
             max_file_size: input.limits.max_file_size,
@@ -156,6 +173,8 @@ pub struct ReportSettings {
     pub srcroot: Option<PathBuf>,
     /// The git repository scanned (or holding the scanned directory), for the reports' provenance.
     pub source: Option<Provenance>,
+    /// `--config-from`: the revision the configuration and baseline came from, for the summary.
+    pub config_from: Option<ConfigFrom>,
     pub started: std::time::SystemTime,
 }
 
@@ -179,10 +198,19 @@ impl ReportSettings {
         cfg: &Config,
         quiet: bool,
         srcroot: Option<PathBuf>,
-        source: Option<Provenance>,
+        mut source: Option<Provenance>,
         started: std::time::SystemTime,
     ) -> Result<ReportSettings> {
         let baseline = load_baseline(args, cfg)?;
+        let config_from = cfg.files().revision().map(|rev| ConfigFrom {
+            revision: rev.spec.clone(),
+            commit: rev.commit.clone(),
+            config: cfg.path.is_some().then(|| cfg.name().unwrap_or_default().to_string()),
+            baseline: baseline.as_ref().map(|(_, name)| name.clone()),
+        });
+        if let Some(source) = &mut source {
+            source.config_from = config_from.clone();
+        }
         let color = match args.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -207,6 +235,7 @@ impl ReportSettings {
             // Canonical, as the repository's top is: SARIF compares the two.
             srcroot: srcroot.map(|d| std::fs::canonicalize(&d).unwrap_or(d)),
             source,
+            config_from,
             started,
         })
     }
@@ -222,20 +251,27 @@ pub fn scanned_repository(paths: &[PathBuf]) -> Option<Provenance> {
     Repo::discover(first).ok().map(|repo| repo.provenance())
 }
 
-/// The baseline `--baseline FILE` (or the config's `baseline`) names; `None` when there is none.
+/// The baseline `--baseline FILE` (or the config's `baseline`) names, read from where the config was (the
+/// working tree, or the `--config-from` revision), with the name suppressions cite; `None` when there is
+/// none.
 fn load_baseline(args: &ReportArgs, cfg: &Config) -> Result<Option<(Baseline, String)>> {
+    let files = cfg.files();
     let path = match (&args.baseline, &cfg.baseline) {
         _ if args.no_baseline => return Ok(None),
         (Some(path), _) => path.clone(),
         (None, Some(from_config)) => {
             let path = from_config.get_ref();
-            if !path.exists() {
+            if files.get(path)? == Found::Absent {
+                let at = files
+                    .revision()
+                    .map(|rev| format!(" at {}", rev.spec))
+                    .unwrap_or_default();
                 return Err(cfg
                     .error_at(
                         from_config.span(),
                         format!(
-                            "baseline {} does not exist; create it with `plimsoll baseline create -o {}`",
-                            path.display(),
+                            "baseline {} does not exist{at}; create it with `plimsoll baseline create -o {}`",
+                            files.name(path),
                             path.display()
                         ),
                     )
@@ -245,5 +281,5 @@ fn load_baseline(args: &ReportArgs, cfg: &Config) -> Result<Option<(Baseline, St
         }
         (None, None) => return Ok(None),
     };
-    Ok(Some((Baseline::load(&path)?, path.display().to_string())))
+    Ok(Some((Baseline::load_in(files, &path)?, files.name(&path))))
 }

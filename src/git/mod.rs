@@ -27,9 +27,11 @@ mod history;
 pub mod hook;
 mod prepush;
 mod repo;
+mod revision;
 
 pub use prepush::{PushUpdate, parse_pre_push};
 pub use repo::Repo;
+pub use revision::RevisionFiles;
 
 use crate::error::Result;
 use crate::finding::Finding;

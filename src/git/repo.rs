@@ -44,6 +44,11 @@ impl Repo {
         self.inner.work_dir()
     }
 
+    /// The path the repository was discovered from, as the user gave it.
+    pub fn given(&self) -> &Path {
+        &self.given
+    }
+
     pub fn git_dir(&self) -> &Path {
         self.inner.git_dir()
     }
@@ -83,6 +88,7 @@ impl Repo {
                 std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
             },
             scanned: None,
+            config_from: None,
         }
     }
 

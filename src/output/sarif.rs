@@ -393,7 +393,8 @@ impl Sarif {
 }
 
 /// `versionControlProvenance[0]`: the repository (credentials already removed), `HEAD`'s commit and branch,
-/// the working tree top mapped to `%SRCROOT%`, and for `plimsoll git` the commits scanned.
+/// the working tree top mapped to `%SRCROOT%`, for `plimsoll git` the commits scanned, and with
+/// `--config-from` the revision the configuration came from (`properties.configFrom`).
 fn version_control(p: &Provenance) -> s::VersionControlDetails {
     let mut properties = BTreeMap::new();
     if let Some(scanned) = &p.scanned {
@@ -403,6 +404,9 @@ fn version_control(p: &Provenance) -> s::VersionControlDetails {
     }
     if p.detached {
         properties.insert("detachedHead".to_string(), json!(true));
+    }
+    if let Some(from) = &p.config_from {
+        properties.insert("configFrom".to_string(), json!(from));
     }
     let mut details = s::VersionControlDetails::builder()
         .repository_uri(p.repository_uri_or_local())

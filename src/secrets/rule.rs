@@ -351,30 +351,25 @@ pub fn builtin_rules() -> Result<Vec<Rule>> {
 
 /// Loads rule files from a file or a directory of `*.toml` files.
 pub fn load_rule_path(path: &std::path::Path) -> Result<Vec<Rule>> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    let mut files = Vec::new();
-    if meta.is_dir() {
-        for e in std::fs::read_dir(path).map_err(io)? {
-            let p = e.map_err(io)?.path();
-            if p.extension().is_some_and(|x| x == "toml") {
-                files.push(p);
-            }
+    load_rule_path_in(&crate::config_files::WorkTreeFiles, path)
+}
+
+/// Loads rule files from a file or a directory of `*.toml` files in `files` (the working tree, or the
+/// revision `--config-from` names); messages name them as `files` does.
+pub fn load_rule_path_in(files: &dyn crate::config_files::ConfigFiles, path: &std::path::Path) -> Result<Vec<Rule>> {
+    use crate::config_files::{Found, missing, read_text};
+    let entries = match files.get(path)? {
+        Found::Dir(entries) => entries,
+        Found::File(bytes) => {
+            let text =
+                String::from_utf8(bytes).map_err(|_| Error::Usage(format!("{}: not UTF-8 text", files.name(path))))?;
+            return load_rule_file(&files.name(path), &text);
         }
-        files.sort();
-    } else {
-        files.push(path.to_path_buf());
-    }
+        Found::Absent => return Err(missing(files, path)),
+    };
     let mut all = Vec::new();
-    for f in files {
-        let text = std::fs::read_to_string(&f).map_err(|source| Error::Io {
-            path: f.clone(),
-            source,
-        })?;
-        all.extend(load_rule_file(&f.display().to_string(), &text)?);
+    for f in entries.iter().filter(|p| p.extension().is_some_and(|x| x == "toml")) {
+        all.extend(load_rule_file(&files.name(f), &read_text(files, f)?)?);
     }
     Ok(all)
 }
