@@ -4,7 +4,7 @@
 //! path and by lexically normalized disk path, so a compose file's `build.context` and the Dockerfile the
 //! walk found meet without touching the disk again.
 
-use crate::finding::Span;
+use crate::finding::{Span, Suppression};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -66,8 +66,9 @@ pub struct ComposeServiceFact {
     pub env_files: Vec<(String, Located)>,
     /// Variables interpolated without a default (`${VAR}`, `$VAR`, `${VAR?err}`), with where.
     pub interpolated: Vec<(String, Located)>,
-    /// Rule ids or names silenced by pragmas on the service's key line or for the whole file.
-    pub silenced: Vec<String>,
+    /// Rule ids or names silenced by pragmas on the service's key line or for the whole file, each with
+    /// the suppression its pragma stands for (where, and why).
+    pub silenced: Vec<(String, Suppression)>,
 }
 
 /// A service's `extends:`.

@@ -1,9 +1,9 @@
 //! The compose analyzer: the `compose` step of the per-file job. It takes files named like compose files
 //! (`docker-compose*.yml|yaml`, `compose*.yml|yaml`, `*.compose.yml|yaml`, or any file named on the command
 //! line with a top-level `services:`), parses them into a positioned YAML tree ([`yaml`]), reads the
-//! services in every Compose layout ([`model`]), runs the active rules of [`rules::RULES`], drops what
-//! `# plimsoll ignore=DC…` pragmas silence, and turns the rest into [`Finding`]s pointing at the offending
-//! key. It also emits [`Fact`]s about every service (health check, build context, build args, env files,
+//! services in every Compose layout ([`model`]), runs the active rules of [`rules::RULES`], and turns
+//! what they find into [`Finding`]s pointing at the offending key, marked suppressed where a
+//! `# plimsoll ignore=DC…` pragma ([`pragma`]) silences them. It also emits [`Fact`]s about every service (health check, build context, build args, env files,
 //! interpolated variables) for the project rules that need other files.
 //!
 //! A file that does not parse, or trips a parser limit (an alias bomb), is one `DC000` finding at the
@@ -20,6 +20,7 @@
 
 pub mod interp;
 pub mod model;
+pub mod pragma;
 pub mod rules;
 pub mod yaml;
 
@@ -28,6 +29,7 @@ use crate::finding::{Category, Finding, Fingerprint, Severity, Span};
 use crate::lint::LinterConfig;
 use crate::position::LineIndex;
 use model::{ComposeFile, Health, Region};
+use pragma::Pragmas;
 use rules::{Context, Hit, Rule};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -160,10 +162,11 @@ impl ComposeLinter {
                 a.rule.check(&cx, &mut hits);
                 for hit in merge_services(std::mem::take(&mut hits)) {
                     let line = hit.region.start.line as usize;
-                    if pragmas.silences(line, a.rule.meta().id, a.rule.meta().name) {
-                        continue;
-                    }
-                    out.push(self.finding(a, path, text, &index, &hit, &masks));
+                    let mut finding = self.finding(a, path, text, &index, &hit, &masks);
+                    finding.suppressed = pragmas
+                        .silencing(line, a.rule.meta().id, a.rule.meta().name)
+                        .map(|p| p.suppression(path));
+                    out.push(finding);
                 }
             }
             if disk_path.is_some() || path == crate::fsutil::STDIN_PATH {
@@ -455,55 +458,6 @@ fn truncate(s: &str) -> String {
     }
 }
 
-/// `# plimsoll ignore=DC003,DC011` on the line above a key (or at the end of its line) silences those
-/// rules there; `# plimsoll ignore-file=DC015` anywhere silences them in the whole file.
-struct Pragmas {
-    by_line: HashMap<usize, Vec<String>>,
-    whole_file: Vec<String>,
-}
-
-impl Pragmas {
-    fn parse(text: &str) -> Pragmas {
-        let mut by_line: HashMap<usize, Vec<String>> = HashMap::new();
-        let mut whole_file = Vec::new();
-        if memchr::memmem::find(text.as_bytes(), b"plimsoll ignore").is_none() {
-            return Pragmas { by_line, whole_file };
-        }
-        for (i, line) in text.lines().enumerate() {
-            let Some(at) = line.find("# plimsoll ignore") else {
-                continue;
-            };
-            let rest = &line[at + "# plimsoll ".len()..];
-            let (file, list) = if let Some(l) = rest.strip_prefix("ignore-file=") {
-                (true, l)
-            } else if let Some(l) = rest.strip_prefix("ignore=") {
-                (false, l)
-            } else {
-                continue;
-            };
-            let ids: Vec<String> = list
-                .split(|c: char| c == ',' || c.is_whitespace())
-                .take_while(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect();
-            if file {
-                whole_file.extend(ids);
-                continue;
-            }
-            let own_line = line[..at].trim().is_empty();
-            // A comment line applies to the next line; a trailing comment to its own line.
-            let target = if own_line { i + 2 } else { i + 1 };
-            by_line.entry(target).or_default().extend(ids);
-        }
-        Pragmas { by_line, whole_file }
-    }
-
-    fn silences(&self, line: usize, id: &str, name: &str) -> bool {
-        let hit = |ids: &Vec<String>| ids.iter().any(|s| s.eq_ignore_ascii_case(id) || s == name);
-        hit(&self.whole_file) || self.by_line.get(&line).is_some_and(hit)
-    }
-}
-
 /// Facts about every service, for the project rules.
 fn service_facts(path: &str, disk_path: Option<&Path>, file: &ComposeFile<'_>, pragmas: &Pragmas) -> Vec<Fact> {
     let dir = disk_path.and_then(Path::parent).map(Path::to_path_buf);
@@ -580,10 +534,8 @@ fn service_facts(path: &str, disk_path: Option<&Path>, file: &ComposeFile<'_>, p
             env_files: s.env_files().into_iter().map(|(p, n)| (p, at(n))).collect(),
             interpolated,
             silenced: pragmas
-                .whole_file
-                .iter()
-                .chain(pragmas.by_line.get(&(s.key.start.line as usize)).into_iter().flatten())
-                .cloned()
+                .applying_to(s.key.start.line as usize)
+                .flat_map(|p| p.ids.iter().map(|id| (id.clone(), p.suppression(path))))
                 .collect(),
         }));
     }
@@ -728,16 +680,38 @@ mod tests {
     }
 
     #[test]
-    fn pragmas_silence_rules() {
+    fn pragmas_mark_findings_suppressed_and_name_themselves() {
         let f = lint(
-            "services:\n  db:\n    # plimsoll ignore=DC005\n    privileged: true\n    network_mode: host # plimsoll ignore=host-namespace\n",
+            "services:\n  db:\n    # plimsoll ignore=DC005 -- CI runner needs it\n    privileged: true\n    network_mode: host # plimsoll ignore=host-namespace\n",
+        );
+        let dc005 = f
+            .iter()
+            .find(|f| &*f.rule_id == "DC005")
+            .expect("kept, marked suppressed");
+        let why = dc005.suppressed.as_ref().expect("suppressed");
+        assert_eq!(why.kind, crate::finding::SuppressionKind::Inline);
+        assert_eq!(why.source, "compose.yaml:3");
+        assert_eq!(why.justification.as_deref(), Some("CI runner needs it"));
+        let dc008 = f.iter().find(|f| &*f.rule_id == "DC008").unwrap();
+        assert_eq!(
+            dc008.suppressed.as_ref().map(|s| s.source.as_str()),
+            Some("compose.yaml:5")
         );
         assert!(
-            f.iter().all(|f| &*f.rule_id != "DC005" && &*f.rule_id != "DC008"),
+            f.iter()
+                .filter(|f| f.suppressed.is_none())
+                .all(|f| &*f.rule_id != "DC005" && &*f.rule_id != "DC008"),
             "{f:?}"
         );
         let f = lint("# plimsoll ignore-file=DC005\nservices:\n  db:\n    privileged: true\n");
-        assert!(f.iter().all(|f| &*f.rule_id != "DC005"));
+        let dc005 = f.iter().find(|f| &*f.rule_id == "DC005").unwrap();
+        assert_eq!(
+            dc005.suppressed.as_ref().map(|s| s.source.as_str()),
+            Some("compose.yaml:1")
+        );
+        // Without a pragma nothing is suppressed.
+        let f = lint("services:\n  db:\n    privileged: true\n");
+        assert!(f.iter().all(|f| f.suppressed.is_none()), "{f:?}");
     }
 
     #[test]

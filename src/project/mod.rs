@@ -19,7 +19,7 @@ use crate::compose::rules as compose_rules;
 use crate::dockerfile::rules as dockerfile_rules;
 use crate::env;
 use crate::facts::{ComposeServiceFact, DockerfileFact, EnvFileFact, EnvFileKind, Fact, HealthFact, Located};
-use crate::finding::{Category, Finding};
+use crate::finding::{Category, Finding, Suppression};
 use crate::lint::{Configured, LinterConfig};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -133,7 +133,7 @@ impl ProjectRules {
     ) {
         // Neither image nor build: an override or `extends:` fragment; the full definition decides.
         let partial = !s.has_image && !s.builds;
-        if s.health != HealthFact::None || s.one_shot || partial || silenced(s, rule) {
+        if s.health != HealthFact::None || s.one_shot || partial {
             return;
         }
         let because = match df {
@@ -143,7 +143,7 @@ impl ProjectRules {
             None if s.builds => return,
             None => "no `healthcheck:`, and images rarely define one".to_string(),
         };
-        findings.push(finding(
+        let mut missing = finding(
             rule,
             &s.at,
             format!(
@@ -152,7 +152,10 @@ impl ProjectRules {
             ),
             s.name.as_bytes(),
             Some(format!("{}:", s.name)),
-        ));
+        );
+        // Silenced by a pragma: kept and marked, as per-file findings are.
+        missing.suppressed = silenced(s, rule);
+        findings.push(missing);
     }
 }
 
@@ -212,8 +215,12 @@ fn apply_extends(services: &mut [ComposeServiceFact]) {
     }
 }
 
-fn silenced(s: &ComposeServiceFact, rule: &Configured) -> bool {
-    s.silenced.iter().any(|x| rule.is_named(x))
+/// The suppression of the pragma that silences `rule` for service `s`, if one does.
+fn silenced(s: &ComposeServiceFact, rule: &Configured) -> Option<Suppression> {
+    s.silenced
+        .iter()
+        .find(|(x, _)| rule.is_named(x))
+        .map(|(_, why)| why.clone())
 }
 
 /// EN003's half in the project phase: a secret the secrets engine found in an example env file is that
