@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Validates plimsoll's SARIF with Microsoft's SARIF Multitool, using the GitHub ingestion rules and the SARIF
 # rules (`validate --rule-kind "Gh;Sarif"`), on reports that exercise everything an auditor reads: version
-# control provenance (from a remote URL that carries credentials), suppressed findings of every kind, git
-# history and range scans, and Dockerfile findings. Fails (exit 1) on any error or warning; notes are printed
+# control provenance (from a remote URL that carries credentials), suppressed findings of every kind (secret,
+# Dockerfile, hadolint and compose pragmas, the config's allow-list, the baseline), settings read with
+# `--config-from`, git history and range scans, and Dockerfile and compose findings. Fails (exit 1) on any error or warning; notes are printed
 # but accepted.
 #
 # usage: benches/sarif-multitool.sh [SARIF_FILE]...
@@ -45,6 +46,28 @@ if [ ${#files[@]} -eq 0 ]; then
   printf 'TEST_TOKEN=%s # plimsoll:allow -- test fixture, revoked\n' "$t2" > "$repo/fixture.env"
   printf '# pragma: allowlist nextline secret\nOTHER=%s\n' "$t3" > "$repo/other.env"
   printf 'FROM debian:latest\n# hadolint ignore=DL3008\nRUN apt-get update && apt-get install -y curl\n' > "$repo/Dockerfile"
+  printf '# plimsoll ignore-file=DF013 -- the orchestrator checks health\n# plimsoll ignore=DF002 -- pinned by the release pipeline\nFROM alpine:latest\nUSER app\n' \
+    > "$repo/Dockerfile.worker"
+  cat > "$repo/compose.yaml" <<'YAML'
+services:
+  web: # plimsoll ignore=DC001 -- the load balancer checks it
+    image: nginx:1.27
+    restart: always
+    # plimsoll ignore=DC005 -- the CI runner needs it
+    privileged: true
+    network_mode: host # plimsoll ignore=host-namespace
+  db:
+    image: postgres:17
+    restart: always
+    ports:
+      - "5432:5432"
+YAML
+  # The config (an allow-listed value, a baseline) is committed on main and read back with --config-from.
+  t4="acme_$(printf '%s' K4vR3kLmN0pQ2sT4uW6yA8cE)"
+  printf 'ALLOWED=%s\n' "$t4" > "$repo/allowed.env"
+  printf 'baseline = "baseline.json"\n[allow]\nvalues = ["sha256:%s"]\n' \
+    "$(printf '%s' "$t4" | sha256sum | cut -d' ' -f1)" > "$repo/.plimsoll.toml"
+  (cd "$repo" && "$PLIMSOLL" baseline create -q --rules "$work/rules.toml" -o baseline.json app.env >/dev/null 2>&1)
   g add -A && g commit -q -m "demo"
   printf 'LATER=%s\n' "$t1" > "$repo/later.env"
   g add -A && g commit -q -m "later"
@@ -55,6 +78,12 @@ if [ ${#files[@]} -eq 0 ]; then
   (cd "$repo" && "$PLIMSOLL" git "${flags[@]}" "${extra[@]}" -o "$work/history.sarif")
   (cd "$repo" && "$PLIMSOLL" git --range HEAD~1..HEAD "${flags[@]}" -o "$work/range.sarif")
   files=("$work/scan.sarif" "$work/history.sarif" "$work/range.sarif")
+  if "$PLIMSOLL" scan --help | grep -q -- --config-from; then
+    cfg=(--rules "$work/rules.toml" --format sarif --fail-on none -q --include-suppressed --config-from main)
+    (cd "$repo" && "$PLIMSOLL" scan . "${cfg[@]}" -o "$work/config-from.sarif")
+    (cd "$repo" && "$PLIMSOLL" git --range HEAD~1..HEAD "${cfg[@]}" -o "$work/config-from-range.sarif")
+    files+=("$work/config-from.sarif" "$work/config-from-range.sarif")
+  fi
   if grep -l "demo-user\|n0t-a-real" "${files[@]}"; then
     echo "FAIL: remote credentials leaked into a report" >&2
     exit 1
