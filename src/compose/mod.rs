@@ -201,16 +201,17 @@ impl ComposeLinter {
         let me = crate::fsutil::normalize_path(disk);
         let report = |node: &yaml::Node, message: String, written: &str, out: &mut Vec<Finding>| {
             let Some(a) = rule else { return };
-            if pragmas.silences(node.start.line as usize, &a.id, &a.name) {
-                return;
-            }
             let hit = Hit {
                 region: Region::of(node),
                 message,
                 service: None,
                 content: written.to_string(),
             };
-            out.push(self.finding(a, path, text, index, &hit, masks));
+            let mut finding = self.finding(a, path, text, index, &hit, masks);
+            finding.suppressed = pragmas
+                .silencing(node.start.line as usize, &a.id, &a.name)
+                .map(|p| p.suppression(path));
+            out.push(finding);
         };
         for (written, node) in file.includes() {
             if written.contains('$') || written.contains("://") {

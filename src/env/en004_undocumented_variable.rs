@@ -95,7 +95,7 @@ pub fn check(rule: &Configured, services: &[ComposeServiceFact], env_files: &[&E
         let mut seen = HashSet::new();
         let mut missing: Vec<(&str, &Located)> = Vec::new();
         for s in &services {
-            if s.silenced.iter().any(|x| rule.is_named(x)) {
+            if s.silenced.iter().any(|(x, _)| rule.is_named(x)) {
                 continue;
             }
             for (name, at) in &s.interpolated {

@@ -60,7 +60,7 @@ pub fn check(
 ) {
     for s in services {
         let Some(dir) = s.dir.as_deref() else { continue };
-        if s.silenced.iter().any(|x| rule.is_named(x)) {
+        if s.silenced.iter().any(|(x, _)| rule.is_named(x)) {
             continue;
         }
         for (written, at) in &s.env_files {
