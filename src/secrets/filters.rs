@@ -26,6 +26,26 @@ const KNOWN_EXAMPLES: &[&str] = &[
     "mF_9.B5f-4.1JqM",
     // Azurite / Azure Storage Emulator's documented development account key.
     "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+    // RFC 6749's example client credentials (`Authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW`) and
+    // authorization code.
+    "s6BhdRkqt3:gX1fBat3bV",
+    "SplxlOBeZQQYbYS6WxSbIA",
+    // RFC 7636's example PKCE code verifier and challenge.
+    "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+    "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+    // RFC 5849's (OAuth 1.0) example client, temporary and token credentials and verifier.
+    "dpf43f3p2l4k3l03",
+    "kd94hf93k423kf44",
+    "hh5s93j4hdidpola",
+    "hdhd0244k9j7ao03",
+    "nnch734d00sl2jdk",
+    "pfkkdhi9sl3r4s00",
+    "hfdp7dh39dks9884",
+    // Twitter's OAuth 1.0a documentation: the example request token and secret, access token and secret.
+    "Z6eEdO8MOmk394WozF5oKyuAv855l4Mlqo7hhlSLik",
+    "Kd75W4OQfb2oJTV0vzGzeXftVAwgMnEK9MumzYcM",
+    "6253282-eWudHldSbIaelX7swmsiHImEL4KinwaGloHANdrY",
+    "2EEfA6BG5ly3sR3XjE0IBSnlQu4ZrUzPiYTmrkVU",
 ];
 
 /// Case-insensitive substrings that mark a value as a placeholder, not a credential.
@@ -93,6 +113,7 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
     let Ok(s) = std::str::from_utf8(secret) else {
         return false;
     };
+    let b = s.as_bytes();
     // Supabase's local-development demo keys (JWTs issued by `supabase-demo`), printed by `supabase start`.
     if s.starts_with("eyJ")
         && let Some(payload) = s.split('.').nth(1)
@@ -101,17 +122,22 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
     {
         return true;
     }
-    if KNOWN_EXAMPLES
-        .iter()
-        .any(|k| s == *k || (k.len() >= 20 && memchr::memmem::find(secret, k.as_bytes()).is_some()))
-    {
+    // The example itself, a value that contains it, or a piece of it at least 20 characters long (docs and
+    // code split long keys over two string literals: `"Eby8vdM02x…" "IFsuFq2U…"`).
+    if KNOWN_EXAMPLES.iter().any(|k| {
+        s == *k
+            || (k.len() >= 20 && memchr::memmem::find(secret, k.as_bytes()).is_some())
+            || (s.len() >= 20 && k.contains(s))
+    }) {
+        return true;
+    }
+    if is_uuid_layout_not_hex(b) {
         return true;
     }
     if PLACEHOLDER_OR_LOOKUP.is_match(s) {
         return true;
     }
     // `<your-token>`, `[TOKEN]`, `$VAR`, `%VAR%`
-    let b = s.as_bytes();
     if b.len() >= 2
         && ((b[0] == b'<' && b[b.len() - 1] == b'>')
             || (b[0] == b'[' && b[b.len() - 1] == b']')
@@ -132,6 +158,17 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
         }
     }
     n <= 2
+}
+
+/// The 8-4-4-4-12 layout of a UUID with letters that are not hex digits (`f23blad6-…-5b5a545blabla88`):
+/// typed by hand to look like a token. Generated UUIDs and UUID-format tokens are always hex.
+fn is_uuid_layout_not_hex(s: &[u8]) -> bool {
+    let groups: Vec<&[u8]> = s.split(|&c| c == b'-').collect();
+    groups.len() == 5
+        && groups[..4].iter().map(|g| g.len()).eq([8, 4, 4, 4])
+        && groups[4].len() >= 12
+        && groups.iter().all(|g| g.iter().all(u8::is_ascii_alphanumeric))
+        && s.iter().any(|c| c.is_ascii_alphabetic() && !c.is_ascii_hexdigit())
 }
 
 /// Whether `secret` contains a run of `n` or more consecutive ascending characters (`abcdef`, `uvwxyz`,
@@ -211,8 +248,26 @@ pub fn is_labelled_digest(s: &[u8]) -> bool {
     .any(|p| lower.starts_with(p.as_bytes()))
 }
 
-/// Password hashes (bcrypt, argon2, scrypt, crypt(3) SHA): stored hashes, not credentials.
+/// Password hashes (bcrypt, argon2, scrypt, crypt(3) SHA, htpasswd `{SHA}`), alone or as the hash of an
+/// htpasswd line (`user:$2y$10$…`): stored hashes, not credentials.
 pub fn is_password_hash(secret: &[u8]) -> bool {
+    if let Some(i) = secret.iter().position(|&c| c == b':')
+        && i > 0
+        && secret[..i]
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'@'))
+        && is_bare_password_hash(&secret[i + 1..])
+    {
+        return true;
+    }
+    is_bare_password_hash(secret)
+}
+
+fn is_bare_password_hash(secret: &[u8]) -> bool {
+    // htpasswd's `{SHA}` + base64(sha1): always 28 characters.
+    if secret.len() == 33 && secret.starts_with(b"{SHA}") && secret.ends_with(b"=") {
+        return true;
+    }
     [
         "$2a$",
         "$2b$",
@@ -331,7 +386,6 @@ const NOT_SECRET_WORDS: &[&str] = &[
     "fingerprint",
     "uuid",
     "guid",
-    "encoded",
     "encrypted",
     "enc",
     "wrapped",
@@ -433,7 +487,12 @@ pub fn name_words(name: &[u8]) -> Vec<String> {
         if c.is_ascii_uppercase() && !cur.is_empty() {
             let prev = name[i - 1];
             let next_lower = name.get(i + 1).is_some_and(u8::is_ascii_lowercase);
-            if prev.is_ascii_lowercase() || prev.is_ascii_digit() || (prev.is_ascii_uppercase() && next_lower) {
+            // A plural acronym keeps its `s` (`zoneIDs` -> `zone ids`, `APIKeys` -> `api keys`).
+            let plural = name.get(i + 1) == Some(&b's') && !name.get(i + 2).is_some_and(u8::is_ascii_lowercase);
+            if prev.is_ascii_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_ascii_uppercase() && next_lower && !plural)
+            {
                 words.push(std::mem::take(&mut cur));
             }
         }
@@ -451,16 +510,25 @@ pub fn name_words(name: &[u8]) -> Vec<String> {
 /// a processing pass (`firstPass`).
 pub fn classify_name(name: &[u8]) -> NameKind {
     let words = name_words(name);
-    // Glued cursor names: `$skiptoken`, `nexttoken`, `pagetoken`.
-    let glued_cursor = words.last().is_some_and(|w| {
-        w.strip_suffix("token").is_some_and(|p| {
-            matches!(
-                p,
-                "next" | "prev" | "page" | "skip" | "continuation" | "cursor" | "sync" | "csrf" | "xsrf"
-            )
-        })
-    });
+    // Glued cursor names: `$skiptoken`, `nexttoken`, `pagetoken`; and tokens that address a thing rather
+    // than authenticate anyone, glued or not: `deviceToken` and `push_token` (APNs/FCM device addresses),
+    // CloudStack's `zonetoken` (a zone attribute every API user can list).
+    let glued_cursor =
+        words.last().is_some_and(|w| {
+            w.strip_suffix("token").is_some_and(|p| {
+                matches!(
+                    p,
+                    "next" | "prev" | "page" | "skip" | "continuation" | "cursor" | "sync" | "csrf" | "xsrf"
+                ) || is_addressing_word(p)
+            })
+        }) || (words.len() >= 2 && words[words.len() - 1] == "token" && is_addressing_word(&words[words.len() - 2]));
+    // An encoded password is a hash (Spring's `PasswordEncoder.encode`); an encoded key is the key in base64.
+    let encoded_password = words.iter().any(|w| w == "encoded")
+        && words
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "password" | "passwd" | "pwd" | "pass"));
     let not_secret = glued_cursor
+        || encoded_password
         || words.iter().any(|w| NOT_SECRET_WORDS.contains(&w.as_str()))
         || words.last().is_some_and(|w| METADATA_LAST_WORDS.contains(&w.as_str()))
         || (words.len() >= 2
@@ -471,6 +539,11 @@ pub fn classify_name(name: &[u8]) -> NameKind {
     } else {
         NameKind::Secret
     }
+}
+
+/// Words before `token` that make it the address of a device or an attribute of a resource, not a credential.
+fn is_addressing_word(w: &str) -> bool {
+    matches!(w, "device" | "push" | "zone")
 }
 
 /// Words that well-known dummy, default, tutorial and self-describing test passwords are made of
@@ -705,6 +778,13 @@ const DUMMY_WORDS: &[&str] = &[
     "off",
     "credential",
     "credentials",
+    "windows",
+    "linux",
+    "wifi",
+    "long",
+    "short",
+    "this",
+    "is",
 ];
 
 /// Decodes `%XX` escapes (URIs carry `test%40` for `test@`).
@@ -726,9 +806,9 @@ fn percent_decoded(s: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Whether `core` (lowercase ASCII letters) splits into dictionary words or `extra` words. Linear in the
+/// Whether `core` (lowercase ASCII letters) splits into words of `dictionary` or `extra`. Linear in the
 /// length of `core` times the (small, fixed) dictionary.
-fn segments_into_words(core: &[u8], extra: &[String]) -> bool {
+fn segments_into<'a>(core: &[u8], dictionary: impl Iterator<Item = &'a [u8]> + Clone, extra: &[String]) -> bool {
     if core.is_empty() {
         return false;
     }
@@ -738,17 +818,72 @@ fn segments_into_words(core: &[u8], extra: &[String]) -> bool {
         if !reach[i] {
             continue;
         }
-        for w in DUMMY_WORDS
-            .iter()
-            .map(|w| w.as_bytes())
-            .chain(extra.iter().map(|w| w.as_bytes()))
-        {
+        for w in dictionary.clone() {
+            if !w.is_empty() && core[i..].starts_with(w) {
+                reach[i + w.len()] = true;
+            }
+        }
+        for w in extra.iter().map(|w| w.as_bytes()) {
             if !w.is_empty() && core[i..].starts_with(w) {
                 reach[i + w.len()] = true;
             }
         }
     }
     reach[core.len()]
+}
+
+/// Whether `core` (lowercase ASCII letters) splits into [`DUMMY_WORDS`] or `extra` words.
+fn segments_into_words(core: &[u8], extra: &[String]) -> bool {
+    segments_into(core, DUMMY_WORDS.iter().map(|w| w.as_bytes()), extra)
+}
+
+/// `DUMMY_WORDS` with doubled letters written once (`password` -> `pasword`, `hello` -> `helo`).
+static DUMMY_WORDS_SINGLED: std::sync::LazyLock<Vec<Vec<u8>>> = std::sync::LazyLock::new(|| {
+    DUMMY_WORDS
+        .iter()
+        .map(|w| without_doubled_letters(w.as_bytes()))
+        .collect()
+});
+
+/// `v` with each run of one repeated byte written once (`passw00rd` read as `pasw0rd`).
+fn without_doubled_letters(v: &[u8]) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(v.len());
+    for &c in v {
+        if out.last() != Some(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether every letter and digit of `secret` belongs to an ascending run of at least three (`abc`, `234`,
+/// case-insensitive) and nothing else is there but a little punctuation: `Abcd!234`, `abc123`, `Abc#1234`.
+fn is_ascending_runs(secret: &[u8]) -> bool {
+    let alnum = secret.iter().filter(|c| c.is_ascii_alphanumeric()).count();
+    if alnum < 6 || secret.len() - alnum > 2 || secret.iter().any(|c| !c.is_ascii_graphic()) {
+        return false;
+    }
+    let lower: Vec<u8> = secret.iter().map(u8::to_ascii_lowercase).collect();
+    let mut i = 0;
+    while i < lower.len() {
+        if !lower[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < lower.len()
+            && lower[j].is_ascii_alphanumeric()
+            && lower[j] == lower[j - 1] + 1
+            && lower[j].is_ascii_digit() == lower[i].is_ascii_digit()
+        {
+            j += 1;
+        }
+        if j - i < 3 {
+            return false;
+        }
+        i = j;
+    }
+    true
 }
 
 /// Whether `secret` is a well-known dummy, default or tutorial password, or a self-describing test value:
@@ -761,9 +896,13 @@ pub fn is_dummy_value(secret: &[u8], name: &[u8]) -> bool {
     }
     let secret = percent_decoded(secret);
     let mut extra = name_words(name);
+    // A name with digits counts without them too (`testsvc2:testsvc123`).
+    extra.extend(letters_only(&extra));
     let secret: &[u8] = match secret.iter().position(|&c| c == b':') {
         Some(i) if i > 0 && i + 1 < secret.len() => {
-            extra.extend(name_words(&secret[..i]));
+            let user = name_words(&secret[..i]);
+            extra.extend(letters_only(&user));
+            extra.extend(user);
             &secret[i + 1..]
         }
         _ => &secret,
@@ -797,9 +936,29 @@ pub fn is_dummy_value(secret: &[u8], name: &[u8]) -> bool {
         .filter(|c| c.is_ascii_alphabetic())
         .map(u8::to_ascii_lowercase)
         .collect();
+    let singled = |v: &[u8]| without_doubled_letters(v);
+    let singled_dictionary = DUMMY_WORDS_SINGLED.iter().map(Vec::as_slice);
+    let singled_extra: Vec<String> = extra
+        .iter()
+        .map(|w| String::from_utf8_lossy(&singled(w.as_bytes())).into_owned())
+        .collect();
     segments_into_words(&leet(&secret[start..end]), &extra)
         || segments_into_words(&leet(secret), &extra)
         || segments_into_words(&letters, &extra)
+        // Doubled letters are a typing variation (`Secr3tPassw00rd`, `Passsword`).
+        || segments_into(&singled(&leet(&secret[start..end])), singled_dictionary.clone(), &singled_extra)
+        || segments_into(&singled(&letters), singled_dictionary, &singled_extra)
+        || is_ascending_runs(secret)
+}
+
+/// The words among `words` that have digits, with the digits taken out (`testsvc2` -> `testsvc`).
+fn letters_only(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .filter(|w| w.bytes().any(|c| c.is_ascii_digit()))
+        .map(|w| w.chars().filter(char::is_ascii_alphabetic).collect::<String>())
+        .filter(|w| w.len() >= 3)
+        .collect()
 }
 
 /// Whether a value says it is made up with one of its words (`Fake-Concur-Pass-24`, `test_db_Xk29`,
@@ -917,21 +1076,61 @@ pub fn is_oid_or_version(secret: &[u8]) -> bool {
     parts.len() >= 3 && parts.iter().all(|p| !p.is_empty() && p.iter().all(u8::is_ascii_digit))
 }
 
-/// Lowercase words joined by hyphens (`schema-registry-jks`, `correct-horse-battery`): a name (a Kubernetes
-/// object, a label) or a passphrase made up for a test, rarely a generated secret.
+/// Words joined by hyphens, each in lowercase or capitalised, with at most short numbers between them
+/// (`schema-registry-jks`, `correct-horse-battery`, `claude-sonnet-4-6`, `Tessier-Ashpool`,
+/// `Warenkorb-Geheimnis`): a name (a Kubernetes object, a model, a label, a UI string) or a passphrase made
+/// up for a test, rarely a generated secret.
 pub fn is_kebab_words(secret: &[u8]) -> bool {
+    // Apple's app-specific passwords are four hyphenated groups of four random lowercase letters.
+    if secret.len() == 19 && secret.split(|&c| c == b'-').all(|w| w.len() == 4) {
+        return false;
+    }
+    let mut words = 0;
     secret.contains(&b'-')
-        && secret
-            .split(|&c| c == b'-')
-            .all(|w| !w.is_empty() && w.iter().all(u8::is_ascii_lowercase))
+        && secret.split(|&c| c == b'-').all(|w| {
+            let word = w.len() >= 2
+                && w[0].is_ascii_alphabetic()
+                && w[1..].iter().all(u8::is_ascii_lowercase)
+                && (w[0].is_ascii_lowercase() || w.len() >= 3);
+            words += usize::from(word);
+            word || (!w.is_empty() && w.len() <= 2 && w.iter().all(u8::is_ascii_digit))
+        })
+        && words >= 2
+}
+
+/// Text a person wrote, as a base64 value's decoded content shows it (`invalid json`, `why hello there`,
+/// `binary-something-123`): lowercase words and a few digits joined by spaces or hyphens. Key material
+/// decodes to bytes, not to a sentence.
+pub fn is_prose(text: &[u8]) -> bool {
+    let text = text.trim_ascii();
+    let letters = text.iter().filter(|c| c.is_ascii_lowercase()).count();
+    // A sentence without spaces (`ilikesupabaseverymuch…`): only letters, with the vowel share of English
+    // (about two in five) rather than of random letters (one in five).
+    if text.len() >= 20 && letters == text.len() {
+        let vowels = text.iter().filter(|c| b"aeiou".contains(c)).count();
+        return vowels * 100 >= text.len() * 35;
+    }
+    text.len() >= 6
+        && text.iter().any(|&c| c == b' ' || c == b'-')
+        && text.iter().all(|&c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b' ' | b'-' | b'.' | b',' | b'!' | b'?' | b'\'')
+        })
+        && letters * 10 >= text.len() * 7
+        && text
+            .split(|c| !c.is_ascii_lowercase())
+            .all(|w| w.is_empty() || w.len() >= 2)
 }
 
 /// Whether `prefix` (the text before a secret on its line) names it as made up: an identifier with the word
 /// `fake`, `dummy`, `mock`, `bogus` or `placeholder` (`TEST_FAKE_RSA_KEY`, `mockToken`). (`example` is
 /// left out: it is in every documentation host name.)
 pub fn names_it_as_made_up(prefix: &[u8]) -> bool {
-    prefix
-        .split(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+    // Only the value's own name counts, not its neighbours' (`"name": "dummy-2", …, "vnc_password": "`).
+    let own = prefix
+        .iter()
+        .rposition(|c| matches!(c, b',' | b';' | b'{' | b'(' | b'['))
+        .map_or(prefix, |i| &prefix[i + 1..]);
+    own.split(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
         .filter(|t| t.len() >= 4)
         .any(|t| {
             name_words(t)
@@ -1061,8 +1260,64 @@ mod tests {
             "token_url",
             "etag",
             "secret_uuid",
+            "zonetoken",
+            "deviceToken",
+            "push_token",
+            "zoneIDs",
+            "encodedPassword",
         ] {
             assert_eq!(classify_name(n.as_bytes()), NameKind::NotSecret, "{n}");
+        }
+        assert_eq!(name_words(b"zoneIDs"), ["zone", "ids"]);
+        assert_eq!(name_words(b"APIKeys"), ["api", "keys"]);
+        for n in [
+            "registration_token",
+            "accessToken",
+            "x-auth-token",
+            "zone_secret",
+            "ENCODED_SECRET_KEY",
+        ] {
+            assert_eq!(classify_name(n.as_bytes()), NameKind::Secret, "{n}");
+        }
+    }
+
+    #[test]
+    fn made_up_shapes_and_public_examples() {
+        // Typed to look like a UUID, and a piece of a documented example split over two literals.
+        assert!(is_placeholder(b"f23blad6-5965-4537-bf69-5b5a545blabla88"));
+        assert!(is_placeholder(b"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6"));
+        assert!(is_placeholder(b"hh5s93j4hdidpola"));
+        assert!(!is_placeholder(b"e74d0d15-f567-4b7b-9069-26ee1f93bae3"));
+        assert!(!is_placeholder(b"Eby8vdM02xNOc"));
+        // htpasswd lines and `{SHA}` hashes.
+        assert!(is_password_hash(b"user:{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g="));
+        assert!(is_password_hash(
+            b"registry_user:$2y$10$9L4Tc0DJbFFMB6RdSCunrOpTHdwhid4ktBJmLD00bYgqkkGOvll3m"
+        ));
+        assert!(!is_password_hash(b"user:Zq8vR3kLmN0pQ2sT"));
+        // Names and UI strings, not generated secrets; Apple's app-specific password layout stays.
+        for k in [
+            "claude-sonnet-4-6",
+            "Tessier-Ashpool",
+            "Warenkorb-Geheimnis",
+            "redis-7-alpine",
+        ] {
+            assert!(is_kebab_words(k.as_bytes()), "{k}");
+        }
+        for k in ["qwzx-vbnm-plkj-hgfd", "e74d0d15-f567", "Xk-Qv", "a-b-c"] {
+            assert!(!is_kebab_words(k.as_bytes()), "{k}");
+        }
+        // What a base64 value decodes to: a sentence, not key material.
+        for t in [
+            "invalid json",
+            "why hello there\n",
+            "binary-something-123",
+            "ilikesupabaseverymuchandihopeyoudotoo",
+        ] {
+            assert!(is_prose(t.as_bytes()), "{t}");
+        }
+        for t in ["kX9#mQ2vLp", "kq8dj2nd8s7dhfa1", "xkqzvbnmplwrtyhgfdsq", "Hello World"] {
+            assert!(!is_prose(t.as_bytes()), "{t}");
         }
     }
 
@@ -1112,6 +1367,21 @@ mod tests {
             assert!(is_dummy_value(d.as_bytes(), name.as_bytes()), "{d} ({name})");
         }
         assert!(!is_dummy_value(b"9xKq2Lm7Vz", b"repluser"));
+        // Doubled letters, alphabet and digit runs, a user name with its digits, everyday words.
+        for (d, name) in [
+            ("Secr3tPassw00rd", ""),
+            ("Abcd!234", ""),
+            ("abc123", ""),
+            ("wifipass123", "password"),
+            ("Wind0wsPass", "Password"),
+            ("testsvc123", "testsvc2"),
+            ("mysuperlongsecret", "signingSecret"),
+        ] {
+            assert!(is_dummy_value(d.as_bytes(), name.as_bytes()), "{d} ({name})");
+        }
+        for r in ["Abce!234", "Xk9pLm2Qr7sT4", "abd124", "Zzq8vvR3"] {
+            assert!(!is_dummy_value(r.as_bytes(), b""), "{r}");
+        }
         assert!(says_it_is_made_up(b"Fake-Concur-Pass-24"));
         assert!(says_it_is_made_up(b"test_db_Xk29"));
         assert!(!says_it_is_made_up(b"Xk29contestq"));
@@ -1143,6 +1413,7 @@ mod tests {
         assert!(!is_kebab_words(b"k8s-Xq2-9vLm"));
         assert!(names_it_as_made_up(b"const TEST_FAKE_RSA_KEY_1: &str = \""));
         assert!(!names_it_as_made_up(b"const SIGNING_KEY: &str = \""));
+        assert!(!names_it_as_made_up(b"{\"name\": \"dummy-2\", \"vnc_password\": \""));
         assert!(is_oid_or_version(b"v2.14.0-rc.1"));
         assert!(!is_oid_or_version(b"1.5"));
         assert!(!is_oid_or_version(b"a1.b2.c3"));

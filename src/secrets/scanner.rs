@@ -327,7 +327,7 @@ impl Scanner {
                 else {
                     continue;
                 };
-                let name = name.map(|n| &data[n.range()]);
+                let name = name.map(|n| subscript_owner(data, n.start, n.end).unwrap_or(&data[n.range()]));
                 if let Some((confidence, suppressed)) =
                     self.accept(rule, path, lines, (m.start(), m.end()), (g.start, g.end), name)
                 {
@@ -380,7 +380,8 @@ impl Scanner {
             return None;
         }
         let quoted = ss > 0 && matches!(data[ss - 1], b'"' | b'\'' | b'`');
-        if !quoted && is_unquoted_reference(secret) {
+        // A URI password is a literal whatever it starts with (`deploy-token-1:_aJQ9…@gitlab.com`).
+        if !quoted && uri_user(data, ss).is_none() && is_unquoted_reference(secret) {
             return None;
         }
         if filters::followed_by_documentation_host(&data[se..lines.line_end(se).min(se + 128)]) {
@@ -417,17 +418,30 @@ impl Scanner {
         // they belong to (`minio:minio123@`, `EncryptedKey = "test-encrypted-key"`).
         let owner = name.or_else(|| uri_user(data, ss)).unwrap_or_default();
         match decoded_text(secret) {
-            Some(text) if filters::is_placeholder(&text) || filters::is_identifier_naming_a_secret(&text) => {
+            Some(text)
+                if filters::is_placeholder(&text)
+                    || filters::is_identifier_naming_a_secret(&text)
+                    || filters::is_password_hash(&text) =>
+            {
                 return None;
             }
-            Some(text) if filters::is_dummy_value(&text, owner) || is_weak_pair(&text) => confidence = Confidence::Low,
+            Some(text) if filters::is_dummy_value(&text, owner) || is_weak_pair(&text) || filters::is_prose(&text) => {
+                confidence = Confidence::Low
+            }
+            None if encoded_parts_are_prose(secret) => confidence = Confidence::Low,
             _ if filters::is_dummy_value(secret, owner)
                 || filters::is_kebab_words(secret)
                 || (rule.syntax.precision < Precision::High && filters::says_it_is_made_up(secret)) =>
             {
                 confidence = Confidence::Low
             }
-            _ if filters::names_it_as_made_up(&data[lines.line_start(ss)..ss]) => confidence = Confidence::Low,
+            // A provider-format token or a private key stays what it is under a `FAKE_…` name; only a
+            // generic value is judged by what its name says.
+            _ if rule.syntax.precision < Precision::High
+                && filters::names_it_as_made_up(&data[lines.line_start(ss)..ss]) =>
+            {
+                confidence = Confidence::Low
+            }
             _ => {}
         }
         if let Some((re, n)) = &rule.requires {
@@ -581,6 +595,14 @@ fn is_unquoted_reference(secret: &[u8]) -> bool {
     if matches!(secret.first(), Some(b'_' | b'@')) && secret.len() > 1 && ident(&secret[1..]) {
         return true;
     }
+    // A `)` closing a parenthesis the value never opened: the match ran out of a call's arguments into
+    // the code after it (`where(token: value).lock.first`).
+    if let Some(close) = secret.iter().position(|&c| c == b')')
+        && !secret[..close].contains(&b'(')
+        && ident(&secret[..close])
+    {
+        return true;
+    }
     if memchr::memmem::find(secret, b"?.").is_some()
         && secret
             .split(|&c| c == b'.')
@@ -602,13 +624,57 @@ fn is_unquoted_reference(secret: &[u8]) -> bool {
 }
 
 /// The text a base64 value decodes to, when it decodes to printable ASCII (`ZXhhbXBsZS1zZWNyZXQ=` ->
-/// `example-secret`): a random key decodes to binary and gives `None`.
+/// `example-secret`; a final newline, as `echo … | base64` leaves it, is dropped): a random key decodes to
+/// binary and gives `None`. The body of a prefixed token is decoded too (`whsec_<base64>`).
 fn decoded_text(secret: &[u8]) -> Option<Vec<u8>> {
     if secret.len() < 12 || secret.len() > 256 {
         return None;
     }
-    let d = decode_b64(secret).or_else(|| decode_b64url(secret))?;
-    (d.len() >= 6 && d.iter().all(|&c| (0x20..0x7f).contains(&c))).then_some(d)
+    let text = |s: &[u8]| {
+        let mut d = decode_b64(s).or_else(|| decode_b64url(s))?;
+        while d.last().is_some_and(|&c| c == b'\n' || c == b'\r') {
+            d.pop();
+        }
+        (d.len() >= 6 && d.iter().all(|&c| (0x20..0x7f).contains(&c))).then_some(d)
+    };
+    text(secret).or_else(|| {
+        let p = secret.iter().position(|&c| c == b'_')?;
+        let body = &secret[p + 1..];
+        ((2..=8).contains(&p) && secret[..p].iter().all(u8::is_ascii_lowercase) && body.len() >= 16)
+            .then(|| text(body))
+            .flatten()
+    })
+}
+
+/// Whether a structured token's encoded parts (`<version>.<uuid>.<base64>:<base64>`) all decode to text a
+/// person wrote (`…YmluYXJ5LXNvbWV0aGluZy0xMjMK:d2h5IGhlbGxvIHRoZXJlCg==` -> `binary-something-123`,
+/// `why hello there`): a made-up example of the format. Hex and UUID parts are identifiers, not judged.
+fn encoded_parts_are_prose(secret: &[u8]) -> bool {
+    let mut judged = 0;
+    for part in secret.split(|&c| c == b'.' || c == b':') {
+        if part.len() < 12 || filters::looks_like_digest(part) || part.iter().all(u8::is_ascii_hexdigit) {
+            continue;
+        }
+        match decoded_text(part) {
+            Some(text) if filters::is_prose(&text) => judged += 1,
+            _ => return false,
+        }
+    }
+    judged > 0 && secret.iter().any(|&c| c == b'.' || c == b':')
+}
+
+/// The variable a value is stored under when the name the rule matched is an unquoted subscript
+/// (`zoneIDs[token] = "…"`: the map is `zoneIDs`, `token` is only the index).
+fn subscript_owner(data: &[u8], start: usize, end: usize) -> Option<&[u8]> {
+    if start == 0 || data[start - 1] != b'[' || data.get(end) != Some(&b']') {
+        return None;
+    }
+    let open = start - 1;
+    let owner_start = data[..open]
+        .iter()
+        .rposition(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'$')))
+        .map_or(0, |i| i + 1);
+    (owner_start < open).then(|| &data[owner_start..open])
 }
 
 /// Whether `c` lies inside one of `spans` (ascending, non-overlapping, non-empty).
@@ -851,6 +917,27 @@ negative_examples = ["y"]
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].suppressed, Some(Suppressed::Config(why)));
         assert_eq!(c[1].suppressed, None);
+    }
+
+    #[test]
+    fn values_that_are_code_or_written_text() {
+        let data = b"provider.zoneIDs[token] = \"x\"";
+        let start = data.iter().position(|&c| c == b'[').unwrap() + 1;
+        assert_eq!(subscript_owner(data, start, start + 5), Some(&b"provider.zoneIDs"[..]));
+        assert_eq!(subscript_owner(b"m[\"token\"] = 1", 3, 8), None);
+        assert!(is_unquoted_reference(b"value).lock.first"));
+        assert!(!is_unquoted_reference(b"Zq8v(R3k)Lm"));
+        assert_eq!(
+            decoded_text(b"whsec_aWxpa2VzdXBhYmFzZXZlcnltdWNoYW5kaWhvcGV5b3Vkb3Rvbw==").as_deref(),
+            Some(&b"ilikesupabaseverymuchandihopeyoudotoo"[..])
+        );
+        assert_eq!(decoded_text(b"aW52YWxpZCBqc29u").as_deref(), Some(&b"invalid json"[..]));
+        assert!(encoded_parts_are_prose(
+            b"9.4f570d14-4b54-42f5-bc07-60f4450b1db5.YmluYXJ5LXNvbWV0aGluZy0xMjMK:d2h5IGhlbGxvIHRoZXJlCg=="
+        ));
+        assert!(!encoded_parts_are_prose(
+            b"0.4f570d14-4b54-42f5-bc07-60f4450b1db5.Qz8vR3kLmN0pQ2sT4uW6yA8cE1gI3k:XkR2bM9vQ0pL7sT4wZ1yAg=="
+        ));
     }
 
     #[test]
