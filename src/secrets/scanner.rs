@@ -428,7 +428,7 @@ impl Scanner {
             Some(text) if filters::is_dummy_value(&text, owner) || is_weak_pair(&text) || filters::is_prose(&text) => {
                 confidence = Confidence::Low
             }
-            None if encoded_parts_are_prose(secret) => confidence = Confidence::Low,
+            None if encoded_parts_are_prose(secret) || prefixed_body_is_prose(secret) => confidence = Confidence::Low,
             _ if filters::is_dummy_value(secret, owner)
                 || filters::is_kebab_words(secret)
                 || (rule.syntax.precision < Precision::High && filters::says_it_is_made_up(secret)) =>
@@ -625,25 +625,30 @@ fn is_unquoted_reference(secret: &[u8]) -> bool {
 
 /// The text a base64 value decodes to, when it decodes to printable ASCII (`ZXhhbXBsZS1zZWNyZXQ=` ->
 /// `example-secret`; a final newline, as `echo … | base64` leaves it, is dropped): a random key decodes to
-/// binary and gives `None`. The body of a prefixed token is decoded too (`whsec_<base64>`).
+/// binary and gives `None`.
 fn decoded_text(secret: &[u8]) -> Option<Vec<u8>> {
     if secret.len() < 12 || secret.len() > 256 {
         return None;
     }
-    let text = |s: &[u8]| {
-        let mut d = decode_b64(s).or_else(|| decode_b64url(s))?;
-        while d.last().is_some_and(|&c| c == b'\n' || c == b'\r') {
-            d.pop();
-        }
-        (d.len() >= 6 && d.iter().all(|&c| (0x20..0x7f).contains(&c))).then_some(d)
+    let mut d = decode_b64(secret).or_else(|| decode_b64url(secret))?;
+    while d.last().is_some_and(|&c| c == b'\n' || c == b'\r') {
+        d.pop();
+    }
+    (d.len() >= 6 && d.iter().all(|&c| (0x20..0x7f).contains(&c))).then_some(d)
+}
+
+/// Whether the base64 body of a prefixed token decodes to a sentence (`whsec_aWxpa2Vz…` -> `ilikes…`): the
+/// body of a real one is a random key. (Formats whose body is structured text, Grafana's `glc_` JSON, are
+/// not sentences.)
+fn prefixed_body_is_prose(secret: &[u8]) -> bool {
+    let Some(p) = secret.iter().position(|&c| c == b'_') else {
+        return false;
     };
-    text(secret).or_else(|| {
-        let p = secret.iter().position(|&c| c == b'_')?;
-        let body = &secret[p + 1..];
-        ((2..=8).contains(&p) && secret[..p].iter().all(u8::is_ascii_lowercase) && body.len() >= 16)
-            .then(|| text(body))
-            .flatten()
-    })
+    let body = &secret[p + 1..];
+    (2..=8).contains(&p)
+        && secret[..p].iter().all(u8::is_ascii_lowercase)
+        && body.len() >= 16
+        && decoded_text(body).is_some_and(|t| filters::is_prose(&t))
 }
 
 /// Whether a structured token's encoded parts (`<version>.<uuid>.<base64>:<base64>`) all decode to text a
@@ -927,10 +932,11 @@ negative_examples = ["y"]
         assert_eq!(subscript_owner(b"m[\"token\"] = 1", 3, 8), None);
         assert!(is_unquoted_reference(b"value).lock.first"));
         assert!(!is_unquoted_reference(b"Zq8v(R3k)Lm"));
-        assert_eq!(
-            decoded_text(b"whsec_aWxpa2VzdXBhYmFzZXZlcnltdWNoYW5kaWhvcGV5b3Vkb3Rvbw==").as_deref(),
-            Some(&b"ilikesupabaseverymuchandihopeyoudotoo"[..])
-        );
+        assert!(prefixed_body_is_prose(
+            b"whsec_aWxpa2VzdXBhYmFzZXZlcnltdWNoYW5kaWhvcGV5b3Vkb3Rvbw=="
+        ));
+        let random_body = b"whsec_Qz8vR3kLmN0pQ2sT4uW6yA8cE1gI3k0XkR2bM9vQ0pL7sT4w"; // plimsoll:allow (made up)
+        assert!(!prefixed_body_is_prose(random_body));
         assert_eq!(decoded_text(b"aW52YWxpZCBqc29u").as_deref(), Some(&b"invalid json"[..]));
         assert!(encoded_parts_are_prose(
             b"9.4f570d14-4b54-42f5-bc07-60f4450b1db5.YmluYXJ5LXNvbWV0aGluZy0xMjMK:d2h5IGhlbGxvIHRoZXJlCg=="
