@@ -3,6 +3,10 @@
 //! compared with `corpus/secrets/expected.json` by (path, line, rule id). Precision and recall must stay at or
 //! above the floors kept in `corpus/secrets/floor.toml`; on failure every false positive and false negative is
 //! listed. Run with `--nocapture` to see the numbers.
+//!
+//! The probe (`corpus/secrets/probe/`, written by `corpus/secrets/probe.py`, a generator that knows nothing of
+//! the rules) is gated the same way by line: a labelled line is found when any secret rule reports it, and any
+//! secret finding on another line is a false positive.
 
 use plimsoll::pipeline::{FindingOptions, Pipeline};
 use plimsoll::secrets::rule::builtin_rules;
@@ -64,7 +68,11 @@ struct Found {
 }
 
 fn found() -> Found {
-    let files = corpus_dir().join("files");
+    found_in(&corpus_dir().join("files"))
+}
+
+fn found_in(files: &Path) -> Found {
+    let files = files.to_path_buf();
     let scanner = Scanner::new(builtin_rules().expect("built-in rules load"), Allowlist::default()).unwrap();
     let pipeline = Pipeline::new(
         scanner,
@@ -293,5 +301,88 @@ fn every_rule_has_at_least_two_positives_in_the_corpus() {
     assert!(
         unknown.is_empty(),
         "expected.json names rules that do not exist: {unknown:?}"
+    );
+}
+
+#[derive(Deserialize)]
+struct ProbeCase {
+    path: String,
+    line: u32,
+    place: String,
+    shape: String,
+}
+
+#[derive(Deserialize)]
+struct ProbeCases {
+    positives: Vec<ProbeCase>,
+}
+
+#[derive(Deserialize)]
+struct Floors {
+    probe: Floor,
+}
+
+#[test]
+fn probe_precision_and_recall_stay_above_the_floor() {
+    let floor = toml::from_str::<Floors>(&std::fs::read_to_string(corpus_dir().join("floor.toml")).unwrap())
+        .expect("corpus/secrets/floor.toml has a [probe] table with `precision` and `recall`")
+        .probe;
+    let dir = corpus_dir().join("probe");
+    let cases: ProbeCases = serde_json::from_str(&std::fs::read_to_string(dir.join("cases.json")).unwrap())
+        .expect("corpus/secrets/probe/cases.json: {positives: [{path, line, place, shape, ...}], negatives}");
+    let found: BTreeMap<(String, u32), Vec<String>> =
+        found_in(&dir.join("files"))
+            .keys
+            .into_iter()
+            .fold(BTreeMap::new(), |mut m, (p, l, r)| {
+                m.entry((p, l)).or_insert_with(Vec::new).push(r);
+                m
+            });
+    let labelled: BTreeMap<(String, u32), &ProbeCase> =
+        cases.positives.iter().map(|c| ((c.path.clone(), c.line), c)).collect();
+    assert_eq!(labelled.len(), cases.positives.len(), "probe cases share a line");
+    let tp = labelled.keys().filter(|k| found.contains_key(*k)).count();
+    let fps: Vec<(&(String, u32), &Vec<String>)> = found.iter().filter(|(k, _)| !labelled.contains_key(*k)).collect();
+    let recall = ratio(tp, labelled.len());
+    let precision = ratio(tp, tp + fps.len());
+    println!(
+        "probe: {} positives, {tp} found, {} false-positive lines; precision {precision:.4} (floor {}), recall {recall:.4} (floor {})",
+        labelled.len(),
+        fps.len(),
+        floor.precision,
+        floor.recall
+    );
+    for (what, key) in [
+        (
+            "place",
+            (|c: &ProbeCase| c.place.split('/').next().unwrap_or("").to_string()) as fn(&ProbeCase) -> String,
+        ),
+        ("value shape", |c: &ProbeCase| c.shape.clone()),
+    ] {
+        let mut by: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        for (k, c) in &labelled {
+            let e = by.entry(key(c)).or_default();
+            e.1 += 1;
+            e.0 += usize::from(found.contains_key(k));
+        }
+        let row: Vec<String> = by.iter().map(|(k, (f, n))| format!("{k} {f}/{n}")).collect();
+        println!("  by {what}: {}", row.join(", "));
+    }
+    let misses: Vec<String> = labelled
+        .iter()
+        .filter(|(k, _)| !found.contains_key(*k))
+        .map(|((p, l), c)| format!("  {p}:{l}  {} {}", c.place, c.shape))
+        .collect();
+    if !misses.is_empty() {
+        println!("probe misses:\n{}", misses.join("\n"));
+    }
+    for ((p, l), rules) in &fps {
+        println!("  probe false positive: {p}:{l}  {}", rules.join(", "));
+    }
+    assert!(
+        precision >= floor.precision && recall >= floor.recall,
+        "probe accuracy below the floor: precision {precision:.4} (floor {}), recall {recall:.4} (floor {})",
+        floor.precision,
+        floor.recall
     );
 }

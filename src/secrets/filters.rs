@@ -171,19 +171,22 @@ fn is_uuid_layout_not_hex(s: &[u8]) -> bool {
         && s.iter().any(|c| c.is_ascii_alphabetic() && !c.is_ascii_hexdigit())
 }
 
-/// Whether `secret` contains a run of `n` or more consecutive ascending characters (`abcdef`, `uvwxyz`,
-/// `123456`, case-insensitive): hand-typed fixture values, vanishingly rare in random tokens.
+/// Whether `secret` contains a run of `n` or more consecutive ascending or descending characters (`abcdef`,
+/// `uvwxyz`, `123456`, `ponmlk`, case-insensitive): hand-typed fixture values, vanishingly rare in random tokens.
 pub fn has_sequential_run(secret: &[u8], n: usize) -> bool {
-    let mut run = 1;
-    for w in secret.windows(2) {
-        let (a, b) = (w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase());
-        if a.is_ascii_alphanumeric() && b == a + 1 && b.is_ascii_alphanumeric() {
-            run += 1;
-            if run >= n {
-                return true;
+    // Ascending (`abcdef`, `123456`) and descending (`ponmlk`, `987654`) runs.
+    for step in [1i16, -1] {
+        let mut run = 1;
+        for w in secret.windows(2) {
+            let (a, b) = (w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase());
+            if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() && b as i16 == a as i16 + step {
+                run += 1;
+                if run >= n {
+                    return true;
+                }
+            } else {
+                run = 1;
             }
-        } else {
-            run = 1;
         }
     }
     false
@@ -404,6 +407,8 @@ const NOT_SECRET_WORDS: &[&str] = &[
     "csrf",
     "xsrf",
     "idempotency",
+    "public",
+    "pub",
 ];
 
 /// Last words that make a name describe something about a secret rather than hold it.
@@ -504,12 +509,170 @@ pub fn name_words(name: &[u8]) -> Vec<String> {
     words
 }
 
+/// Words after the credential word of a name that make it describe something else: a setting about the
+/// secret (`PASSWORD_RESET_TIMEOUT`, `token_expiry_days`, `SECRET_MANAGER_REGION`), not the secret itself.
+/// Checked only on the words after the last credential word; a provider or a qualifier there
+/// (`SECRET_OKTA`, `ACCESS_TOKEN_SENDGRID`, `apiKeyV2`) keeps the name a secret's.
+const TAIL_NOT_SECRET_WORDS: &[&str] = &[
+    "days",
+    "hours",
+    "minutes",
+    "seconds",
+    "secs",
+    "ms",
+    "min",
+    "max",
+    "minimum",
+    "maximum",
+    "reset",
+    "store",
+    "storage",
+    "manager",
+    "provider",
+    "providers",
+    "backend",
+    "class",
+    "env",
+    "var",
+    "variable",
+    "vars",
+    "server",
+    "service",
+    "lifetime",
+    "validity",
+    "duration",
+    "age",
+    "interval",
+    "strength",
+    "complexity",
+    "rule",
+    "rules",
+    "changed",
+    "expired",
+    "set",
+    "updated",
+    "at",
+    "date",
+    "time",
+    "status",
+    "state",
+    "error",
+    "errors",
+    "message",
+    "msg",
+    "text",
+    "input",
+    "button",
+    "form",
+    "link",
+    "page",
+    "view",
+    "screen",
+    "dialog",
+    "modal",
+    "help",
+    "validator",
+    "validation",
+    "provided",
+    "present",
+    "exists",
+    "is",
+    "has",
+    "list",
+    "map",
+    "config",
+    "settings",
+    "option",
+    "options",
+    "flag",
+    "enable",
+    "disable",
+    "disabled",
+    "auth",
+    "login",
+    "issuer",
+    "audience",
+    "claim",
+    "claims",
+    "cache",
+    "store",
+    "request",
+    "response",
+    "parameter",
+    "params",
+    "arg",
+    "args",
+    "property",
+    "attr",
+    "attribute",
+    "method",
+    "callback",
+    "handler",
+    "fn",
+    "func",
+    "function",
+    "mock",
+    "sample",
+    "example",
+    "placeholder",
+    "name",
+    "names",
+    "context",
+    "charset",
+    "encoding",
+    "alg",
+    "algo",
+    "mtime",
+    "ctime",
+    "timestamp",
+    "checker",
+    "policy",
+    "regeneration",
+];
+
+/// First words that make a name a function or a check rather than a value holder (`get_password`,
+/// `verifyToken`, `hashPassword`): a literal next to them is an argument, not an assignment.
+const VERB_FIRST_WORDS: &[&str] = &[
+    "get", "fetch", "load", "read", "find", "lookup", "verify", "validate", "check", "hash", "encrypt", "decrypt",
+    "encode", "decode", "parse", "revoke", "generate", "create", "is", "has", "compare", "mask", "redact", "sanitize",
+    "require", "assert", "expect",
+];
+
+/// Whether a word of a name is (or ends in) the word for a credential: what an assignment rule's keyword
+/// names (`password`, `dbpassword`, `secret`, `token`, `key`, `credentials`, `pat`).
+fn is_credential_word(w: &str) -> bool {
+    [
+        "password",
+        "passwd",
+        "passphrase",
+        "pwd",
+        "pass",
+        "secret",
+        "secrets",
+        "token",
+        "key",
+        "apikey",
+        "credential",
+        "credentials",
+    ]
+    .iter()
+    .any(|c| w.ends_with(c))
+        || w == "pat"
+}
+
 /// Classifies the name a value is assigned to. Digest, ciphertext and reference words anywhere
 /// (`token_sha256`, `encryptedPrivateKey`, `existingSecret`, `nextPageToken`) or a metadata word last
-/// (`api_key_id`, `secret_version`, `token_url`) mean the value is not the secret; so does a `pass` that is
-/// a processing pass (`firstPass`).
+/// (`api_key_id`, `secret_version`, `token_url`) mean the value is not the secret; so do settings words after
+/// the credential word (`token_expiry_days`, `SECRET_MANAGER_REGION`), a verb first (`get_password`,
+/// `verifyToken`), and a `pass` that is a processing pass (`firstPass`).
 pub fn classify_name(name: &[u8]) -> NameKind {
     let words = name_words(name);
+    let tail_says_not_secret = words.iter().rposition(|w| is_credential_word(w)).is_some_and(|i| {
+        words[i + 1..]
+            .iter()
+            .any(|w| METADATA_LAST_WORDS.contains(&w.as_str()) || TAIL_NOT_SECRET_WORDS.contains(&w.as_str()))
+    });
+    let verb_first = words.len() >= 2 && VERB_FIRST_WORDS.contains(&words[0].as_str());
     // Glued cursor names: `$skiptoken`, `nexttoken`, `pagetoken`; and tokens that address a thing rather
     // than authenticate anyone, glued or not: `deviceToken` and `push_token` (APNs/FCM device addresses),
     // CloudStack's `zonetoken` (a zone attribute every API user can list).
@@ -529,6 +692,8 @@ pub fn classify_name(name: &[u8]) -> NameKind {
             .is_some_and(|w| matches!(w.as_str(), "password" | "passwd" | "pwd" | "pass"));
     let not_secret = glued_cursor
         || encoded_password
+        || tail_says_not_secret
+        || verb_first
         || words.iter().any(|w| NOT_SECRET_WORDS.contains(&w.as_str()))
         || words.last().is_some_and(|w| METADATA_LAST_WORDS.contains(&w.as_str()))
         || (words.len() >= 2
@@ -1009,6 +1174,11 @@ pub fn is_structured_value(secret: &[u8]) -> bool {
     if secret.starts_with(b"urn:") {
         return true;
     }
+    // An AWS Signature V4 credential scope (`AKID/20160727/us-east-1/s3/aws4_request`): an access key id and
+    // where it signs, never the secret key.
+    if secret.ends_with(b"/aws4_request") {
+        return true;
+    }
     if secret.contains(&b'|')
         && secret.split(|&c| c == b'|').all(|w| {
             !w.is_empty()
@@ -1062,6 +1232,36 @@ pub fn is_structured_value(secret: &[u8]) -> bool {
                 && p.iter()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'_' | b'.' | b'-'))
         })
+    {
+        return true;
+    }
+    // Dates and times (`2006-01-02T15:04:05Z`).
+    if secret.len() >= 10
+        && secret[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+    {
+        return true;
+    }
+    // Words and numbers joined by `-`, `_` or `.`, two words of three letters or more
+    // (`4.stored-account-recovery-key`, `pm-12241-private-key-regeneration`, `Content-Type`): labels.
+    let parts: Vec<&[u8]> = secret.split(|&c| matches!(c, b'-' | b'_' | b'.')).collect();
+    if parts.len() >= 2
+        && parts.iter().all(|p| {
+            let word = p.len() <= 16
+                && p.first().is_some_and(u8::is_ascii_alphabetic)
+                && (p[1..].iter().all(u8::is_ascii_lowercase) || p.iter().all(u8::is_ascii_uppercase));
+            word || (!p.is_empty() && p.iter().all(u8::is_ascii_digit))
+        })
+        && parts
+            .iter()
+            .filter(|p| p.len() >= 3 && p.iter().all(u8::is_ascii_alphabetic))
+            .count()
+            >= 2
     {
         return true;
     }
@@ -1137,6 +1337,88 @@ pub fn names_it_as_made_up(prefix: &[u8]) -> bool {
                 .iter()
                 .any(|w| matches!(w.as_str(), "fake" | "dummy" | "mock" | "bogus" | "placeholder"))
         })
+}
+
+/// The entropy a value must reach, given the rule's `min_entropy`. A hex string (a UUID, a 32/40/64-digit key)
+/// draws from 16 symbols, so even a random one averages only about 3.6-3.8 bits per character and often falls
+/// under a threshold set for mixed-case values; a short value cannot reach more than log2(length). Both are
+/// judged against what a random value of their alphabet and length reaches, less a margin.
+pub fn entropy_floor(secret: &[u8], min: f64) -> f64 {
+    let hex = secret.len() >= 16 && secret.iter().all(|c| c.is_ascii_hexdigit() || *c == b'-');
+    let mut floor = min;
+    if hex {
+        floor = floor.min(3.0);
+    }
+    // Short values only for rules that expect random values (their threshold assumes 16+ characters).
+    if secret.len() < 20 && min >= 3.5 {
+        floor = floor.min((secret.len() as f64).log2() - 0.5);
+    }
+    floor
+}
+
+/// Hex digits, optionally grouped by dashes (UUIDs).
+pub fn is_hex_shaped(secret: &[u8]) -> bool {
+    secret.iter().all(|c| c.is_ascii_hexdigit() || *c == b'-')
+}
+
+/// How many different bytes `s` holds.
+pub fn distinct_bytes(s: &[u8]) -> usize {
+    let mut seen = [false; 256];
+    s.iter()
+        .filter(|&&c| !std::mem::replace(&mut seen[c as usize], true))
+        .count()
+}
+
+/// Whether `s` has upper case letters, lower case letters and digits.
+pub fn mixes_case_and_digits(s: &[u8]) -> bool {
+    s.iter().any(u8::is_ascii_uppercase) && s.iter().any(u8::is_ascii_lowercase) && s.iter().any(u8::is_ascii_digit)
+}
+
+/// Whether a value spells out a word of the name it is assigned to (`DeviceAuthKey = "pm-27581-device-auth-key"`,
+/// `MetaDataEncryptionKey = "X-Minio-…-Encryption-…"`): a label or an identifier, not a secret. Words of six
+/// letters or more only, so a short common word (`minio-default-key:…`) does not count.
+pub fn repeats_name(secret: &[u8], name: &[u8]) -> bool {
+    let of_name = name_words(name);
+    name_words(secret)
+        .iter()
+        .any(|w| w.len() >= 6 && w.bytes().all(|c| c.is_ascii_lowercase()) && of_name.contains(w))
+}
+
+/// Source files of languages where a string literal is always quoted (so an unquoted value is code).
+pub fn is_program_source(path: &str) -> bool {
+    let ext = path
+        .rsplit('/')
+        .next()
+        .and_then(|n| n.rsplit_once('.'))
+        .map(|(_, e)| e.to_ascii_lowercase());
+    matches!(
+        ext.as_deref(),
+        Some(
+            "java"
+                | "cs"
+                | "js"
+                | "jsx"
+                | "mjs"
+                | "cjs"
+                | "ts"
+                | "tsx"
+                | "go"
+                | "kt"
+                | "kts"
+                | "swift"
+                | "rs"
+                | "scala"
+                | "c"
+                | "cc"
+                | "cpp"
+                | "h"
+                | "hpp"
+                | "dart"
+                | "php"
+                | "groovy"
+                | "vb"
+        )
+    )
 }
 
 /// Shannon entropy in bits per byte.

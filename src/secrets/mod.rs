@@ -6,6 +6,7 @@ pub mod check;
 pub mod checksum;
 pub mod filters;
 pub mod lines;
+pub mod places;
 pub mod rule;
 pub mod scanner;
 

@@ -16,6 +16,7 @@ use crate::finding::{Confidence, Suppression};
 use crate::secrets::checksum::{decode_b64, decode_b64url};
 use crate::secrets::filters;
 use crate::secrets::lines::Lines;
+use crate::secrets::places;
 use crate::secrets::rule::{Precision, Rule};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::Input;
@@ -24,6 +25,9 @@ use regex_automata::util::captures::Captures;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
+
+/// A value a filter rejected is searched again for a further assignment only up to this length.
+const MAX_RESCANNED_VALUE: usize = 256;
 
 /// Base64 runs shorter than this are not decoded (too many identifiers look like base64).
 const MIN_BASE64_RUN: usize = 32;
@@ -109,6 +113,9 @@ pub struct Scanner {
     /// Automaton pattern id -> rules that use that keyword.
     pattern_rules: Vec<Vec<u32>>,
     allow: Allowlist,
+    /// For each assignment rule (one with a `name` group), its keywords as lowercase letters and digits
+    /// (`api_key` -> `apikey`): which rule a name belongs to when it carries several rules' words.
+    name_keywords: Vec<(usize, Vec<Vec<u8>>)>,
     /// Candidates below this confidence are not reported (counted in `hidden`).
     min_confidence: Confidence,
     hidden: std::sync::atomic::AtomicU64,
@@ -139,11 +146,18 @@ impl Scanner {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&keywords)
             .map_err(|e| Error::Usage(format!("cannot build keyword automaton: {e}")))?;
+        let name_keywords = rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.name_group.is_some())
+            .map(|(i, r)| (i, r.syntax.keywords.iter().map(|k| alnum_lower(k.as_bytes())).collect()))
+            .collect();
         Ok(Scanner {
             rules,
             ac,
             pattern_rules,
             allow,
+            name_keywords,
             min_confidence: DEFAULT_MIN_CONFIDENCE,
             hidden: Default::default(),
         })
@@ -190,6 +204,14 @@ impl Scanner {
     pub fn scan(&self, path: &str, data: &[u8], scratch: &mut Scratch) -> Vec<Candidate> {
         let mut out = Vec::new();
         self.scan_plain(path, data, scratch, &mut out);
+        // Names and values apart (SQL column lists, HCL variable blocks) only matter where a name keyword is.
+        if scratch
+            .hits
+            .iter()
+            .any(|h| self.rules[h.0 as usize].name_group.is_some())
+        {
+            self.scan_places(path, data, scratch, &mut out);
+        }
         let encoded_values = self.scan_encoded(path, data, scratch, &mut out);
         // A generic rule matching the base64 text of a Kubernetes Secret value is superseded by what the
         // decoded value shows.
@@ -321,15 +343,22 @@ impl Scanner {
                     .search_captures_with(cache, &Input::new(data).range(pos..we), caps);
                 let Some(m) = caps.get_match() else { break };
                 pos = if m.end() > m.start() { m.end() } else { m.end() + 1 };
-                let Some((g, name)) = std::iter::once((rule.secret_group, rule.name_group))
+                let Some((g, name, sg)) = std::iter::once((rule.secret_group, rule.name_group))
                     .chain(rule.alternatives.iter().copied())
-                    .find_map(|(sg, ng)| Some((caps.get_group(sg)?, ng.and_then(|n| caps.get_group(n)))))
+                    .find_map(|(sg, ng)| Some((caps.get_group(sg)?, ng.and_then(|n| caps.get_group(n)), sg)))
                 else {
                     continue;
                 };
                 let name = name.map(|n| subscript_owner(data, n.start, n.end).unwrap_or(&data[n.range()]));
+                // Where the assignment was read (the `secret_X` group's suffix): loose places such as prose and
+                // calls ask more of the value.
+                let place = rule
+                    .regex
+                    .group_info()
+                    .to_name(regex_automata::PatternID::ZERO, sg)
+                    .and_then(|n| n.strip_prefix("secret_"));
                 if let Some((confidence, suppressed)) =
-                    self.accept(rule, path, lines, (m.start(), m.end()), (g.start, g.end), name)
+                    self.accept(r, path, lines, (m.start(), m.end()), (g.start, g.end), name, place)
                 {
                     out.push(Candidate {
                         rule: r,
@@ -340,31 +369,58 @@ impl Scanner {
                         confidence,
                         suppressed,
                     });
+                } else if g.start > m.start() && g.end - g.start <= MAX_RESCANNED_VALUE {
+                    // A rejected value can hold the real assignment: in `t = os.getenv("API_TOKEN", "…")` the
+                    // first match takes `os.getenv(` as the value of `t` and its closing quote, hiding the
+                    // name that follows. Search again from the value (bounded, so the rescans stay linear).
+                    pos = g.start;
                 }
             }
         }
     }
 
     /// Every filter after the regex, then the confidence of what passes. `m*` is the whole match, `s*` the
-    /// secret group, `name` the name group of an assignment rule.
+    /// secret group, `name` the name group of an assignment rule, `place` the alternative that matched
+    /// (`prose`, `call`, `flag`...; `None` for the rule's main one).
     fn accept(
         &self,
-        rule: &Rule,
+        r: usize,
         path: &str,
         lines: &Lines,
         (ms, me): (usize, usize),
         (ss, se): (usize, usize),
         name: Option<&[u8]>,
+        place: Option<&str>,
     ) -> Option<(Confidence, Option<Suppressed>)> {
+        let rule = &self.rules[r];
         let data = lines.data;
         let secret = &data[ss..se];
         if secret.is_empty() {
             return None;
         }
-        if let Some(min) = rule.syntax.min_entropy
-            && filters::shannon_entropy(secret) < min
-        {
-            return None;
+        if let Some(mut min) = rule.syntax.min_entropy {
+            // Under a name, the value is judged against what a random value of its alphabet and length reaches.
+            if name.is_some() {
+                min = filters::entropy_floor(secret, min);
+            }
+            if filters::shannon_entropy(secret) < min {
+                return None;
+            }
+        }
+        if name.is_some() {
+            // A rule that expects a random value takes a short one only when it mixes upper case, lower case and
+            // digits, as generated keys and passwords do (`kubernetes1`, `dillon-123` are words); so do the loose
+            // places, prose and setter calls, whatever the length.
+            let expects_random = rule.syntax.min_entropy.is_some_and(|m| m >= 3.5);
+            let random_looking =
+                filters::mixes_case_and_digits(secret) || (secret.len() >= 32 && filters::is_hex_shaped(secret));
+            if ((expects_random && secret.len() < 16) || matches!(place, Some("prose" | "call"))) && !random_looking {
+                return None;
+            }
+            // A hex value with few distinct digits is typed by hand (`1234abcd-1234-abcd-…`).
+            if secret.len() >= 24 && filters::is_hex_shaped(secret) && filters::distinct_bytes(secret) < 11 {
+                return None;
+            }
         }
         if let Some(c) = rule.checksum
             && !c.verify(secret)
@@ -384,6 +440,11 @@ impl Scanner {
         if !quoted && uri_user(data, ss).is_none() && is_unquoted_reference(secret) {
             return None;
         }
+        // In program source a literal is quoted: an unquoted value after a name is an expression
+        // (`Fido2Credentials = fido2Credentials`, `SigningKey = keys.Wrapped`), not a credential.
+        if !quoted && name.is_some() && place != Some("def") && filters::is_program_source(path) {
+            return None;
+        }
         if filters::followed_by_documentation_host(&data[se..lines.line_end(se).min(se + 128)]) {
             return None;
         }
@@ -394,7 +455,11 @@ impl Scanner {
         if let Some(name) = name {
             // The name decides whether a digest-shaped value counts: under `webhook_secret` a 64-hex value
             // is the secret, under `token_sha256` or `api_key_id` nothing here is.
-            if filters::classify_name(name) == filters::NameKind::NotSecret || filters::is_labelled_digest(secret) {
+            if filters::classify_name(name) == filters::NameKind::NotSecret
+                || filters::is_labelled_digest(secret)
+                || filters::repeats_name(secret, name)
+                || !self.owns_name(r, name)
+            {
                 return None;
             }
             confidence = assignment_confidence(secret);
@@ -454,6 +519,31 @@ impl Scanner {
         Some((confidence, self.suppression(lines, ms, me, secret)))
     }
 
+    /// Whether rule `rule` is the assignment rule `name` belongs to: the one whose keyword comes last in it
+    /// (`SECRET_TOKEN` is a token, `TOKEN_SECRET` a secret, `STRIPE_SECRET_KEY_LIVE` a secret). A name may run on
+    /// past its keyword (`ACCESS_TOKEN_SENDGRID`), so two rules can match the same name; one reports it.
+    fn owns_name(&self, rule: usize, name: &[u8]) -> bool {
+        let name = alnum_lower(name);
+        let last_end = |kws: &[Vec<u8>]| {
+            kws.iter()
+                .filter(|k| !k.is_empty())
+                .filter_map(|k| memchr::memmem::rfind(&name, k).map(|i| i + k.len()))
+                .max()
+        };
+        let mine = self
+            .name_keywords
+            .iter()
+            .find(|(i, _)| *i == rule)
+            .and_then(|(_, k)| last_end(k));
+        let Some(mine) = mine else {
+            return true;
+        };
+        self.name_keywords
+            .iter()
+            .filter(|(i, _)| *i != rule)
+            .all(|(_, k)| last_end(k).is_none_or(|e| e <= mine))
+    }
+
     /// Whether the user accepted the secret `secret` matched at `ms..me`: an inline marker on the match's
     /// lines or a next-line marker on the line before (the same indexed lookups as before suppressions were
     /// kept; the reason is read only when a marker is there), then the config's allow-list.
@@ -475,6 +565,53 @@ impl Scanner {
             }
         }
         self.allow.allowing(secret).cloned().map(Suppressed::Config)
+    }
+
+    /// Reads the assignments whose name and value are apart in the text (see [`places`]), scans one synthetic
+    /// `name = 'value'` line per pair, and reports what the rules find there at the value in `data`.
+    fn scan_places(&self, path: &str, data: &[u8], scratch: &mut Scratch, out: &mut Vec<Candidate>) {
+        let mut pairs = places::sql_inserts(data);
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".tf") || lower.ends_with(".hcl") {
+            pairs.extend(places::hcl_variable_defaults(data));
+        }
+        if pairs.is_empty() {
+            return;
+        }
+        // (start of the value in `synthetic`, its range in `data`), ascending.
+        let mut at: Vec<(usize, (usize, usize))> = Vec::with_capacity(pairs.len());
+        let mut synthetic = Vec::new();
+        for p in &pairs {
+            synthetic.extend_from_slice(p.name);
+            synthetic.extend_from_slice(b" = '");
+            at.push((synthetic.len(), p.value));
+            synthetic.extend_from_slice(&data[p.value.0..p.value.1]);
+            synthetic.extend_from_slice(b"'\n");
+        }
+        let mut sub = Vec::new();
+        self.scan_plain(path, &synthetic, scratch, &mut sub);
+        if sub.is_empty() {
+            return;
+        }
+        let lines = Lines::new(data);
+        for c in sub {
+            let i = at.partition_point(|&(s, _)| s <= c.start);
+            if i == 0 {
+                continue;
+            }
+            let (s, (vs, ve)) = at[i - 1];
+            if c.end > s + (ve - vs) {
+                continue;
+            }
+            let (start, end) = (vs + (c.start - s), vs + (c.end - s));
+            out.push(Candidate {
+                start,
+                end,
+                encoded: false,
+                suppressed: self.suppression(&lines, start, end, &c.secret),
+                ..c
+            });
+        }
     }
 
     /// Decodes base64 blobs and Kubernetes Secret `data:` values, scans the decoded text, and reports what
@@ -556,6 +693,14 @@ impl Scanner {
     }
 }
 
+/// `s` as lowercase ASCII letters and digits only (`API_KEY` -> `apikey`).
+fn alnum_lower(s: &[u8]) -> Vec<u8> {
+    s.iter()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(u8::to_ascii_lowercase)
+        .collect()
+}
+
 /// Confidence of a value assigned to a secret-like name: long and random is high; digests, UUIDs and
 /// shorter values are medium (the name makes them count, nothing else vouches for them).
 fn assignment_confidence(secret: &[u8]) -> Confidence {
@@ -592,7 +737,12 @@ fn uri_user(data: &[u8], ss: usize) -> Option<&[u8]> {
 /// (`signup.Keys?.WrappedPrivateKey`), a PowerShell `Verb-Noun` command (`$password = Get-AnsibleParam -obj`).
 fn is_unquoted_reference(secret: &[u8]) -> bool {
     let ident = |s: &[u8]| !s.is_empty() && s.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_');
-    if matches!(secret.first(), Some(b'_' | b'@')) && secret.len() > 1 && ident(&secret[1..]) {
+    // A random value may start with `_` (URL-safe base64): a name has no digits or is short.
+    if matches!(secret.first(), Some(b'_' | b'@'))
+        && secret.len() > 1
+        && ident(&secret[1..])
+        && (secret.len() < 16 || !secret.iter().any(u8::is_ascii_digit))
+    {
         return true;
     }
     // A `)` closing a parenthesis the value never opened: the match ran out of a call's arguments into

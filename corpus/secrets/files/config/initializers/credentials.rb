@@ -19,7 +19,7 @@ Rails.application.configure do
   config.fb_client_secret = "d17c211f33060f6e62931b58eb41298f"
   config.finicity_partner_secret = "fUTIP7Ugs7TqqJLzsXxp"
   config.frontegg_api_key = "12958de1-1635-4463-68ce-bf1c4dfa726d"
-  config.api_token = "38uM696Qs1YQ53AKCUUf4lNg7FdOWx8spuLAqpng"
+  config.gitbook_api_token = "gb_api_fLUcUNKypKzuuzNxNRVrBdPW4LsBucDf5uzvgPnsMurh7J83"
   config.config_token = "glagent-qGOFUjzgIQDZkzWVGV4IA1PYWSpCMfi1hILnN7SBUn1BMKMpTp"
   config.gc_access_token = "sandbox_5XKt9qt4DfUPRTAmazQCAB2V3LmueTC_3_nKVwik"
   config.hetzner_api_token = "UahDGVadg7fPPFbYUw1qL4bzkmF4iEyW4iYKZDu5Te3tbFfD9hrw2lsI9BNropro"

@@ -21,11 +21,11 @@ namespace Acme.Api
         public const string ElasticemailApiKey = "A89AB8B35B9D6EB74F518C6BF50E8EC2F95CDA0064A576F5EE2BCF6425C5CE634B5C4041D3BF536D6B78CD6C0F007174";
         public const string FastlyKey = "dZ1TPrKO8hgB-Hw1E708HoXuZvFL1uY-";
         public const string FlagsmithEnvironmentKey = "ser.jSmKqBrE6nSp6FjBq04YAx";
-        public const string WebhookSecret = "a4e15369-dffe-9d93-77a7-9999780a3eb8";
-        public const string GitbookApiToken = "gb_api_fLUcUNKypKzuuzNxNRVrBdPW4LsBucDf5uzvgPnsMurh7J83";
-        public const string GitlabRunnerAuthenticationToken = "glrt-u1_vqv3qfM7GcE5nYUbL5CX-dNUh5Z7-jvGfixie8k2XW.23.va0b8ur22";
+        public const string Password = "C3i53UNmV9tZ1jc";
+        public const string GhToken = "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";
+        public const string ScimToken = "glsoat-LD8QQfR9VfPramomTg2O";
         public const string GladiaApiKey = "0592a81b-d57f-0d49-8dd9-d98d2c56fa06";
-        public const string HoneycombApiKey = "hcpik_sslrah3oqtz1t71scu0wbpqab9q2mzi351onk04w8sugfiwgbb6jy31lok";
+        public const string ApiKey = "hciik_3tzhcodsl7x0rpzzx7wjgjq7dgicfxhfajuxc3w3jr5u7iav73nxpakn8x";
         public const string InfisicalToken = "st.de76fb895b5be5e81e3997a0.48b7f296d4b83a7d8a3c25b6bc365c5f.6bdb21e6dd215785da5bc8236640ae52";
         public const string InstanaAgentKey = "uBxPR7HDtNqZ01gJmJbFVL";
         public const string KaggleKey = "b7bda549cd84f7429eb0444c56482892";

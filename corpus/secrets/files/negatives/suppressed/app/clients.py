@@ -9,6 +9,7 @@ client.configure(es_api_api_key="H16bGBwARubo6ztXyzvNPcmoJ8cRI22liEuE1pvhWdUvT3T
 # pragma: allowlist nextline secret
 client.configure(fb_page_token="EAAYTLTMHmm8oAQPnpqXQNGChYFSQlBll1CoTWQA9Bsvu8aOmA8hGkP1hFWoIzIEwYrtZKu5jqaWJBkkTe3Gb9KjyUDEZ1CBM7Ox0TPFrLLWLgan24NC0jo8TOBIEJ3P5Dp675oR8I8NdfwJtryG2rVKwgOa65qMd9ePqxckmEdqcnzAbyUQ7Jhr")
 client.configure(flyio_macaroon_token="fm1a_8aLKUfv8V94+NXp5LaV8r20Q0PP+QOJ5QuI7Yss3BDgNiBTr4oqmMhgjx9x+pvQe3gA5sdJJtzG9ONA/gktjb6VmUG5cfe3xaoD6ZssTIsywnHyTjKafLt3k6suWd6FxILX2JO/f3sLnEwoFg5qlhhO2DNoTpM0nXZ9VrbUfgtnKX/0kdsu8zxcV06qsL7XfgMicpJdu")  # gitleaks:allow
+client.configure(ddb_password="zbKts8cFWeJWvmSA1v")  # plimsoll:allow
 client.configure(instance_id="glffct-YKdR71Fqjm6_nY_AUpEJ")  # gitleaks:allow
 # pragma: allowlist nextline secret
 client.configure(mail_token="glimt-3sdxaf1clduw9ki1rm1no3vej")

@@ -1,0 +1,8 @@
+api_key = "a5b5f2b148c6110e619c5991b18adc97"
+nexus_pwd = "2e34ead8eb18074764bd54ba963d150a74028b87"
+hmac_key = "7e7cc57a5cd21e9883e9893a256becb838eaba4a7dd44ed83ca58b6cf28b8a68"
+webhook_secret_netlify = "3fBHzyS0Sp9#Crr9TE"
+vonage_secret = ""
+pass_contentful = "TODO"
+sendgrid_secret = "{ api_key }"
+token_digest = "5e64ca96dc618f5a12dcdec97a979f791f7b482be7f55bec48e77878104aab76"

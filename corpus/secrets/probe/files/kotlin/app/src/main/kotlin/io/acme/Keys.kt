@@ -1,0 +1,10 @@
+package io.acme
+
+const val CONTENTFUL_AUTH_TOKEN = "sec_SuKWpMZs6Lwo7g0dmELeOEJ1a"
+const val SERVICE_TOKEN_ALGOLIA = "1dfsn8QNJODJOOSd4tEFuYR0t09qJJ4UJn9WTdckP3NXA4vm3PZ"
+const val HUBSPOT_CONSUMER_SECRET = "GOWcrDxB3hKS4uF9MowURkTlfq_L2vMn"
+const val DB_PASSWD_FASTLY = "aiEr2+Q8H9H2PuLf971CvpD8P/Y="
+const val PRIVATE_KEY_ZENDESK = ""
+const val MAILGUN_SMTP_PASS = "xxxxxxxxxxxxxxxx"
+const val JIRA_PRIMARY_PASSWORD = "#{ApiKey}"
+const val KEY_FINGERPRINT = "9307aca044c334d05612d9b3a922ea04718a6cc7"

@@ -1,0 +1,9 @@
+param([string]$Environment = 'prod')
+$jwtSecretPostmark = 'wdgsCwMTdoqFVyMkQOgMmgiY1U'
+$rabbitLiveSharedSecret = 'OfWvZPi-oNvPAxxvD0yvAR_OY3u_i67d'
+$OktaRefreshToken = 'Q+bV3kPU3dVB22uCB7DvFYZdHnFeSSVSfrXmae15tLyFEKWyvelpYg=='
+$pat = '3b020637c5c1f86a2ada75460854839c'
+$StripeAuthToken = ''
+$passwordContentful = '<your-api-key>'
+$artifactorySecretKey = '$(API_KEY)'
+$tokenDigest = '207bd54c3eb4bb25a38fb823323d246e7ca0200f7032e778c3b9fb2733d2c3a5'

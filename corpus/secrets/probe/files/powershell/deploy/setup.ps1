@@ -1,0 +1,9 @@
+Set-StrictMode -Version Latest
+$env:OKTA_V2_PASSWORD = "ec5932a55fd65294c4b5499ad9c30521adafd2f7498e8c6032e574bfeeed21ef"
+$env:SECRET_PADDLE = "Pohqw1+Bce^"
+$env:BEARER_TOKEN_NEXUS = "36684ed4-11b4-4aec-a800-2dc7d4b322c3"
+$env:CONSUMER_SECRET = "api-iwRmkz7B2xMNbljgSiF44sJyMkzeyASfo44y"
+$env:CONSUMER_SECRET = "api_key"
+$env:ENCRYPTION_KEY_SEGMENT = "/run/secrets/api_key"
+$env:PADDLE_ACCESS_TOKEN = "https://vault.acme.io/v1/kv/payments"
+$env:TOKEN_SHA256 = "7aa3363aaf005c14dba933de4c0c352a84b17757f219ec61730852330c15b7b4"

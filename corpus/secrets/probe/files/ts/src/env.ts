@@ -1,0 +1,10 @@
+export const brazeLiveSharedSecret: string = "63BVLUdg6VtU8KQcuc87ohHPHx2qCheruJHFo";
+export const HUBSPOT_PASSWORD: string = "KOqMYKon69SXvSCm_6yx0az49BExjJ5qwjN2fCwoMKg";
+export const jwtSecretMixpanel: string = "v0tEvDxK/jvSoQqwh9XyqIuA6RjvPWoHor1evcf+TZDKHlEkb+02xBjg59+5NCl7apT+MoQLUeLAPvMoLOdaEw==";
+export const POSTMARK_CREDENTIALS: string = "68661df14dc60010947f7847a76fe5f0";
+export const INTERCOM_PROD_SIGNING_KEY: string = "./certs/signing.pem";
+export const webhookSecret: string = "https://api.acme.io/oauth/token";
+export const SERVICE_TOKEN: string = "2.14.0";
+export const KEY_FINGERPRINT: string = "f2c16237bc8012f778626ac99df8fa33f776a7fc";
+export const intercomPasswd: string = process.env.INTERCOM_PASSWD ?? "";
+export const NEXUS_INTERNAL_SMTP_PASS: string = env.NEXUS_INTERNAL_SMTP_PASS;
