@@ -13,9 +13,9 @@ use std::path::{Path, PathBuf};
 
 const RULES: &str = include_str!("fixtures/acme-rules.toml");
 
-const TOKEN_A: &str = "acme_Q8vR3kLmN0pQ2sT4uW6yA8cE";
-const TOKEN_B: &str = "acme_Z9vR3kLmN0pQ2sT4uW6yA8cE";
-const TOKEN_C: &str = "acme_M4kT7pLq2WvX9zR1sB6nD3fH";
+const TOKEN_A: &str = "acme_Q8vR3kLmN0pQ2sT4uW6yA8cE"; // plimsoll:allow (made-up test token)
+const TOKEN_B: &str = "acme_Z9vR3kLmN0pQ2sT4uW6yA8cE"; // plimsoll:allow (made-up test token)
+const TOKEN_C: &str = "acme_M4kT7pLq2WvX9zR1sB6nD3fH"; // plimsoll:allow (made-up test token)
 
 struct Repo {
     dir: tempfile::TempDir,

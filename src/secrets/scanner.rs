@@ -358,7 +358,7 @@ impl Scanner {
                     .to_name(regex_automata::PatternID::ZERO, sg)
                     .and_then(|n| n.strip_prefix("secret_"));
                 if let Some((confidence, suppressed)) =
-                    self.accept(r, path, lines, (m.start(), m.end()), (g.start, g.end), name, place)
+                    self.accept(r, path, lines, (m.start(), m.end()), (g.start, g.end), (name, place))
                 {
                     out.push(Candidate {
                         rule: r,
@@ -389,8 +389,7 @@ impl Scanner {
         lines: &Lines,
         (ms, me): (usize, usize),
         (ss, se): (usize, usize),
-        name: Option<&[u8]>,
-        place: Option<&str>,
+        (name, place): (Option<&[u8]>, Option<&str>),
     ) -> Option<(Confidence, Option<Suppressed>)> {
         let rule = &self.rules[r];
         let data = lines.data;
