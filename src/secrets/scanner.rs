@@ -149,7 +149,9 @@ impl Scanner {
         let name_keywords = rules
             .iter()
             .enumerate()
-            .filter(|(_, r)| r.name_group.is_some())
+            // Only the generic assignment rules compete for a name: a provider rule that matched its own
+            // name (`GITHUB_TOKEN`) keeps it, and overlap resolution then prefers it by precision.
+            .filter(|(_, r)| r.name_group.is_some() && r.id().starts_with("generic."))
             .map(|(i, r)| (i, r.syntax.keywords.iter().map(|k| alnum_lower(k.as_bytes())).collect()))
             .collect();
         Ok(Scanner {
