@@ -210,33 +210,11 @@ impl crate::analyzer::Analyzer for CiAnalyzer {
     }
 
     fn rule_infos(&self) -> Vec<crate::catalog::RuleInfo> {
-        RULES
-            .iter()
-            .zip(&self.configured)
-            .filter_map(|(m, c)| {
-                let c = c.as_ref()?;
-                let mut i = info(m);
-                i.severity = c.severity;
-                Some(i)
-            })
-            .collect()
+        crate::lint::rule_infos(RULES, &self.configured, info)
     }
 
     fn catalog(&self) -> Vec<crate::analyzer::RuleState> {
-        RULES
-            .iter()
-            .zip(&self.configured)
-            .map(|(m, c)| {
-                let mut i = info(m);
-                if let Some(c) = c {
-                    i.severity = c.severity;
-                }
-                crate::analyzer::RuleState {
-                    active: c.is_some(),
-                    info: i,
-                }
-            })
-            .collect()
+        crate::lint::table_states(RULES, &self.configured, info)
     }
 
     fn title(&self) -> &'static str {

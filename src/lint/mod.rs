@@ -376,6 +376,45 @@ macro_rules! declare_meta {
 }
 pub(crate) use declare_meta;
 
+/// The catalog entries of the rules that run, with their configured severity (`info` adds the analyzer's
+/// category and tag): one body for every analyzer whose rules are a `Meta` table.
+pub fn rule_infos(
+    rules: &[&Meta],
+    configured: &[Option<Configured>],
+    info: impl Fn(&Meta) -> RuleInfo,
+) -> Vec<RuleInfo> {
+    rules
+        .iter()
+        .zip(configured)
+        .filter_map(|(m, c)| {
+            let c = c.as_ref()?;
+            let mut i = info(m);
+            i.severity = c.severity;
+            Some(i)
+        })
+        .collect()
+}
+
+/// `rule_states` for a `Meta` table whose configured rules sit at the same index.
+pub fn table_states(
+    rules: &[&Meta],
+    configured: &[Option<Configured>],
+    info: impl Fn(&Meta) -> RuleInfo,
+) -> Vec<RuleState> {
+    let configured_as = |id: &str| {
+        rules
+            .iter()
+            .zip(configured)
+            .find(|(m, _)| m.id == id)
+            .and_then(|(_, c)| c.as_ref())
+    };
+    rule_states(
+        rules.iter().map(|m| info(m)).collect(),
+        |id| configured_as(id).is_some(),
+        |id| configured_as(id).map(|c| c.severity),
+    )
+}
+
 #[cfg(test)]
 pub(crate) mod testing {
     //! The assertions behind every analyzer's `catches(id, text)` / `passes(id, text)` fixture helpers.
