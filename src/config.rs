@@ -27,6 +27,7 @@
 use crate::config_files::{ConfigFiles, Found, WorkTreeFiles, read_text};
 use crate::error::{Error, Result, line_col};
 use crate::finding::{Confidence, Severity, Suppression, SuppressionKind};
+use crate::lazy_regex::LazyRegex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -126,7 +127,8 @@ pub struct Config {
     pub min_confidence: Option<Confidence>,
     pub rules: RulesSection,
     /// `[allow] regexes`, each with the suppression it stands for (this file and the entry's line).
-    pub allow_regexes: Vec<(regex::bytes::Regex, Suppression)>,
+    /// Checked here, compiled when the first candidate secret is tested against them.
+    pub allow_regexes: Vec<(LazyRegex<regex::bytes::Regex>, Suppression)>,
     /// Lowercase hex sha256 of allowed values, each with the suppression it stands for.
     pub allow_value_hashes: Vec<(String, Suppression)>,
     pub dockerfile: DockerfileSection,
@@ -270,7 +272,7 @@ impl Config {
         };
         let base = path.parent().unwrap_or(Path::new("."));
         for r in &syntax.allow.regexes {
-            let re = regex::bytes::Regex::new(r.get_ref())
+            let re = LazyRegex::bytes(r.get_ref())
                 .map_err(|e| cfg.error_in(&text, r.span().start, format!("allow regex does not compile: {e}")))?;
             let what = format!("[allow] regexes '{}'", r.get_ref());
             cfg.allow_regexes

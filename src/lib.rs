@@ -19,6 +19,7 @@ pub mod facts;
 pub mod finding;
 pub mod fsutil;
 pub mod git;
+pub mod lazy_regex;
 pub mod lint;
 pub mod outcome;
 pub mod output;

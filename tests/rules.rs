@@ -26,3 +26,26 @@ fn rule_set_covers_enough_providers() {
     assert!(rules.len() >= 699, "only {} rules", rules.len());
     assert!(providers.len() >= 471, "only {} providers", providers.len());
 }
+
+/// Built-in rules load without parsing their regexes; loaded as a user's rule file would be, every one
+/// passes the full checks, with the same capture groups.
+#[test]
+fn every_embedded_rule_file_passes_the_full_load_checks() {
+    use plimsoll::secrets::rule::{EMBEDDED_RULE_FILES, load_rule_file};
+    let embedded = builtin_rules().unwrap();
+    let mut checked = Vec::new();
+    for (path, text) in EMBEDDED_RULE_FILES {
+        checked.extend(load_rule_file(path, text).unwrap_or_else(|e| panic!("{e}")));
+    }
+    assert_eq!(checked.len(), embedded.len());
+    for (full, fast) in checked.iter().zip(&embedded) {
+        assert_eq!(full.id(), fast.id());
+        assert_eq!(full.groups, fast.groups, "{}", full.id());
+        assert_eq!(
+            (full.secret_group, full.name_group, &full.alternatives),
+            (fast.secret_group, fast.name_group, &fast.alternatives),
+            "{}",
+            full.id()
+        );
+    }
+}

@@ -1,6 +1,7 @@
 //! `plimsoll rules check`: validates rule files beyond what loading checks. Every example must produce a
 //! finding of its rule (also when embedded between other CRLF-terminated lines) and no negative example
-//! may, run through the real [`Scanner`] (all filters included); every keyword must be exercised by an example and every example must contain a keyword.
+//! may, run through the real [`Scanner`] (all filters included); every keyword must be exercised by an example and every example must contain a keyword. Every regex
+//! of a rule is compiled here (scans compile them on first use only).
 
 use crate::secrets::rule::Rule;
 use crate::secrets::scanner::{Allowlist, Scanner, Scratch};
@@ -59,6 +60,9 @@ pub fn check_rules(rules: Vec<Rule>) -> Vec<Problem> {
             if !s.keywords.iter().any(|k| e.contains(&k.to_ascii_lowercase())) {
                 local.push(problem(format!("example {} contains none of the keywords", i + 1)));
             }
+        }
+        if let Err(e) = rule.compile_regexes() {
+            local.push(problem(format!("a regex does not compile: {e}")));
         }
         let path = s.example_path.clone().unwrap_or_else(|| "example.txt".to_string());
         let examples = s.examples.clone();

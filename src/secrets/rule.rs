@@ -1,10 +1,12 @@
 //! Secret rules: the written form ([`RuleSyntax`], deserialized from `rules/secrets/*.toml`) and the
 //! compiled form ([`Rule`]) the scanner runs. Loading validates everything a rule author can get wrong and
-//! reports it as `file:line:column: message`.
+//! reports it as `file:line:column: message`. The regexes are only parsed and checked at load; each is
+//! compiled on the rule's first keyword hit ([`LazyRegex`]), so a run pays only for the rules it uses.
 
 use crate::catalog::RuleInfo;
 use crate::error::{Error, Result, line_col};
 use crate::finding::{Category, Severity};
+use crate::lazy_regex::{Check, Groups, LazyRegex};
 use crate::secrets::checksum::Checksum;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use regex_automata::meta;
@@ -97,7 +99,10 @@ pub struct Rule {
     /// 1-based line of the rule's `[[rule]]` table in `source`.
     pub line: usize,
     pub severity: Severity,
-    pub regex: meta::Regex,
+    /// Compiled on the rule's first keyword hit; its pattern and groups were checked at load.
+    pub regex: LazyRegex<meta::Regex>,
+    /// The regex's capture groups (names by index), read from the pattern at load.
+    pub groups: Groups,
     pub secret_group: usize,
     /// The `(?P<name>...)` group of an assignment rule: the variable, key or attribute the secret is
     /// assigned to. Its words decide whether the value counts (see `filters::classify_name`).
@@ -109,34 +114,8 @@ pub struct Rule {
     pub checksum: Option<Checksum>,
     pub paths: Option<GlobSet>,
     pub exclude_paths: Option<GlobSet>,
-    pub allow: Vec<regex::bytes::Regex>,
-    pub requires: Option<(regex::bytes::Regex, u32)>,
-}
-
-/// Builds a byte-oriented, ASCII-semantics regex (the rule-file dialect). `^` and `$` match at line
-/// boundaries (also before `\r\n`), because the scanner searches line windows inside a larger buffer.
-pub fn compile_regex(pattern: &str) -> std::result::Result<meta::Regex, String> {
-    meta::Regex::builder()
-        .syntax(
-            regex_automata::util::syntax::Config::new()
-                .unicode(false)
-                .utf8(false)
-                .multi_line(true)
-                .crlf(true),
-        )
-        .configure(meta::Config::new().utf8_empty(false))
-        .build(pattern)
-        .map_err(|e| match e.syntax_error() {
-            Some(se) => se.to_string(),
-            None => e.to_string(),
-        })
-}
-
-fn compile_bytes_regex(pattern: &str) -> std::result::Result<regex::bytes::Regex, String> {
-    regex::bytes::RegexBuilder::new(pattern)
-        .unicode(false)
-        .build()
-        .map_err(|e| e.to_string())
+    pub allow: Vec<LazyRegex<regex::bytes::Regex>>,
+    pub requires: Option<(LazyRegex<regex::bytes::Regex>, u32)>,
 }
 
 fn globset(globs: &[String]) -> std::result::Result<Option<GlobSet>, String> {
@@ -151,8 +130,9 @@ fn globset(globs: &[String]) -> std::result::Result<Option<GlobSet>, String> {
 }
 
 impl Rule {
-    /// Validates and compiles one written rule. `err(msg)` builds an error located at the rule.
-    fn compile(syntax: RuleSyntax, source: &str, line: usize) -> std::result::Result<Rule, String> {
+    /// Validates one written rule and makes it ready to run (its regexes compile on first use; `check`
+    /// says how much of them is checked now).
+    fn compile(syntax: RuleSyntax, source: &str, line: usize, check: Check) -> std::result::Result<Rule, String> {
         let id_ok = syntax
             .id
             .split_once('.')
@@ -177,24 +157,21 @@ impl Rule {
         if let Some(k) = syntax.keywords.iter().find(|k| k.len() < 3 || !k.is_ascii()) {
             return Err(ctx(format!("keyword {k:?} must be ASCII and at least 3 characters")));
         }
-        let regex = compile_regex(&syntax.regex).map_err(|e| ctx(format!("regex does not compile: {e}")))?;
-        let groups = regex.group_info().group_len(regex_automata::PatternID::ZERO);
-        let name_group = regex.group_info().to_index(regex_automata::PatternID::ZERO, "name");
+        let (regex, group_names) =
+            LazyRegex::rule(&syntax.regex, check).map_err(|e| ctx(format!("regex does not compile: {e}")))?;
+        let groups = group_names.len();
+        let name_group = group_names.index("name");
         let secret_group = syntax.secret_group.unwrap_or(if groups > 1 { 1 } else { 0 });
         if name_group.is_some_and(|n| n == secret_group) {
             return Err(ctx(
                 "the `name` group is also the secret group: set `secret_group` to the value's group".into(),
             ));
         }
-        let info = regex.group_info();
-        let alternatives: Vec<(usize, Option<usize>)> = (0..groups)
-            .filter_map(|g| {
-                let n = info.to_name(regex_automata::PatternID::ZERO, g)?;
+        let alternatives: Vec<(usize, Option<usize>)> = group_names
+            .named()
+            .filter_map(|(g, n)| {
                 let suffix = n.strip_prefix("secret_")?;
-                Some((
-                    g,
-                    info.to_index(regex_automata::PatternID::ZERO, &format!("name_{suffix}")),
-                ))
+                Some((g, group_names.index(&format!("name_{suffix}"))))
             })
             .collect();
         if secret_group >= groups {
@@ -223,12 +200,13 @@ impl Rule {
         let allow = syntax
             .allow
             .iter()
-            .map(|p| compile_bytes_regex(p).map_err(|e| ctx(format!("`allow` regex does not compile: {e}"))))
+            .map(|p| LazyRegex::ascii_bytes(p, check).map_err(|e| ctx(format!("`allow` regex does not compile: {e}"))))
             .collect::<std::result::Result<Vec<_>, _>>()?;
         let requires = match &syntax.requires {
             None => None,
             Some(r) => Some((
-                compile_bytes_regex(&r.regex).map_err(|e| ctx(format!("`requires` regex does not compile: {e}")))?,
+                LazyRegex::ascii_bytes(&r.regex, check)
+                    .map_err(|e| ctx(format!("`requires` regex does not compile: {e}")))?,
                 r.within_lines,
             )),
         };
@@ -245,6 +223,7 @@ impl Rule {
             source: source.to_string(),
             line,
             regex,
+            groups: group_names,
             secret_group,
             name_group,
             alternatives,
@@ -259,6 +238,19 @@ impl Rule {
 
     pub fn id(&self) -> &str {
         &self.syntax.id
+    }
+
+    /// Compiles every regex of the rule now instead of on its first keyword hit, so `plimsoll rules check`
+    /// builds each pattern at least once whatever its examples reach.
+    pub fn compile_regexes(&self) -> std::result::Result<(), String> {
+        self.regex.try_get()?;
+        for a in &self.allow {
+            a.try_get()?;
+        }
+        if let Some((r, _)) = &self.requires {
+            r.try_get()?;
+        }
+        Ok(())
     }
 
     /// Whether this rule runs on a file at `path` (its own path globs only).
@@ -312,8 +304,12 @@ fn first_sentence(text: &str) -> String {
     }
 }
 
-/// Parses and compiles one rule file. `path` is used in messages only.
+/// Parses and validates one rule file. `path` is used in messages only.
 pub fn load_rule_file(path: &str, text: &str) -> Result<Vec<Rule>> {
+    load_rule_text(path, text, Check::Full)
+}
+
+fn load_rule_text(path: &str, text: &str, check: Check) -> Result<Vec<Rule>> {
     let at = |offset: usize, message: String| {
         let (line, column) = line_col(text, offset);
         Error::RuleFile {
@@ -335,16 +331,17 @@ pub fn load_rule_file(path: &str, text: &str) -> Result<Vec<Rule>> {
             .try_into()
             .map_err(|e: toml::de::Error| at(span.start, e.message().to_string()))?;
         let line = line_col(text, span.start).0;
-        rules.push(Rule::compile(syntax, path, line).map_err(|m| at(span.start, m))?);
+        rules.push(Rule::compile(syntax, path, line, check).map_err(|m| at(span.start, m))?);
     }
     Ok(rules)
 }
 
-/// Loads the rules embedded at build time.
+/// Loads the rules embedded at build time. Their regexes are not parsed here ([`Check::Embedded`]): the test
+/// suite loads every embedded file with [`load_rule_file`] and compiles and runs each rule.
 pub fn builtin_rules() -> Result<Vec<Rule>> {
     let mut all = Vec::new();
     for (path, text) in EMBEDDED_RULE_FILES {
-        all.extend(load_rule_file(path, text)?);
+        all.extend(load_rule_text(path, text, Check::Embedded)?);
     }
     Ok(all)
 }

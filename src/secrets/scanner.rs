@@ -13,6 +13,7 @@
 
 use crate::error::{Error, Result};
 use crate::finding::{Confidence, Suppression};
+use crate::lazy_regex::LazyRegex;
 use crate::secrets::checksum::{decode_b64, decode_b64url};
 use crate::secrets::filters;
 use crate::secrets::lines::Lines;
@@ -44,7 +45,7 @@ pub const DEFAULT_MIN_CONFIDENCE: Confidence = Confidence::Medium;
 /// accepts says where that was decided.
 #[derive(Debug, Default, Clone)]
 pub struct Allowlist {
-    pub regexes: Vec<(regex::bytes::Regex, Arc<Suppression>)>,
+    pub regexes: Vec<(LazyRegex<regex::bytes::Regex>, Arc<Suppression>)>,
     /// Lowercase hex sha256 of allowed secret values.
     pub value_hashes: HashMap<String, Arc<Suppression>>,
 }
@@ -54,7 +55,7 @@ impl Allowlist {
     fn allowing(&self, secret: &[u8]) -> Option<&Arc<Suppression>> {
         self.regexes
             .iter()
-            .find(|(r, _)| r.is_match(secret))
+            .find(|(r, _)| r.get().is_match(secret))
             .map(|(_, s)| s)
             .or_else(|| {
                 if self.value_hashes.is_empty() {
@@ -336,13 +337,13 @@ impl Scanner {
         if scratch.regex.len() <= r {
             scratch.regex.resize_with(r + 1, || None);
         }
-        let (cache, caps) =
-            scratch.regex[r].get_or_insert_with(|| (rule.regex.create_cache(), rule.regex.create_captures()));
+        // The first hit of a rule in this process compiles its regex.
+        let regex = rule.regex.get();
+        let (cache, caps) = scratch.regex[r].get_or_insert_with(|| (regex.create_cache(), regex.create_captures()));
         for &(ws, we) in &scratch.windows {
             let mut pos = ws;
             while pos <= we {
-                rule.regex
-                    .search_captures_with(cache, &Input::new(data).range(pos..we), caps);
+                regex.search_captures_with(cache, &Input::new(data).range(pos..we), caps);
                 let Some(m) = caps.get_match() else { break };
                 pos = if m.end() > m.start() { m.end() } else { m.end() + 1 };
                 let Some((g, name, sg)) = std::iter::once((rule.secret_group, rule.name_group))
@@ -354,11 +355,7 @@ impl Scanner {
                 let name = name.map(|n| subscript_owner(data, n.start, n.end).unwrap_or(&data[n.range()]));
                 // Where the assignment was read (the `secret_X` group's suffix): loose places such as prose and
                 // calls ask more of the value.
-                let place = rule
-                    .regex
-                    .group_info()
-                    .to_name(regex_automata::PatternID::ZERO, sg)
-                    .and_then(|n| n.strip_prefix("secret_"));
+                let place = rule.groups.name(sg).and_then(|n| n.strip_prefix("secret_"));
                 if let Some((confidence, suppressed)) =
                     self.accept(r, path, lines, (m.start(), m.end()), (g.start, g.end), (name, place))
                 {
@@ -477,7 +474,7 @@ impl Scanner {
         } else if rule.syntax.precision == Precision::Low && filters::looks_like_digest(secret) {
             return None;
         }
-        if rule.allow.iter().any(|a| a.is_match(secret)) {
+        if rule.allow.iter().any(|a| a.get().is_match(secret)) {
             return None;
         }
         // Dummy values are judged against the words of the name they are assigned to, or of the URI user
@@ -512,7 +509,7 @@ impl Scanner {
         }
         if let Some((re, n)) = &rule.requires {
             let (a, b) = lines.lines_around(ms, me, *n as usize);
-            if !re.is_match(&data[a..b]) {
+            if !re.get().is_match(&data[a..b]) {
                 return None;
             }
         }
@@ -1061,7 +1058,7 @@ negative_examples = ["y"]
             at: Some((".plimsoll.toml".into(), 3)),
         });
         let allow = Allowlist {
-            regexes: vec![(regex::bytes::Regex::new("^acme_Q8").unwrap(), why.clone())],
+            regexes: vec![(LazyRegex::bytes("^acme_Q8").unwrap(), why.clone())],
             ..Allowlist::default()
         };
         let s = Scanner::new(load_rule_file("t.toml", RULES).unwrap(), allow).unwrap();
