@@ -1149,8 +1149,15 @@ fn git_reports_name_the_commits_they_scanned() {
     assert_eq!(json["source"]["scanned"]["revisions"], serde_json::json!([c]));
 }
 
-/// (rule id, line) of every Dockerfile finding of a `plimsoll git … --format json` run, and its exit code.
+/// (rule id, line, path) of every Dockerfile finding of a `plimsoll git … --format json` run, and its exit
+/// code.
 fn dockerfile_findings(cmd: &mut Command) -> (i32, Vec<(String, u64, String)>) {
+    lint_findings(cmd, &["DF"])
+}
+
+/// (rule id, line, path) of every finding of a `plimsoll git … --format json` run whose rule id starts with
+/// one of `prefixes`, and its exit code.
+fn lint_findings(cmd: &mut Command, prefixes: &[&str]) -> (i32, Vec<(String, u64, String)>) {
     let out = cmd.args(["--format", "json"]).output().unwrap();
     let doc: Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stderr)));
@@ -1158,7 +1165,7 @@ fn dockerfile_findings(cmd: &mut Command) -> (i32, Vec<(String, u64, String)>) {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|f| f["rule_id"].as_str().unwrap().starts_with("DF"))
+        .filter(|f| prefixes.iter().any(|p| f["rule_id"].as_str().unwrap().starts_with(p)))
         .map(|f| {
             (
                 f["rule_id"].as_str().unwrap().to_string(),
@@ -1238,6 +1245,75 @@ fn changed_dockerfiles_are_linted_in_staged_range_and_pre_push_modes() {
     // Full history stays secrets-only.
     let (_, found) = dockerfile_findings(&mut sb.plimsoll(work));
     assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn changed_compose_and_env_files_are_linted_in_staged_range_and_pre_push_modes() {
+    let p = PushSetup::new();
+    let (sb, work) = (&p.sb, &p.work);
+    let compose = "services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n";
+    sb.write(work, "compose.yaml", compose);
+    let first = sb.commit(work, "compose");
+
+    // A commit that adds `privileged: true` fails the push, with the finding on the added line only.
+    sb.write(work, "compose.yaml", &format!("{compose}    privileged: true\n"));
+    sb.git(work, &["add", "compose.yaml"]);
+    let (code, found) = lint_findings(sb.plimsoll(work).arg("--staged"), &["DC", "EN"]);
+    assert_eq!(
+        (code, found.clone()),
+        (1, vec![("DC005".to_string(), 6, "compose.yaml".to_string())])
+    );
+    let second = sb.commit(work, "privileged");
+    let line = format!("refs/heads/main {second} refs/heads/main {}\n", p.pushed);
+    let (code, found) = lint_findings(
+        sb.plimsoll(work)
+            .args(["--pre-push", "origin", "file:///server.git"])
+            .write_stdin(line),
+        &["DC"],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(found, vec![("DC005".to_string(), 6, "compose.yaml".to_string())]);
+
+    // A later change elsewhere in the file does not report the old line again.
+    sb.write(
+        work,
+        "compose.yaml",
+        &format!("{compose}    privileged: true\n    restart: unless-stopped\n"),
+    );
+    let third = sb.commit(work, "restart");
+    let (code, found) = lint_findings(
+        sb.plimsoll(work).args(["--range", &format!("{second}..{third}")]),
+        &["DC"],
+    );
+    assert_eq!((code, found.len()), (0, 0), "{found:?}");
+    let (_, found) = lint_findings(
+        sb.plimsoll(work).args(["--range", &format!("{first}..{third}")]),
+        &["DC"],
+    );
+    assert_eq!(found, vec![("DC005".to_string(), 6, "compose.yaml".to_string())]);
+
+    // A commit that adds a `.env` commits its values: EN002, whatever .gitignore says afterwards.
+    sb.write(work, "app/.env", "LOG_LEVEL=debug\n");
+    sb.git(work, &["add", "app/.env"]);
+    let (code, found) = lint_findings(sb.plimsoll(work).arg("--staged"), &["EN"]);
+    assert_eq!(
+        (code, found),
+        (1, vec![("EN002".to_string(), 1, "app/.env".to_string())])
+    );
+    let fourth = sb.commit(work, "env");
+    // Changing a tracked `.env` again commits new values: reported again, on any changed line.
+    sb.write(work, "app/.env", "LOG_LEVEL=debug\nLOG_FORMAT=json\n");
+    let fifth = sb.commit(work, "env again");
+    let (_, found) = lint_findings(
+        sb.plimsoll(work).args(["--range", &format!("{fourth}..{fifth}")]),
+        &["EN"],
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    // An example file is meant to be committed.
+    sb.write(work, "app/.env.example", "LOG_LEVEL=\n");
+    sb.git(work, &["add", "app/.env.example"]);
+    let (code, found) = lint_findings(sb.plimsoll(work).arg("--staged"), &["EN"]);
+    assert_eq!((code, found.len()), (0, 0), "{found:?}");
 }
 
 #[test]

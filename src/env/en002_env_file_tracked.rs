@@ -5,7 +5,9 @@ crate::lint::declare_meta! {
     /// Reports a `.env` or `.env.*` file (not the example kinds) that the repository's index tracks — whether
     /// or not a `.gitignore` rule covers it now. The index is read directly (no git program runs); a tracked
     /// file that `.gitignore` hides from the walk is found through the `.gitignore` files the walk reads,
-    /// and it obeys the scan's `exclude` globs like any file.
+    /// and it obeys the scan's `exclude` globs like any file. In git modes (`plimsoll git --staged`,
+    /// `--range`, `--pre-push`) a `.env` that the change adds or edits is reported (the finding spans the
+    /// whole file, so any added line counts): the commit is what puts its values in the repository.
     ///
     /// ## Why is this bad?
     /// The values are already committed: everyone with the repository has them, in every clone and in the
@@ -52,5 +54,12 @@ pub fn message(rel: &str, ignored: bool) -> String {
     };
     format!(
         "{rel} is tracked by git{why}, so its values are in the repository and its history; run `git rm --cached {rel}`, keep it ignored, commit a `.env.example` with the names only, and rotate the values it held"
+    )
+}
+
+/// The message for a `.env` that a commit (or the index, for `--staged`) adds or changes, in git modes.
+pub fn committed_message(path: &str) -> String {
+    format!(
+        "{path} is committed in this change, so its values go into the repository and its history; take it out (`git rm --cached {path}`), add it to .gitignore, commit a `.env.example` with the names only, and rotate the values it held"
     )
 }

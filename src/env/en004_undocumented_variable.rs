@@ -2,7 +2,7 @@
 //! file beside it documents.
 
 use crate::facts::{ComposeServiceFact, EnvFileFact, EnvFileKind, Located};
-use crate::finding::{Category, Finding};
+use crate::finding::{Category, Finding, Suppression};
 use crate::lint::Configured;
 use std::collections::{BTreeMap, HashSet};
 
@@ -12,8 +12,11 @@ crate::lint::declare_meta! {
     /// `${VAR?error}` — and reports those that no example env file in the same directory or a parent
     /// directory (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`, `.env.defaults`,
     /// `example.env`…) names, as a setting or as a commented-out `# VAR=` line. (Parents count because an
-    /// included or override file interpolates with the main file's project directory.) With an example file, each undocumented variable is one note at
-    /// its first use; without one, the compose file gets one note listing them. Variables the shell or
+    /// included or override file interpolates with the main file's project directory.) Each compose file
+    /// gets one note, at the first use of the first undocumented variable, listing them all (the first 12
+    /// by name, then a count) and naming the closest example file, or saying there is none. Variables used
+    /// only by services that a `# plimsoll ignore=EN004` pragma silences make their own note, kept and
+    /// marked suppressed (`--include-suppressed` shows it). Variables the shell or
     /// compose always sets (`PWD`, `HOME`, `UID`, `COMPOSE_PROJECT_NAME`, `DOCKER_*`…) are not asked for.
     /// Runs in the project phase, over every compose and example file of the scan.
     ///
@@ -68,10 +71,21 @@ fn is_ambient(name: &str) -> bool {
             .any(|p| name.starts_with(p))
 }
 
-/// Most names listed in the note of a compose file without an example file.
-const LISTED: usize = 5;
+/// Most names a note lists; the rest are counted.
+const LISTED: usize = 12;
 
-/// Checks every compose file of `services` against the example files of `env_files`.
+/// `names` as a list for a message: the first [`LISTED`] in backticks, then how many more.
+fn listing(names: &[&str]) -> String {
+    let mut shown: Vec<String> = names.iter().take(LISTED).map(|n| format!("`{n}`")).collect();
+    if names.len() > LISTED {
+        shown.push(format!("and {} more", names.len() - LISTED));
+    }
+    shown.join(", ")
+}
+
+/// Checks every compose file of `services` against the example files of `env_files`: one note per
+/// compose file listing its undocumented variables, at the first use of the first one. Variables used
+/// only by services a pragma silences for this rule make a second note, kept and marked suppressed.
 pub fn check(rule: &Configured, services: &[ComposeServiceFact], env_files: &[&EnvFileFact], out: &mut Vec<Finding>) {
     let mut by_file: BTreeMap<&str, Vec<&ComposeServiceFact>> = BTreeMap::new();
     for s in services {
@@ -92,49 +106,170 @@ pub fn check(rule: &Configured, services: &[ComposeServiceFact], env_files: &[&E
             .iter()
             .flat_map(|e| e.names.iter().map(String::as_str))
             .collect();
-        let mut seen = HashSet::new();
-        let mut missing: Vec<(&str, &Located)> = Vec::new();
+        // Each undocumented name once, at its first use by a service that does not silence the rule, or
+        // else at its first use with the suppression of the pragma that silences it there.
+        let mut first: BTreeMap<&str, (&Located, Option<Suppression>)> = BTreeMap::new();
         for s in &services {
-            if s.silenced.iter().any(|(x, _)| rule.is_named(x)) {
-                continue;
-            }
+            let silenced = s
+                .silenced
+                .iter()
+                .find(|(x, _)| rule.is_named(x))
+                .map(|(_, why)| why.clone());
             for (name, at) in &s.interpolated {
-                if !is_ambient(name) && !documented.contains(name.as_str()) && seen.insert(name.as_str()) {
-                    missing.push((name, at));
+                if is_ambient(name) || documented.contains(name.as_str()) {
+                    continue;
+                }
+                match first.get_mut(name.as_str()) {
+                    None => {
+                        first.insert(name, (at, silenced.clone()));
+                    }
+                    Some(seen) if seen.1.is_some() && silenced.is_none() => *seen = (at, None),
+                    Some(_) => {}
                 }
             }
         }
-        missing.sort_by_key(|(_, at)| (at.line, at.column));
-        if let Some(example) = examples.first() {
-            let shown = &example.path;
-            for (name, at) in missing {
-                out.push(rule.finding_at(
-                    Category::Env,
-                    at,
-                    format!(
-                        "`{name}` is interpolated without a default but {shown} does not document it; add `{name}=` there (or write `${{{name}:-default}}`)"
-                    ),
-                    name.as_bytes(),
-                    None,
-                ));
+        // One note for what is reported, one per pragma for what is silenced.
+        let mut notes: Vec<(Option<Suppression>, Vec<(&str, &Located)>)> = Vec::new();
+        for (name, (at, why)) in first {
+            match notes.iter_mut().find(|(w, _)| *w == why) {
+                Some((_, names)) => names.push((name, at)),
+                None => notes.push((why, vec![(name, at)])),
             }
-        } else if let Some((_, at)) = missing.first() {
-            // No example file here or above.
-            let mut names: Vec<String> = missing.iter().take(LISTED).map(|(n, _)| format!("`{n}`")).collect();
-            if missing.len() > LISTED {
-                names.push(format!("{} more", missing.len() - LISTED));
-            }
-            out.push(rule.finding_at(
-                Category::Env,
-                at,
-                format!(
-                    "{} interpolated without a default and no .env.example beside this compose file documents {}; commit one with the names and empty values",
-                    names.join(", "),
-                    if missing.len() == 1 { "it" } else { "them" }
-                ),
-                b"no example file",
-                None,
-            ));
         }
+        for (why, mut missing) in notes {
+            missing.sort_by_key(|(name, at)| (at.line, at.column, *name));
+            let at = missing[0].1;
+            let names: Vec<&str> = missing.iter().map(|(n, _)| *n).collect();
+            let list = listing(&names);
+            let (one, them) = if names.len() == 1 {
+                ("is", "it")
+            } else {
+                ("are", "them")
+            };
+            let message = match examples.first() {
+                Some(example) => format!(
+                    "{list} {one} interpolated without a default but {} does not document {them}; add `{}=` there (or write `${{{}:-default}}`)",
+                    example.path, names[0], names[0]
+                ),
+                None => format!(
+                    "{list} {one} interpolated without a default and no .env.example beside this compose file documents {them}; commit one with the names and empty values"
+                ),
+            };
+            // The fingerprint is the set of names: documenting one (or adding one) is a new note.
+            let mut sorted = names.clone();
+            sorted.sort_unstable();
+            let mut finding = rule.finding_at(Category::Env, at, message, sorted.join(",").as_bytes(), None);
+            finding.suppressed = why;
+            out.push(finding);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::project::testing::{of, project_findings};
+
+    /// The EN004 notes of a compose file (with an optional `.env.example` beside it): (line, column,
+    /// suppressed) and the message of the first.
+    fn en004(compose: &str, example: Option<&str>) -> (Vec<(u32, u32, bool)>, String) {
+        let mut files = vec![("compose.yaml", compose)];
+        if let Some(e) = example {
+            files.push((".env.example", e));
+        }
+        let f = project_findings(&files, false);
+        let message = f
+            .iter()
+            .find(|f| &*f.rule_id == "EN004")
+            .map(|f| f.message.clone())
+            .unwrap_or_default();
+        (
+            of(&f, "EN004").into_iter().map(|(_, l, c, s)| (l, c, s)).collect(),
+            message,
+        )
+    }
+
+    #[test]
+    fn catches() {
+        // Mapping form, no example file: one note naming the variable.
+        let (at, m) = en004(
+            "services:\n  db:\n    image: postgres:17\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n",
+            None,
+        );
+        assert_eq!(at, vec![(5, 26, false)]);
+        assert!(m.contains("`DB_PASSWORD`") && m.contains("no .env.example"), "{m}");
+        // List form, `$VAR` and `${VAR?err}`, with an example file that documents another name: one note
+        // for the file listing both, naming the example file, at the first use.
+        let (at, m) = en004(
+            "services:\n  api:\n    image: x:1\n    environment:\n      - TOKEN=$API_TOKEN\n      - URL=${BASE_URL?set it}\n",
+            Some("OTHER=\n"),
+        );
+        assert_eq!(at, vec![(5, 9, false)]);
+        assert!(
+            m.contains("`API_TOKEN`, `BASE_URL` are") && m.contains(".env.example"),
+            "{m}"
+        );
+        // Anchors and merge keys: the variable reaches the service through `<<: *env`.
+        let (at, m) = en004(
+            "x-env: &env\n  environment:\n    KEY: ${SHARED_KEY}\nservices:\n  a:\n    <<: *env\n    image: x:1\n",
+            Some("A=\n"),
+        );
+        assert_eq!(at.len(), 1, "{m}");
+        assert!(m.contains("`SHARED_KEY`"), "{m}");
+        // Many variables in many services: still one note for the file, the list cut after 12.
+        let mut compose = String::from("services:\n");
+        for i in 0..20 {
+            compose.push_str(&format!("  s{i}:\n    image: x:1\n    command: run ${{V{i:02}}}\n"));
+        }
+        let (at, m) = en004(&compose, Some("A=\n"));
+        assert_eq!(at, vec![(4, 14, false)], "{m}");
+        assert!(
+            m.contains("`V00`") && m.contains("`V11`") && m.contains("and 8 more") && !m.contains("`V12`"),
+            "{m}"
+        );
+    }
+
+    #[test]
+    fn passes() {
+        for (compose, example) in [
+            // Documented, as a setting or commented out.
+            (
+                "services:\n  a:\n    image: x:1\n    environment:\n      P: ${DB_PASSWORD}\n",
+                "DB_PASSWORD=\n",
+            ),
+            (
+                "services:\n  a:\n    image: x:1\n    environment:\n      P: ${DB_PASSWORD}\n",
+                "# DB_PASSWORD=\n",
+            ),
+            // A default, an escaped `$$`, a variable the shell always sets.
+            (
+                "services:\n  a:\n    image: x:1\n    ports:\n      - ${PORT:-8080}:80\n",
+                "A=\n",
+            ),
+            (
+                "services:\n  a:\n    image: x:1\n    command: echo $$HOME ${PWD}\n",
+                "A=\n",
+            ),
+            ("services:\n  a:\n    image: x:${TAG-1.0}\n", "A=\n"),
+        ] {
+            let (at, m) = en004(compose, Some(example));
+            assert!(at.is_empty(), "{compose}: {m}");
+        }
+    }
+
+    #[test]
+    fn a_pragma_keeps_the_note_marked_suppressed() {
+        let compose = "services:\n  # plimsoll ignore=EN004 -- set by the deploy job\n  a:\n    image: x:1\n    command: ${ONLY_A}\n  b:\n    image: x:1\n    command: ${ONLY_B} ${ONLY_A}\n";
+        let (at, m) = en004(compose, Some("X=\n"));
+        // ONLY_A is used by b too, so it is reported there; ONLY_B likewise; nothing is left for a.
+        assert_eq!(at, vec![(8, 14, false)], "{m}");
+        assert!(m.contains("`ONLY_A`") && m.contains("`ONLY_B`"), "{m}");
+        let compose = "services:\n  # plimsoll ignore=EN004 -- set by the deploy job\n  a:\n    image: x:1\n    command: ${ONLY_A}\n  b:\n    image: x:1\n    command: ${ONLY_B}\n";
+        let (at, _) = en004(compose, Some("X=\n"));
+        assert_eq!(at, vec![(5, 14, true), (8, 14, false)]);
+        let (at, _) = en004(
+            "# plimsoll ignore-file=EN004\nservices:\n  a:\n    image: x:1\n    command: ${V}\n",
+            None,
+        );
+        assert_eq!(at, vec![(5, 14, true)]);
     }
 }

@@ -5,7 +5,7 @@
 //!
 //! - EN001: a real env file in a work tree that no ignore rule covers;
 //! - EN002: a real env file the index tracks, including one a `.gitignore` hides from the walk (found from
-//!   that `.gitignore`, since ignore rules do not untrack a file);
+//!   that `.gitignore`, since ignore rules do not untrack a file); in git modes, one the change commits;
 //! - EN003: an example file holding a value that looks like a real secret;
 //! - EN004 and EN005 run in the project phase ([`crate::project`]) over the [`EnvFileFact`]s this
 //!   analyzer emits and the compose facts: variables compose interpolates that no example file beside it
@@ -217,6 +217,24 @@ impl EnvAnalyzer {
         }
     }
 
+    /// A real env file read out of a commit or the index (git modes): committing it is EN002. The finding
+    /// spans the whole file, so it is kept whichever of its lines the change added.
+    fn committed(&self, file: &FileInput<'_>, out: &mut Vec<Finding>) {
+        let Some(rule) = self.rule(&en002_env_file_tracked::META) else {
+            return;
+        };
+        let mut f = file_finding(
+            rule,
+            file.path,
+            en002_env_file_tracked::committed_message(file.path),
+            file.path,
+        );
+        let lines = file.data.split(|&b| b == b'\n').count() as u32;
+        let last = if file.data.ends_with(b"\n") { lines - 1 } else { lines };
+        f.span.end_line = last.max(1);
+        out.push(f);
+    }
+
     /// An example file: EN003, and the names it documents.
     fn example(&self, file: &FileInput<'_>, out: &mut Emitted<'_>) {
         let text = String::from_utf8_lossy(file.data);
@@ -302,6 +320,7 @@ impl crate::analyzer::Analyzer for EnvAnalyzer {
 
     fn takes(&self, file: &FileInput<'_>) -> bool {
         is_example_name(file.path)
+            || (file.snapshot.is_some() && is_env_name(file.path))
             || (file.disk_path.is_some()
                 && (is_env_name(file.path) || is_named_env(file.path) || is_gitignore(file.path)))
     }
@@ -311,7 +330,12 @@ impl crate::analyzer::Analyzer for EnvAnalyzer {
             self.example(file, out);
             return;
         }
-        let Some(disk) = file.disk_path else { return };
+        let Some(disk) = file.disk_path else {
+            if file.snapshot.is_some() {
+                self.committed(file, out.findings);
+            }
+            return;
+        };
         if is_gitignore(file.path) {
             self.tracked_but_ignored(file.path, disk, out);
         } else if let Some(fact) = self.check(file.path, disk, out.findings) {

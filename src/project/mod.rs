@@ -280,3 +280,76 @@ fn secret_build_args(
 fn finding(rule: &Configured, at: &Located, message: String, content: &[u8], snippet: Option<String>) -> Finding {
     rule.finding_at(Category::Compose, at, message, content, snippet)
 }
+
+/// Runs the project rules over a temporary directory of files, for the project rules' own tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::analyzer::{Analyzer, Emitted, FileInput};
+    use crate::finding::Finding;
+    use crate::lint::LinterConfig;
+    use std::path::Path;
+
+    /// Writes `files` (path, text) into a temporary directory (optionally a git work tree whose index
+    /// tracks them all), lints the compose and env files among them from disk, runs the project phase and
+    /// returns every finding, suppressed ones included.
+    pub fn project_findings(files: &[(&str, &str)], git: bool) -> Vec<Finding> {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for (name, text) in files {
+            let p = root.join(name);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, text).unwrap();
+        }
+        if git {
+            let run = |args: &[&str]| {
+                let ok = std::process::Command::new("git")
+                    .args(args)
+                    .current_dir(root)
+                    .output()
+                    .unwrap()
+                    .status
+                    .success();
+                assert!(ok, "git {args:?}");
+            };
+            run(&["init", "-q"]);
+            run(&["add", "-A", "-f"]);
+        }
+        let cfg = LinterConfig::default();
+        let compose = crate::compose::ComposeLinter::new(&cfg);
+        let env = crate::env::EnvAnalyzer::new(&cfg);
+        let (mut findings, mut facts) = (Vec::new(), Vec::new());
+        for (name, text) in files {
+            let disk = root.join(name);
+            if crate::compose::is_compose_name(name) {
+                compose.lint(name, text.as_bytes(), Some(&disk), &[], &mut findings, &mut facts);
+                continue;
+            }
+            let input = FileInput {
+                path: name,
+                data: text.as_bytes(),
+                explicit: false,
+                disk_path: Some(Path::new(&disk)),
+                secrets: &[],
+                snapshot: None,
+            };
+            if env.takes(&input) {
+                let mut out = Emitted {
+                    findings: &mut findings,
+                    facts: &mut facts,
+                };
+                env.analyze(&input, &mut out);
+            }
+        }
+        super::ProjectRules::default().run(facts, &mut findings);
+        findings
+    }
+
+    /// The findings of rule `id` among `findings`: (path, line, column, suppressed).
+    pub fn of(findings: &[Finding], id: &str) -> Vec<(String, u32, u32, bool)> {
+        findings
+            .iter()
+            .filter(|f| &*f.rule_id == id)
+            .map(|f| (f.path.clone(), f.span.line, f.span.column, f.suppressed.is_some()))
+            .collect()
+    }
+}
