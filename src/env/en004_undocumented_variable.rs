@@ -83,6 +83,9 @@ fn listing(names: &[&str]) -> String {
     shown.join(", ")
 }
 
+/// The names one note lists (each with its first use), and the suppression it carries.
+type Note<'a> = (Option<Suppression>, Vec<(&'a str, &'a Located)>);
+
 /// Checks every compose file of `services` against the example files of `env_files`: one note per
 /// compose file listing its undocumented variables, at the first use of the first one. Variables used
 /// only by services a pragma silences for this rule make a second note, kept and marked suppressed.
@@ -129,7 +132,7 @@ pub fn check(rule: &Configured, services: &[ComposeServiceFact], env_files: &[&E
             }
         }
         // One note for what is reported, one per pragma for what is silenced.
-        let mut notes: Vec<(Option<Suppression>, Vec<(&str, &Located)>)> = Vec::new();
+        let mut notes: Vec<Note<'_>> = Vec::new();
         for (name, (at, why)) in first {
             match notes.iter_mut().find(|(w, _)| *w == why) {
                 Some((_, names)) => names.push((name, at)),
