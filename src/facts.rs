@@ -169,7 +169,10 @@ pub struct EnvFileFact {
     pub kind: EnvFileKind,
     /// The git index tracks it.
     pub tracked: bool,
-    /// The variable names it sets or documents (commented-out `# NAME=` lines included); example files
-    /// only.
+    /// It lies in a git work tree (outside one, it is simply part of the files given: nothing says it is
+    /// local).
+    pub in_work_tree: bool,
+    /// The variable names it sets or documents (commented-out `# NAME=` lines included); empty for a
+    /// tracked file that ignore rules hide from the walk (it is not read).
     pub names: Vec<String>,
 }

@@ -11,7 +11,9 @@ crate::lint::declare_meta! {
     /// For each compose file, collects the variables it interpolates with no default — `${VAR}`, `$VAR`,
     /// `${VAR?error}` — and reports those that no example env file in the same directory or a parent
     /// directory (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`, `.env.defaults`,
-    /// `example.env`…) names, as a setting or as a commented-out `# VAR=` line. (Parents count because an
+    /// `example.env`…) names, as a setting or as a commented-out `# VAR=` line, and that no `.env` there
+    /// sets which every user gets (committed, or outside any git work tree: `docker compose` reads it for
+    /// interpolation, so the variable has a value; EN002 says whether it should be committed). (Parents count because an
     /// included or override file interpolates with the main file's project directory.) Each compose file
     /// gets one note, at the first use of the first undocumented variable, listing them all (the first 12
     /// by name, then a count) and naming the closest example file, or saying there is none. Variables used
@@ -105,8 +107,18 @@ pub fn check(rule: &Configured, services: &[ComposeServiceFact], env_files: &[&E
             .collect();
         // The closest example file is the one a note names.
         examples.sort_by_key(|e| std::cmp::Reverse(e.disk_path.components().count()));
+        // A `.env` in the project directory (or above) that everyone gets — committed, or outside any git
+        // work tree — sets its names for every user: `docker compose` reads it for interpolation.
+        let shared_env = env_files.iter().copied().filter(|e| {
+            e.kind == EnvFileKind::Real
+                && (e.tracked || !e.in_work_tree)
+                && e.disk_path.file_name().is_some_and(|n| n == ".env")
+                && e.disk_path.parent().is_some_and(|p| dir.starts_with(p))
+        });
         let documented: HashSet<&str> = examples
             .iter()
+            .copied()
+            .chain(shared_env)
             .flat_map(|e| e.names.iter().map(String::as_str))
             .collect();
         // Each undocumented name once, at its first use by a service that does not silence the rule, or
@@ -233,6 +245,15 @@ mod tests {
 
     #[test]
     fn passes() {
+        // A committed `.env` (here: no git work tree, so everyone gets it) sets the variable.
+        let f = project_findings(
+            &[
+                ("compose.yaml", "services:\n  a:\n    image: x:${TAG}\n"),
+                (".env", "TAG=1.4\n"),
+            ],
+            false,
+        );
+        assert!(of(&f, "EN004").is_empty(), "{f:?}");
         for (compose, example) in [
             // Documented, as a setting or commented out.
             (

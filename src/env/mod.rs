@@ -116,17 +116,28 @@ impl EnvAnalyzer {
         self.configured[i].as_ref()
     }
 
-    /// Checks one real env file at `path` (display) / `disk_path` (EN001, EN002); returns its fact.
-    pub fn check(&self, path: &str, disk_path: &Path, out: &mut Vec<Finding>) -> Option<EnvFileFact> {
+    /// Checks one real env file at `path` (display) / `disk_path` (EN001, EN002) holding `data`; returns
+    /// its fact (also outside a git work tree, where it is simply part of the files given).
+    pub fn check(&self, path: &str, disk_path: &Path, data: &[u8], out: &mut Vec<Finding>) -> Option<EnvFileFact> {
         let abs = std::fs::canonicalize(disk_path).ok()?;
-        let top = git_status::work_tree_top(&abs)?;
-        let rel = repo_path(&top, &abs);
-        let tracked = self.index.tracked(&top).paths.contains(&rel);
         let kind = if is_env_name(path) {
             EnvFileKind::Real
         } else {
             EnvFileKind::Named
         };
+        let fact = |tracked: bool, in_work_tree: bool| EnvFileFact {
+            path: path.to_string(),
+            disk_path: crate::fsutil::normalize_path(disk_path),
+            kind,
+            tracked,
+            in_work_tree,
+            names: names_in(data),
+        };
+        let Some(top) = git_status::work_tree_top(&abs) else {
+            return Some(fact(false, false));
+        };
+        let rel = repo_path(&top, &abs);
+        let tracked = self.index.tracked(&top).paths.contains(&rel);
         if kind == EnvFileKind::Real {
             if tracked {
                 if let Some(rule) = self.rule(&en002_env_file_tracked::META) {
@@ -149,13 +160,7 @@ impl EnvAnalyzer {
                 ));
             }
         }
-        Some(EnvFileFact {
-            path: path.to_string(),
-            disk_path: crate::fsutil::normalize_path(disk_path),
-            kind,
-            tracked,
-            names: Vec::new(),
-        })
+        Some(fact(tracked, true))
     }
 
     /// From a `.gitignore`: the env files under its directory that the index tracks although ignore rules
@@ -212,6 +217,8 @@ impl EnvAnalyzer {
                 disk_path: crate::fsutil::normalize_path(&disk_dir.join(rel)),
                 kind,
                 tracked: true,
+                in_work_tree: true,
+                // The walk does not read an ignored file; what it sets stays unknown.
                 names: Vec::new(),
             }));
         }
@@ -261,17 +268,28 @@ impl EnvAnalyzer {
             let top = git_status::work_tree_top(&abs)?;
             Some(self.index.tracked(&top).paths.contains(&repo_path(&top, &abs)))
         });
-        let mut names: Vec<String> = assignments.iter().map(|a| a.name.to_string()).collect();
-        names.sort_unstable();
-        names.dedup();
         out.facts.push(Fact::EnvFile(EnvFileFact {
             path: file.path.to_string(),
             disk_path: crate::fsutil::normalize_path(disk),
             kind: EnvFileKind::Example,
             tracked: tracked.unwrap_or(false),
-            names,
+            in_work_tree: tracked.is_some(),
+            names: sorted_names(&assignments),
         }));
     }
+}
+
+/// The variable names `assignments` set or document, sorted, once each.
+fn sorted_names(assignments: &[dotenv::Assignment<'_>]) -> Vec<String> {
+    let mut names: Vec<String> = assignments.iter().map(|a| a.name.to_string()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// The variable names an env file's `data` sets or documents.
+fn names_in(data: &[u8]) -> Vec<String> {
+    sorted_names(&dotenv::assignments(&String::from_utf8_lossy(data)))
 }
 
 /// `abs` relative to `top`, `/`-separated (how the index names it).
@@ -338,7 +356,7 @@ impl crate::analyzer::Analyzer for EnvAnalyzer {
         };
         if is_gitignore(file.path) {
             self.tracked_but_ignored(file.path, disk, out);
-        } else if let Some(fact) = self.check(file.path, disk, out.findings) {
+        } else if let Some(fact) = self.check(file.path, disk, file.data, out.findings) {
             out.facts.push(Fact::EnvFile(fact));
         }
     }
@@ -400,7 +418,7 @@ mod tests {
 
     fn check(dir: &Path, file: &str) -> Vec<Finding> {
         let mut out = Vec::new();
-        EnvAnalyzer::new(&LinterConfig::default()).check(file, &dir.join(file), &mut out);
+        EnvAnalyzer::new(&LinterConfig::default()).check(file, &dir.join(file), b"A=1\n", &mut out);
         out
     }
 

@@ -36,6 +36,12 @@ rule! {
     /// ## References
     /// - <https://docs.docker.com/engine/network/packet-filtering-firewalls/>
     /// - <https://docs.docker.com/reference/compose-file/services/#ports>
+    ///
+    /// ## Differences from compose-lint
+    /// On compose-real, CL-0005 reports every port published without a host address (708 ports); DC004 only
+    /// the 56 whose container port is a database's or cache's, and all 56 are CL-0005 findings too. The rest
+    /// are deliberate: a web port on all interfaces is usually the point of publishing it. DC003 (a note) covers
+    /// hard-coded host ports.
     DatastorePortOnAllInterfaces {
         id: "DC004",
         name: "datastore-port-on-all-interfaces",

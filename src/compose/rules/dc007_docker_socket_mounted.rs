@@ -38,6 +38,10 @@ rule! {
     /// ## References
     /// - <https://docs.docker.com/engine/security/#docker-daemon-attack-surface>
     /// - <https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html>
+    ///
+    /// ## Differences from compose-lint
+    /// On compose-real both report the same 50 mounts. compose-lint also reports `/:/hostfs:ro` (the root
+    /// contains the socket); plimsoll reports that mount once, as DC010.
     DockerSocketMounted {
         id: "DC007",
         name: "docker-socket-mounted",

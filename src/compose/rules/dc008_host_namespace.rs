@@ -33,6 +33,10 @@ rule! {
     /// - <https://docs.docker.com/reference/compose-file/services/#network_mode>
     /// - <https://docs.docker.com/reference/compose-file/services/#pid>
     /// - <https://docs.docker.com/engine/security/userns-remap/>
+    ///
+    /// ## Differences from compose-lint
+    /// On compose-real CL-0008/CL-0010 and DC008 agree on 6 services; `userns_mode: host` (frappe_docker's
+    /// proxy override) is reported only here: compose-lint has no check for it.
     HostNamespace {
         id: "DC008",
         name: "host-namespace",

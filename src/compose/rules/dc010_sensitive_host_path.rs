@@ -7,7 +7,8 @@ rule! {
     /// ## What it does
     /// Reports bind mounts of host system directories: `/`, `/etc`, `/root`, `/boot`, `/dev`, `/usr`,
     /// `/lib`, `/bin`, `/sbin`, `/var/run`, `/run`, `/var/lib/docker`, `/var/lib/kubelet`, and anything under
-    /// `/proc` or `/sys`. Single files such as `/etc/localtime` are fine. The message says whether the mount
+    /// `/proc` or `/sys`, and `/lib/modules` mounted read-write (the host's kernel modules). Single files
+    /// such as `/etc/localtime` are fine. The message says whether the mount
     /// is read-write (worse: the container can change the host) or read-only (it can still read host
     /// secrets such as `/etc/shadow` or other containers' data).
     ///
@@ -35,6 +36,14 @@ rule! {
     /// ## References
     /// - <https://docs.docker.com/engine/storage/bind-mounts/>
     /// - <https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html>
+    ///
+    /// ## Differences from compose-lint
+    /// On the 457 files of compose-real, CL-0013/CL-0025 and DC010 agree on 14 mounts. Only compose-lint
+    /// reports: subdirectories an application owns (`/etc/pihole/`, `/etc/dnsmasq.d/`, a single file such
+    /// as `/etc/core/ca/ca.crt`), devices (`/dev/dri`, `/dev/shm`), `/run/user/…/pulse` and `/var/run/utmp` —
+    /// deliberately not reported: they are the narrow mounts this rule asks for. A writable `/lib/modules`
+    /// (also compose-lint's) is reported. `/` read-only is reported here as DC010 only; compose-lint adds
+    /// CL-0001 because `/` contains the Docker socket (one finding per mount here).
     SensitiveHostPath {
         id: "DC010",
         name: "sensitive-host-path",
@@ -64,6 +73,8 @@ const DIRECTORIES: &[&str] = &[
     "/home",
 ];
 const TREES: &[&str] = &["/proc", "/sys"];
+/// Directories that are harmless to read but let a writer change what the host runs.
+const WRITABLE_ONLY: &[&str] = &["/lib/modules", "/usr/lib/modules"];
 
 /// `/etc/` -> `/etc`, `//etc` -> `/etc`, `/` stays.
 fn normalize(path: &str) -> String {
@@ -89,7 +100,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Hit>) {
             }
             let path = normalize(&source);
             let sensitive = DIRECTORIES.contains(&path.as_str())
-                || TREES.iter().any(|t| path == *t || path.starts_with(&format!("{t}/")));
+                || TREES.iter().any(|t| path == *t || path.starts_with(&format!("{t}/")))
+                || (!m.read_only && WRITABLE_ONLY.contains(&path.as_str()));
             // The runtime socket has its own rule (DC007).
             if !sensitive || path.ends_with(".sock") {
                 continue;
@@ -120,6 +132,14 @@ mod tests {
             [4]
         );
         catches("DC010", "services:\n  a:\n    volumes: [\"/etc/:/host-etc:ro\"]\n");
+        catches(
+            "DC010",
+            "services:\n  a:\n    volumes: [\"/lib/modules:/lib/modules\"]\n",
+        );
+        passes(
+            "DC010",
+            "services:\n  a:\n    volumes: [\"/lib/modules:/lib/modules:ro\"]\n",
+        );
         catches(
             "DC010",
             "services:\n  a:\n    volumes: [\"/proc:/host/proc:ro\", \"/sys/fs/cgroup:/cg:ro\"]\n",

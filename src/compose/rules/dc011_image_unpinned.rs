@@ -38,6 +38,14 @@ rule! {
     /// ## References
     /// - <https://docs.docker.com/reference/compose-file/services/#image>
     /// - <https://docs.docker.com/reference/cli/docker/image/tag/>
+    ///
+    /// ## Differences from compose-lint
+    /// On compose-real CL-0004 and DC011 agree on 281 images; 61 lines are compose-lint's only, all
+    /// deliberate: `image:` of a service that also has `build:` (28: appwrite's `appwrite-dev`, sentry's
+    /// `*-self-hosted-local`…) names the image compose builds, it is not pulled; an image that is one
+    /// variable (`${OIG_IMAGE}`, 29) carries its tag in the value, which plimsoll does not resolve; and a
+    /// named channel tag (`:dev`, `:stable`, 4) is a choice the file states — DC011 reports only `latest`
+    /// and no tag, the twin of DF002/DL3007.
     ImageUnpinned {
         id: "DC011",
         name: "image-unpinned",
