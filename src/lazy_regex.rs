@@ -28,7 +28,7 @@ const NFA_SIZE_LIMIT: u64 = 10 * (1 << 20);
 pub struct LazyRegex<R> {
     pattern: Box<str>,
     build: fn(&str) -> Result<R, String>,
-    compiled: OnceLock<R>,
+    compiled: OnceLock<Result<R, String>>,
 }
 
 impl<R> std::fmt::Debug for LazyRegex<R> {
@@ -203,7 +203,7 @@ impl<R> LazyRegex<R> {
         // its compilation at load, as every pattern used to.
         if nfa_size_bound(&hir) > NFA_SIZE_LIMIT / 4 {
             let compiled = build(pattern)?;
-            let _ = lazy.compiled.set(compiled);
+            let _ = lazy.compiled.set(Ok(compiled));
         }
         Ok((lazy, hir))
     }
@@ -219,12 +219,12 @@ impl<R> LazyRegex<R> {
 
     /// The compiled regex, compiling it now if this is its first use.
     pub fn try_get(&self) -> Result<&R, String> {
-        if let Some(r) = self.compiled.get() {
-            return Ok(r);
-        }
-        // Two threads may both compile it; one result is kept, the other dropped.
-        let r = (self.build)(&self.pattern)?;
-        Ok(self.compiled.get_or_init(|| r))
+        // A thread that needs it while another compiles it waits for that result (the generic rules'
+        // regexes take milliseconds each).
+        self.compiled
+            .get_or_init(|| (self.build)(&self.pattern))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// The compiled regex. Loading checked everything compiling checks, so this cannot fail short of

@@ -132,6 +132,8 @@ pub fn git_scan(args: GitArgs) -> Result<ExitCode> {
         });
     }
     let code = finish(report, &rule_infos, outcome)?;
+    // The process ends soon: the OS takes the rule set back at once (see `scan`).
+    std::mem::forget((pipeline, rule_infos));
     if code == ExitCode::from(1) && !args.limits.quiet {
         if args.pre_push.is_some() {
             eprintln!(

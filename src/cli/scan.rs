@@ -32,7 +32,11 @@ pub fn scan(args: ScanArgs) -> Result<ExitCode> {
     )?;
     let input = InputSettings::new(&args.input, cfg, args.report.show_secrets)?;
     let outcome = collect(&input)?;
-    finish(report, &input.rule_infos, outcome)
+    let code = finish(report, &input.rule_infos, outcome);
+    // The process ends next: the OS takes the rule set back at once, where dropping it frees thousands of
+    // small allocations one by one (a tenth of a one-file scan).
+    std::mem::forget(input);
+    code
 }
 
 /// Walks the inputs through the pipeline; snippets come back redacted.

@@ -87,7 +87,7 @@ pub struct RuleSyntax {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RuleFileSyntax {
-    rule: Vec<Spanned<toml::Value>>,
+    rule: Vec<Spanned<RuleSyntax>>,
 }
 
 /// A rule ready to run.
@@ -326,10 +326,7 @@ fn load_rule_text(path: &str, text: &str, check: Check) -> Result<Vec<Rule>> {
     let mut rules = Vec::with_capacity(file.rule.len());
     for spanned in file.rule {
         let span = spanned.span();
-        let syntax: RuleSyntax = spanned
-            .into_inner()
-            .try_into()
-            .map_err(|e: toml::de::Error| at(span.start, e.message().to_string()))?;
+        let syntax = spanned.into_inner();
         let line = line_col(text, span.start).0;
         rules.push(Rule::compile(syntax, path, line, check).map_err(|m| at(span.start, m))?);
     }
