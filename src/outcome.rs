@@ -104,6 +104,12 @@ pub struct GitStats {
     pub commits_scanned: u64,
     /// Unique blobs read (history) or changed files diffed (other modes).
     pub blobs_scanned: u64,
+    /// History: blobs scanned as a change to the previous version at their path (only around the lines
+    /// they add); the others are new files, scanned whole.
+    pub blobs_diffed: u64,
+    /// History: bytes the secrets engine searched (whole new files, the regions around the added lines of
+    /// changed ones), out of the blob bytes read (`bytes_scanned`).
+    pub bytes_searched: u64,
     /// Git LFS pointer files (the content lives on the LFS server, not in git).
     pub skipped_lfs: u64,
     /// Submodule paths: their content lives in another repository and is not scanned.

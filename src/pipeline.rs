@@ -212,6 +212,37 @@ impl Pipeline {
         scratch.decoded = decoded;
     }
 
+    /// Secrets only, in the lines of `text` that `added` names (sorted, disjoint byte ranges of whole lines):
+    /// what a new version of a file adds to the previous one (git history). `text` is already decoded
+    /// ([`text::decode`]). Only [`Scanner::regions`](crate::secrets::Scanner::regions) around the added lines
+    /// is scanned; candidates whose secret touches no added line are left out, as the previous version had
+    /// them. Positions are those of `text`.
+    pub fn analyze_secrets_added(
+        &self,
+        path: &str,
+        text: &[u8],
+        added: &[Range<usize>],
+        scratch: &mut PipelineScratch,
+        out: &mut Vec<Finding>,
+    ) -> usize {
+        let from = out.len();
+        let touches = |c: &Candidate| {
+            let i = added.partition_point(|r| r.end <= c.start);
+            added.get(i).is_some_and(|r| r.start < c.end.max(c.start + 1))
+        };
+        let mut candidates = Vec::new();
+        let mut scanned = 0;
+        for region in self.secrets.regions(text, added) {
+            scanned += region.len();
+            let found = self.secrets.scan(path, &text[region.clone()], &mut scratch.secrets);
+            candidates.extend(found.into_iter().map(|c| c.shifted(region.start)).filter(touches));
+        }
+        let (candidates, dropped) = self.cap_candidates(candidates);
+        self.secret_findings(path, text, candidates, out);
+        self.cap(path, text, out, from, dropped);
+        scanned
+    }
+
     /// The candidates of one file worth turning into findings: all of them under the limit, else the
     /// limit's worth, most severe first (the same order [`Pipeline::cap`] keeps), so a file with hundreds
     /// of thousands of matches never builds hundreds of thousands of findings. Returns the rest too.

@@ -1340,3 +1340,155 @@ fn history_keeps_accepted_and_reported_copies_of_a_secret_apart() {
     assert_eq!(suppressed[0]["suppressed"]["justification"], "fixture");
     assert_eq!(doc["stats"]["suppressed"]["inline"], 1);
 }
+
+/// `n` lines of filler text, numbered from `from`.
+fn filler(from: usize, n: usize) -> String {
+    (from..from + n).map(|i| format!("setting_{i} = value {i}\n")).collect()
+}
+
+#[test]
+fn history_scans_only_the_lines_each_version_adds_and_keeps_every_place() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(&repo, "app/config.env", &filler(0, 200));
+    sb.commit(&repo, "config without secrets");
+    // A secret added in the middle of a file that already existed.
+    let with_secret = format!("{}ACME_TOKEN={}\n{}", filler(0, 100), token(31), filler(100, 100));
+    sb.write(&repo, "app/config.env", &with_secret);
+    let adding = sb.commit(&repo, "add a token to the config");
+    // Changes elsewhere in the file: the token sits in unchanged lines and is not reported again.
+    sb.write(
+        &repo,
+        "app/config.env",
+        &format!("# header\n{with_secret}{}", filler(200, 5)),
+    );
+    sb.commit(&repo, "edit the config around the token");
+    // A rename keeps the blob; a rename with an edit makes a new one at a path seen for the first time.
+    sb.git(&repo, &["mv", "app/config.env", "app/renamed.env"]);
+    let renaming = sb.commit(&repo, "rename");
+    fs::remove_file(repo.join("app/renamed.env")).unwrap();
+    sb.write(&repo, "deploy/moved.env", &format!("{with_secret}one more line\n"));
+    let moving = sb.commit(&repo, "move and edit");
+    // A second secret added later to the moved file is its own finding, at its own commit.
+    sb.write(
+        &repo,
+        "deploy/moved.env",
+        &format!("{with_secret}one more line\nACME_OTHER={}\n", token(32)),
+    );
+    let second = sb.commit(&repo, "another token");
+
+    let (code, findings, stats, stderr) = run_json(&mut sb.plimsoll(&repo));
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(findings.len(), 2, "{findings:#?}");
+    let first = findings.iter().find(|f| f["path"] == "app/config.env").unwrap();
+    assert_eq!(first["commit"]["id"], adding.as_str());
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(101), Some(12))
+    );
+    let others: Vec<(&str, &str)> = first["other_locations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["path"].as_str().unwrap(), o["commit"]["id"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        others,
+        vec![
+            ("app/renamed.env", renaming.as_str()),
+            ("deploy/moved.env", moving.as_str())
+        ],
+        "{first:#}"
+    );
+    let later = findings.iter().find(|f| f["path"] == "deploy/moved.env").unwrap();
+    assert_eq!(later["commit"]["id"], second.as_str());
+    assert_eq!(later["line"], 203);
+    assert!(
+        later["other_locations"].as_array().is_none_or(Vec::is_empty),
+        "{later:#}"
+    );
+    // Three versions were changes to the one before them at the same path; the rest were new files.
+    assert_eq!(stats["git"]["blobs_diffed"], 3, "{stats:#}");
+    assert!(
+        stats["git"]["bytes_searched"].as_u64() < stats["bytes_scanned"].as_u64(),
+        "{stats:#}"
+    );
+}
+
+/// A rule for a made-up multi-line key block, whose header may sit far above the lines a commit changes.
+const KEY_BLOCK_RULE: &str = r#"
+[[rule]]
+id = "acme.key-block"
+name = "Acme key block"
+severity = "error"
+keywords = ["-----BEGIN ACME KEY-----"]
+regex = '''-----BEGIN ACME KEY-----\r?\n([A-Za-z0-9_\r\n]{64,}?)\r?\n-----END ACME KEY-----'''
+window = 8192
+description = "A made-up multi-line key."
+help = "Rotate it."
+references = ["https://acme.test/docs/keys"]
+examples = ["-----BEGIN ACME KEY-----\nacme_Q8vR3kLmN0pQ2sT4uW6yA8cE_acme_Z9vR3kLmN0pQ2sT4uW6yA8cE\nacme_Q8vR3kLmN0pQ2sT4uW6yA8cF\n-----END ACME KEY-----"]
+negative_examples = ["-----BEGIN ACME KEY-----\nshort\n-----END ACME KEY-----"]
+"#;
+
+#[test]
+fn history_finds_multi_line_keys_added_to_or_changed_in_existing_files() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    let rules = sb.path("key-rules.toml");
+    fs::write(&rules, KEY_BLOCK_RULE).unwrap();
+    let block = |seed: u64, changed_tail: Option<u64>| {
+        let mut lines: Vec<String> = (0..80).map(|i| token(seed * 100 + i)).collect();
+        if let Some(s) = changed_tail {
+            for (i, l) in lines.iter_mut().enumerate().skip(76) {
+                *l = token(s * 100 + i as u64);
+            }
+        }
+        format!(
+            "-----BEGIN ACME KEY-----\n{}\n-----END ACME KEY-----\n",
+            lines.join("\n")
+        )
+    };
+    sb.write(&repo, "keys/notes.txt", &filler(0, 10));
+    sb.commit(&repo, "notes");
+    sb.write(
+        &repo,
+        "keys/notes.txt",
+        &format!("{}{}{}", filler(0, 5), block(1, None), filler(5, 5)),
+    );
+    let added = sb.commit(&repo, "paste a key into the notes");
+    // Only the last lines of the key change: its header is 2.2 KB above the first changed line.
+    sb.write(
+        &repo,
+        "keys/notes.txt",
+        &format!("{}{}{}", filler(0, 5), block(1, Some(2)), filler(5, 5)),
+    );
+    let changed = sb.commit(&repo, "change the end of the key");
+    // An edit far below the key reports nothing new.
+    sb.write(
+        &repo,
+        "keys/notes.txt",
+        &format!("{}{}{}", filler(0, 5), block(1, Some(2)), filler(5, 60)),
+    );
+    sb.commit(&repo, "more notes");
+
+    let out = sb
+        .plimsoll(&repo)
+        .arg("--rules")
+        .arg(&rules)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut keys: Vec<(&str, u64)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "acme.key-block")
+        .map(|f| (f["commit"]["id"].as_str().unwrap(), f["line"].as_u64().unwrap()))
+        .collect();
+    keys.sort_unstable();
+    let mut expected = vec![(added.as_str(), 7), (changed.as_str(), 7)];
+    expected.sort_unstable();
+    assert_eq!(keys, expected, "{doc:#}");
+}

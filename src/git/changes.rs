@@ -11,6 +11,7 @@
 //! from that parent's side and is skipped; what remains is what the merge itself added (conflict
 //! resolutions, "evil" merges).
 
+use super::added::added_line_numbers;
 use super::collect::{Sighting, collect};
 use super::prepush;
 use super::repo::{CommitNode, Repo, read_commit, resolve_commit, topological_order};
@@ -26,7 +27,6 @@ use gix::diff::tree::recorder::Change as TreeChange;
 use gix::hashtable::HashSet;
 use gix::objs::tree::EntryKind;
 use gix::objs::{Find, FindExt, TreeRefIter};
-use imara_diff::{Algorithm, Diff, InternedInput};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::collections::HashMap;
@@ -128,7 +128,7 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
                 // Lines are compared as text, so a UTF-16 file's lines are diffed like any other.
                 let new = text::decode(new, new_text);
                 let old = old.map(|d| text::decode(d, old_text));
-                let added = added_lines(old, new);
+                let added = added_line_numbers(old, new);
                 if added.is_empty() {
                     continue;
                 }
@@ -493,23 +493,6 @@ fn list_tree(
     Ok(())
 }
 
-/// 1-based numbers of the lines of `new` that are not in `old` (all of them when there is no `old`).
-fn added_lines(old: Option<&[u8]>, new: &[u8]) -> Vec<u32> {
-    let count = imara_diff::sources::byte_lines(new).count() as u32;
-    let Some(old) = old else {
-        return (1..=count).collect();
-    };
-    let input = InternedInput::new(
-        imara_diff::sources::byte_lines(old),
-        imara_diff::sources::byte_lines(new),
-    );
-    let diff = Diff::compute(Algorithm::Histogram, &input);
-    (0..input.after.len() as u32)
-        .filter(|&i| diff.is_added(i))
-        .map(|i| i + 1)
-        .collect()
-}
-
 /// Whether any line in `first..=last` is in the sorted `added`.
 fn touches(added: &[u32], first: u32, last: u32) -> bool {
     let i = added.partition_point(|&l| l < first);
@@ -524,9 +507,9 @@ mod tests {
     fn added_lines_keep_new_file_numbering() {
         let old = b"a\nb\nc\n";
         let new = b"a\nSECRET\nb\nc\nTAIL\n";
-        assert_eq!(added_lines(Some(old), new), vec![2, 5]);
-        assert_eq!(added_lines(None, b"x\ny"), vec![1, 2]);
-        assert!(added_lines(Some(b"a\nb\n"), b"a\n").is_empty());
+        assert_eq!(added_line_numbers(Some(old), new), vec![2, 5]);
+        assert_eq!(added_line_numbers(None, b"x\ny"), vec![1, 2]);
+        assert!(added_line_numbers(Some(b"a\nb\n"), b"a\n").is_empty());
     }
 
     #[test]

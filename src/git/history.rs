@@ -4,8 +4,17 @@
 //! 1. Walk the commit graph from the tips and order it topologically (parents first).
 //! 2. Visit each commit's tree in that order, skipping subtrees already seen: every tree object is decoded
 //!    once, and the first commit to reach a blob at a path is the commit that introduced it there.
-//! 3. Scan the unique blobs in parallel (binary, LFS pointers and oversized blobs skipped), then expand each
+//! 3. Scan the new blobs in parallel (binary, LFS pointers and oversized blobs skipped), then expand each
 //!    finding to every (commit, path) where its blob appeared and let [`collect`] merge duplicates.
+//!
+//! Only what is new is scanned. A blob that replaces an earlier version at the same path (the version the
+//! walk last saw there) is diffed against it by line ([`added`]) and searched only around the lines it adds
+//! ([`Pipeline::analyze_secrets_added`]); a new file is scanned whole. A secret in an unchanged line was in
+//! the earlier version, at the same path and an earlier commit, so it is still reported at the commit that
+//! introduced it, and each path still lists its earliest sighting. A blob seen again at another path with
+//! another previous version (a rename, a copy) is scanned again for that place: whole if the place is new,
+//! so a renamed file's secrets list the new path in `other_locations` as before. The line hashes of recent
+//! blobs are kept ([`HashCache`]) so the previous version is rarely read twice.
 //!
 //! Scanning overlaps the tree walk. On a terminal the progress line counts commits read while the walk
 //! runs, then blobs and bytes scanned out of the totals the walk found (sizes from object headers), with
@@ -14,32 +23,38 @@
 //! With `--since`/`--max-commits`, the trees of the excluded parents are visited first without recording,
 //! so content those commits already had is not reported as introduced by the oldest commit kept.
 
+use super::added::{DiffScratch, HashCache, LineHashes, added_ranges, hash_lines};
 use super::collect::{Sighting, collect};
 use super::repo::{CommitNode, Repo, all_ref_tips, read_commit, resolve_commit, topological_order};
-use super::{GitOptions, GitStats, Tally, Target};
+use super::{GitOptions, GitStats, Tally, Target, classify};
 use crate::error::Result;
 use crate::finding::Finding;
 use crate::fsutil::exclusion_set;
 use crate::outcome::Outcome;
 use crate::pipeline::{Pipeline, PipelineScratch};
+use crate::text;
 use gix::ObjectId;
 use gix::bstr::{BString, ByteSlice, ByteVec};
 use gix::hashtable::{HashMap, HashSet};
-use gix::objs::{Exists, FindExt, FindHeader, tree::EntryKind};
+use gix::objs::{Exists, Find, FindExt, FindHeader, tree::EntryKind};
 use globset::GlobSet;
 use std::collections::BTreeSet;
 use std::hash::BuildHasher;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 /// Blobs handed to a scanning task at a time.
 const CHUNK: usize = 64;
 
-/// Where a blob was seen: the commit (topological index) that introduced it at `path`.
+/// Bytes of line hashes kept for diffing the next versions of recently scanned blobs (8 bytes a line).
+const HASH_CACHE_BYTES: usize = 24 << 20;
+
+/// Where a blob was seen: the commit (topological index) that introduced it at `path`, and the scan
+/// ([`BlobJob`]) whose findings hold for that place.
 #[derive(Clone, Copy)]
 struct Occurrence {
-    blob: u32,
+    scope: u32,
     path: u32,
     commit: u32,
 }
@@ -58,6 +73,9 @@ struct Inventory {
     path_index: foldhash::HashMap<BString, u32>,
     occurrences: Vec<Occurrence>,
     occurrence_seen: foldhash::HashSet<(u32, u32)>,
+    /// The scan of each (blob, previous version) pair; (blob, None) is a scan of the whole blob, which
+    /// holds for every place of that blob.
+    scopes: foldhash::HashMap<(u32, Option<ObjectId>), u32>,
     /// Blobs discovered since the last batch was handed to the scanners.
     pending: Vec<BlobJob>,
     seen_trees: HashSet<ObjectId>,
@@ -149,19 +167,39 @@ impl Inventory {
                         if self.preexisting.contains(&oid) {
                             continue;
                         }
+                        // The version this entry replaces, if it was a file the walk read.
+                        let i = previous.partition_point(|k| k.0 < key.0);
+                        let base = previous
+                            .get(i)
+                            .filter(|k| k.0 == key.0)
+                            .map(|k| k.1)
+                            .filter(|b| self.blob_index.contains_key(b) || self.preexisting.contains(b));
                         let blob = match self.blob_index.get(&oid) {
                             Some(&b) => b,
                             None => {
                                 let b = self.blobs.len() as u32;
                                 self.blobs.push(oid);
                                 self.blob_index.insert(oid, b);
-                                self.pending.push((b, oid, path.to_str_lossy().into_owned()));
                                 b
                             }
                         };
                         let p = self.intern_path(&path);
                         if self.occurrence_seen.insert((blob, p)) {
-                            self.occurrences.push(Occurrence { blob, path: p, commit });
+                            let scope = match self.scopes.get(&(blob, None)).or(self.scopes.get(&(blob, base))) {
+                                Some(&s) => s,
+                                None => {
+                                    let s = self.scopes.len() as u32;
+                                    self.scopes.insert((blob, base), s);
+                                    self.pending.push(BlobJob {
+                                        scope: s,
+                                        id: oid,
+                                        path: path.to_str_lossy().into_owned(),
+                                        base,
+                                    });
+                                    s
+                                }
+                            };
+                            self.occurrences.push(Occurrence { scope, path: p, commit });
                         }
                     }
                     EntryKind::Link => {
@@ -183,8 +221,26 @@ impl Inventory {
     }
 }
 
-/// A new blob to scan: its index in the inventory, id, and the path it first appeared at.
-type BlobJob = (u32, ObjectId, String);
+/// A blob to scan for one place: its scope (see [`Occurrence`]), id, path, and the previous version at that
+/// path, whose lines are not searched again.
+struct BlobJob {
+    scope: u32,
+    id: ObjectId,
+    path: String,
+    base: Option<ObjectId>,
+}
+
+/// What one scanning thread reuses from blob to blob.
+struct Worker {
+    repo: gix::Repository,
+    scratch: PipelineScratch,
+    buf: Vec<u8>,
+    decoded: Vec<u8>,
+    base_buf: Vec<u8>,
+    base_decoded: Vec<u8>,
+    starts: Vec<usize>,
+    diff: DiffScratch,
+}
 
 /// What blob-scanning tasks share. Tasks run while the trees are still being visited.
 struct BlobScan<'a> {
@@ -193,8 +249,11 @@ struct BlobScan<'a> {
     max_file_size: u64,
     tally: Tally,
     findings: Mutex<Vec<(u32, Finding)>>,
-    /// Per-thread state (object handle with its delta cache, scanner scratch, buffer), checked out per batch.
-    idle: Mutex<Vec<(gix::Repository, PipelineScratch, Vec<u8>)>>,
+    /// Per-thread state (object handle with its delta cache, scanner scratch, buffers), checked out per batch.
+    idle: Mutex<Vec<Worker>>,
+    hashes: HashCache,
+    diffed: AtomicU64,
+    searched: AtomicU64,
     progress: Option<indicatif::ProgressBar>,
     /// For the progress line: commits whose trees were visited, out of `total_commits`.
     commits_visited: AtomicU64,
@@ -242,24 +301,34 @@ impl BlobScan<'_> {
 
     fn run(&self, batch: Vec<BlobJob>) {
         let popped = self.idle.lock().unwrap().pop();
-        let (local, mut scratch, mut buf) =
-            popped.unwrap_or_else(|| (self.repo.local(), PipelineScratch::default(), Vec::new()));
-        for (b, id, path) in batch {
-            self.scan_blob(&local, &mut scratch, &mut buf, b, &id, &path);
+        let mut worker = popped.unwrap_or_else(|| Worker {
+            repo: self.repo.local(),
+            scratch: PipelineScratch::default(),
+            buf: Vec::new(),
+            decoded: Vec::new(),
+            base_buf: Vec::new(),
+            base_decoded: Vec::new(),
+            starts: Vec::new(),
+            diff: DiffScratch::default(),
+        });
+        for job in batch {
+            self.scan_blob(&mut worker, &job);
         }
-        self.idle.lock().unwrap().push((local, scratch, buf));
+        self.idle.lock().unwrap().push(worker);
     }
 
-    fn scan_blob(
-        &self,
-        local: &gix::Repository,
-        scratch: &mut PipelineScratch,
-        buf: &mut Vec<u8>,
-        b: u32,
-        id: &ObjectId,
-        path: &str,
-    ) {
-        let Some(data) = self.tally.read(local, id, path, self.max_file_size, buf) else {
+    fn scan_blob(&self, w: &mut Worker, job: &BlobJob) {
+        let Worker {
+            repo,
+            scratch,
+            buf,
+            decoded,
+            base_buf,
+            base_decoded,
+            starts,
+            diff,
+        } = w;
+        let Some(data) = self.tally.read(repo, &job.id, &job.path, self.max_file_size, buf) else {
             return;
         };
         let (n, bytes) = self.tally.scanning(data.len());
@@ -268,11 +337,57 @@ impl BlobScan<'_> {
         {
             pb.set_message(self.progress_message(n, bytes));
         }
+        let text = text::decode(data, decoded);
+        let mut hashes = LineHashes::new();
+        hash_lines(text, &mut hashes, starts);
+        let before = job
+            .base
+            .and_then(|base| self.base_hashes(repo, &base, base_buf, base_decoded));
         let mut out = Vec::new();
-        self.pipeline.analyze_secrets(path, data, scratch, &mut out);
-        if !out.is_empty() {
-            self.findings.lock().unwrap().extend(out.into_iter().map(|f| (b, f)));
+        match before {
+            Some(before) => {
+                self.diffed.fetch_add(1, Ordering::Relaxed);
+                let added = added_ranges(&before, &hashes, starts, text.len(), diff);
+                if !added.is_empty() {
+                    let searched = self
+                        .pipeline
+                        .analyze_secrets_added(&job.path, text, &added, scratch, &mut out);
+                    self.searched.fetch_add(searched as u64, Ordering::Relaxed);
+                }
+            }
+            None => {
+                self.searched.fetch_add(text.len() as u64, Ordering::Relaxed);
+                self.pipeline.analyze_secrets(&job.path, data, scratch, &mut out);
+            }
         }
+        self.hashes.insert(job.id, hashes);
+        if !out.is_empty() {
+            self.findings
+                .lock()
+                .unwrap()
+                .extend(out.into_iter().map(|f| (job.scope, f)));
+        }
+    }
+
+    /// The line hashes of `base` (the previous version of a file): kept from its own scan, else read again.
+    /// `None` when it cannot be read or is not text: then every line of the new version counts as added.
+    fn base_hashes(
+        &self,
+        repo: &gix::Repository,
+        base: &ObjectId,
+        buf: &mut Vec<u8>,
+        decoded: &mut Vec<u8>,
+    ) -> Option<Arc<LineHashes>> {
+        if let Some(h) = self.hashes.get(base) {
+            return Some(h);
+        }
+        let data = repo.objects.try_find(base, buf).ok().flatten()?.data;
+        if classify(data).is_err() {
+            return None;
+        }
+        let mut hashes = LineHashes::new();
+        hash_lines(text::decode(data, decoded), &mut hashes, &mut Vec::new());
+        Some(Arc::new(hashes))
     }
 }
 
@@ -353,6 +468,9 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
         tally: Tally::default(),
         findings: Mutex::new(Vec::new()),
         idle: Mutex::new(Vec::new()),
+        hashes: HashCache::new(HASH_CACHE_BYTES),
+        diffed: AtomicU64::new(0),
+        searched: AtomicU64::new(0),
         progress,
         commits_visited: AtomicU64::new(0),
         total_commits: commits.len() as u64,
@@ -389,7 +507,7 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
                 let new = &inv.pending[known..];
                 let size: u64 = new
                     .iter()
-                    .filter_map(|(_, id, _)| local.objects.try_header(id).ok().flatten())
+                    .filter_map(|job| local.objects.try_header(&job.id).ok().flatten())
                     .map(|h| h.size)
                     .sum();
                 blobs.blobs_found.fetch_add(new.len() as u64, Ordering::Relaxed);
@@ -408,21 +526,25 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
         tally,
         findings,
         progress,
+        diffed,
+        searched,
         ..
     } = blobs;
+    git.blobs_diffed = diffed.into_inner();
+    git.bytes_searched = searched.into_inner();
     if let Some(pb) = &progress {
         pb.finish_and_clear();
     }
     git.commits_scanned = commits.len() as u64;
     git.skipped_submodules = std::mem::take(&mut inv.submodules).into_iter().collect();
 
-    // Every place each blob with findings appeared, earliest first.
+    // Every place each scan with findings holds for, earliest first.
     let mut findings = findings.into_inner().unwrap();
-    findings.sort_by_key(|(b, _)| *b);
-    let with_findings: std::collections::HashSet<u32> = findings.iter().map(|(b, _)| *b).collect();
+    findings.sort_by_key(|(s, _)| *s);
+    let with_findings: std::collections::HashSet<u32> = findings.iter().map(|(s, _)| *s).collect();
     let mut places: std::collections::HashMap<u32, Vec<Occurrence>> = std::collections::HashMap::new();
-    for o in inv.occurrences.iter().filter(|o| with_findings.contains(&o.blob)) {
-        places.entry(o.blob).or_default().push(*o);
+    for o in inv.occurrences.iter().filter(|o| with_findings.contains(&o.scope)) {
+        places.entry(o.scope).or_default().push(*o);
     }
     let mut sightings = Vec::new();
     for (b, f) in &findings {

@@ -21,6 +21,7 @@
 //! # Ok(()) }
 //! ```
 
+mod added;
 mod changes;
 mod collect;
 mod history;

@@ -25,6 +25,7 @@ use regex_automata::meta;
 use regex_automata::util::captures::Captures;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -111,6 +112,18 @@ pub struct Candidate {
     pub suppressed: Option<Suppressed>,
 }
 
+impl Candidate {
+    /// The same candidate in a buffer where the scanned one starts at `offset`.
+    pub fn shifted(mut self, offset: usize) -> Candidate {
+        self.start += offset;
+        self.end += offset;
+        if let Some(Suppressed::Inline { line_start, .. }) = &mut self.suppressed {
+            *line_start += offset;
+        }
+        self
+    }
+}
+
 /// Per-thread scratch space, reused across files so the hot path does not allocate.
 #[derive(Default)]
 pub struct Scratch {
@@ -140,6 +153,64 @@ pub struct Scanner {
     /// Candidates below this confidence are not reported (counted in `hidden`).
     min_confidence: Confidence,
     hidden: std::sync::atomic::AtomicU64,
+    /// How far around a changed line a scan must look (see [`Scanner::regions`]).
+    reach: Reach,
+}
+
+/// Rules whose regex window is at most this many bytes, and whose `requires` looks at most `NEAR_LINES`
+/// lines around a match, are "near" rules: a fixed margin around a changed line is all they need.
+const NEAR_WINDOW: usize = 1024;
+const NEAR_LINES: u32 = 10;
+
+/// What [`Scanner::regions`] needs: the margin near rules need, and an automaton over the keywords of the
+/// far rules (private keys, service-account files: windows up to 32 KiB) with each keyword's reach.
+struct Reach {
+    near_bytes: usize,
+    near_lines: u32,
+    /// Far keywords and, per pattern, (largest window, most `requires` lines) of its rules.
+    far: Option<(AhoCorasick, Vec<(usize, u32)>)>,
+    far_bytes: usize,
+}
+
+impl Reach {
+    fn new(rules: &[Rule]) -> Result<Reach> {
+        let (mut near_bytes, mut near_lines, mut far_bytes) = (0, 0, 0);
+        let mut far_keywords: Vec<String> = Vec::new();
+        let mut far_reach: Vec<(usize, u32)> = Vec::new();
+        for r in rules {
+            let lines = r.requires.as_ref().map_or(0, |(_, n)| *n);
+            let longest = r.syntax.keywords.iter().map(String::len).max().unwrap_or(0);
+            let bytes = r.syntax.window + longest;
+            if r.syntax.window <= NEAR_WINDOW && lines <= NEAR_LINES {
+                near_bytes = near_bytes.max(bytes);
+                near_lines = near_lines.max(lines);
+                continue;
+            }
+            far_bytes = far_bytes.max(bytes);
+            for k in &r.syntax.keywords {
+                let k = k.to_ascii_lowercase();
+                let i = far_keywords.iter().position(|x| *x == k).unwrap_or_else(|| {
+                    far_keywords.push(k);
+                    far_reach.push((0, 0));
+                    far_keywords.len() - 1
+                });
+                far_reach[i] = (far_reach[i].0.max(r.syntax.window), far_reach[i].1.max(lines));
+            }
+        }
+        let far = if far_keywords.is_empty() {
+            None
+        } else {
+            let ac = keyword_automaton(&far_keywords, AhoCorasickKind::DFA)
+                .map_err(|e| Error::Usage(format!("cannot build keyword automaton: {e}")))?;
+            Some((ac, far_reach))
+        };
+        Ok(Reach {
+            near_bytes,
+            near_lines,
+            far,
+            far_bytes,
+        })
+    }
 }
 
 impl Scanner {
@@ -171,7 +242,9 @@ impl Scanner {
             .filter(|(_, r)| r.name_group.is_some() && r.id().starts_with("generic."))
             .map(|(i, r)| (i, r.syntax.keywords.iter().map(|k| alnum_lower(k.as_bytes())).collect()))
             .collect();
+        let reach = Reach::new(&rules)?;
         Ok(Scanner {
+            reach,
             rules,
             ac,
             keywords,
@@ -230,6 +303,59 @@ impl Scanner {
             .get_or_init(|| keyword_automaton(&self.keywords, AhoCorasickKind::DFA).ok())
             .as_ref()
             .unwrap_or(&self.ac)
+    }
+
+    /// The parts of `data` to scan so that every candidate whose secret touches `added` (sorted, disjoint
+    /// ranges of whole lines) is found as a scan of all of `data` would find it, and not much more: each
+    /// range widened by what the near rules can reach (their window and keyword before it, their window after
+    /// it, their `requires` lines either side), and further where a far rule's keyword (a private key's
+    /// header) sits close enough before or inside it for its window to reach in. Sorted, disjoint, merged.
+    /// Linear in `data`: consecutive searches never revisit the same bytes.
+    pub fn regions(&self, data: &[u8], added: &[Range<usize>]) -> Vec<Range<usize>> {
+        let lines = Lines::new(data);
+        let reach = &self.reach;
+        let mut out: Vec<Range<usize>> = Vec::new();
+        // Far keyword hits found so far, and how far the far automaton has searched.
+        let mut far_hits: Vec<(usize, usize, usize)> = Vec::new();
+        let (mut far_searched, mut first_hit) = (0, 0);
+        for r in added {
+            let s = r.start.saturating_sub(reach.near_bytes);
+            let e = (r.end + reach.near_bytes).min(data.len());
+            let (mut s, mut e) = lines.lines_around(s, e, reach.near_lines as usize);
+            if let Some((ac, per_pattern)) = &reach.far {
+                let from = r.start.saturating_sub(reach.far_bytes).max(far_searched);
+                if from < r.end {
+                    far_hits.extend(
+                        ac.find_overlapping_iter(&data[from..r.end])
+                            .map(|m| (from + m.start(), from + m.end(), m.pattern().as_usize())),
+                    );
+                    far_searched = r.end;
+                }
+                let lo = r.start.saturating_sub(reach.far_bytes);
+                while first_hit < far_hits.len() && far_hits[first_hit].0 < lo {
+                    first_hit += 1;
+                }
+                for &(hs, he, p) in &far_hits[first_hit..] {
+                    let (window, n) = per_pattern[p];
+                    if hs >= r.end || he + window < r.start {
+                        continue;
+                    }
+                    let (a, b) = lines.lines_around(hs, (he + window).min(data.len()), n as usize);
+                    (s, e) = (s.min(a), e.max(b));
+                }
+            }
+            // The newline ending the last line belongs to the region too.
+            e = (e + 1).min(data.len());
+            while let Some(last) = out.last()
+                && s <= last.end
+            {
+                s = s.min(last.start);
+                e = e.max(last.end);
+                out.pop();
+            }
+            out.push(s..e);
+        }
+        out
     }
 
     /// Number of keyword hits in `data`: the prefilter pass alone (benchmarks use it).

@@ -1,0 +1,181 @@
+//! What a new version of a file adds to its previous version, line by line, for the git modes that scan
+//! only what is new. Lines are compared by a 64-bit hash, so a version kept for a later comparison costs 8
+//! bytes a line, not its text ([`LineHashes`], [`HashCache`]); the diff is imara-diff's histogram
+//! algorithm (git's), which falls back to a bounded Myers search: no quadratic worst case.
+
+use gix::ObjectId;
+use gix::hashtable::HashMap;
+use imara_diff::{Algorithm, Diff};
+use std::collections::VecDeque;
+use std::hash::BuildHasher;
+use std::ops::Range;
+use std::sync::{Arc, Mutex};
+
+/// One hash per line of a text (the line without its `\n`).
+pub(super) type LineHashes = Vec<u64>;
+
+/// Reusable buffers for [`added_ranges`].
+#[derive(Default)]
+pub(super) struct DiffScratch {
+    ids: foldhash::HashMap<u64, u32>,
+    before: Vec<imara_diff::Token>,
+    after: Vec<imara_diff::Token>,
+    diff: Diff,
+}
+
+/// The line hashes of `text` into `hashes`, and where each line starts into `starts`.
+pub(super) fn hash_lines(text: &[u8], hashes: &mut LineHashes, starts: &mut Vec<usize>) {
+    let state = foldhash::fast::FixedState::with_seed(0x706c_696d);
+    hashes.clear();
+    starts.clear();
+    let mut at = 0;
+    while at < text.len() {
+        let end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |i| at + i);
+        starts.push(at);
+        hashes.push(state.hash_one(&text[at..end]));
+        at = end + 1;
+    }
+}
+
+/// Byte ranges (whole lines, sorted, disjoint, adjacent lines merged) of the lines of the new text that the
+/// diff from `before` counts as added. `after` and `starts` are the new text's [`hash_lines`], `len` its
+/// length.
+pub(super) fn added_ranges(
+    before: &[u64],
+    after: &[u64],
+    starts: &[usize],
+    len: usize,
+    scratch: &mut DiffScratch,
+) -> Vec<Range<usize>> {
+    let diff = line_diff(before, after, scratch);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (i, &start) in starts.iter().enumerate() {
+        if !diff.is_added(i as u32) {
+            continue;
+        }
+        let end = starts.get(i + 1).copied().unwrap_or(len);
+        match out.last_mut() {
+            Some(last) if last.end == start => last.end = end,
+            _ => out.push(start..end),
+        }
+    }
+    out
+}
+
+/// 1-based numbers of the lines of `new` that the diff from `old` (`None`: nothing) counts as added.
+pub(super) fn added_line_numbers(old: Option<&[u8]>, new: &[u8]) -> Vec<u32> {
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    hash_lines(new, &mut after, &mut Vec::new());
+    let Some(old) = old else {
+        return (1..=after.len() as u32).collect();
+    };
+    hash_lines(old, &mut before, &mut Vec::new());
+    let mut scratch = DiffScratch::default();
+    let diff = line_diff(&before, &after, &mut scratch);
+    (0..after.len() as u32)
+        .filter(|&i| diff.is_added(i))
+        .map(|i| i + 1)
+        .collect()
+}
+
+/// The line diff of two hashed texts.
+fn line_diff<'s>(before: &[u64], after: &[u64], scratch: &'s mut DiffScratch) -> &'s Diff {
+    let DiffScratch {
+        ids,
+        before: b,
+        after: a,
+        diff,
+    } = scratch;
+    ids.clear();
+    let mut intern = |h: &u64| {
+        let next = ids.len() as u32;
+        imara_diff::Token(*ids.entry(*h).or_insert(next))
+    };
+    b.clear();
+    b.extend(before.iter().map(&mut intern));
+    a.clear();
+    a.extend(after.iter().map(&mut intern));
+    diff.compute_with(Algorithm::Histogram, b, a, ids.len() as u32);
+    diff
+}
+
+/// Line hashes of recently scanned blobs, for diffing the next version of the same file without reading
+/// the previous one again. Bounded: the oldest entries go first once `budget` bytes are held.
+pub(super) struct HashCache {
+    inner: Mutex<CacheInner>,
+    budget: usize,
+}
+
+#[derive(Default)]
+struct CacheInner {
+    map: HashMap<ObjectId, Arc<LineHashes>>,
+    order: VecDeque<ObjectId>,
+    bytes: usize,
+}
+
+impl HashCache {
+    pub(super) fn new(budget: usize) -> Self {
+        HashCache {
+            inner: Mutex::new(CacheInner::default()),
+            budget,
+        }
+    }
+
+    pub(super) fn get(&self, id: &ObjectId) -> Option<Arc<LineHashes>> {
+        self.inner.lock().unwrap().map.get(id).cloned()
+    }
+
+    pub(super) fn insert(&self, id: ObjectId, hashes: LineHashes) {
+        let size = hashes.len() * 8 + 64;
+        if size > self.budget / 4 {
+            return;
+        }
+        let mut inner = self.inner.lock().unwrap();
+        if inner.map.insert(id, Arc::new(hashes)).is_some() {
+            return;
+        }
+        inner.order.push_back(id);
+        inner.bytes += size;
+        while inner.bytes > self.budget {
+            let Some(old) = inner.order.pop_front() else { break };
+            if let Some(h) = inner.map.remove(&old) {
+                inner.bytes -= h.len() * 8 + 64;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn added(old: &str, new: &str) -> Vec<Range<usize>> {
+        let (mut before, mut after, mut starts) = (Vec::new(), Vec::new(), Vec::new());
+        hash_lines(old.as_bytes(), &mut before, &mut Vec::new());
+        hash_lines(new.as_bytes(), &mut after, &mut starts);
+        added_ranges(&before, &after, &starts, new.len(), &mut DiffScratch::default())
+    }
+
+    #[test]
+    fn added_lines_are_whole_line_byte_ranges_of_the_new_text() {
+        // "a\n" 0..2, "SECRET\n" 2..9, "b\n" 9..11, "c\n" 11..13, "TAIL\n" 13..18
+        assert_eq!(added("a\nb\nc\n", "a\nSECRET\nb\nc\nTAIL\n"), vec![2..9, 13..18]);
+        assert_eq!(added("", "x\ny"), vec![0..3]);
+        assert!(added("a\nb\n", "a\n").is_empty());
+        // A last line gaining its newline is not a change; the line after it is.
+        assert_eq!(added("a", "a\nb"), vec![2..3]);
+        // Adjacent added lines form one range.
+        assert_eq!(added("a\n", "x\ny\na\n"), vec![0..4]);
+    }
+
+    #[test]
+    fn the_cache_keeps_the_newest_entries_within_its_budget() {
+        let cache = HashCache::new(4 * (8 * 8 + 64));
+        let id = |n: u8| ObjectId::from_bytes_or_panic(&[n; 20]);
+        for n in 0..8 {
+            cache.insert(id(n), vec![u64::from(n); 8]);
+        }
+        assert!(cache.get(&id(0)).is_none());
+        assert_eq!(cache.get(&id(7)).unwrap()[0], 7);
+    }
+}
