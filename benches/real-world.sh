@@ -25,6 +25,7 @@ RW_MAX_FP=${RW_MAX_FP:-5}
 read -r -a RW_EXTRA <<< "${RW_ARGS:-}"
 REPOS=corpus/real-world/repos.tsv
 LABELS=corpus/real-world/labels.tsv
+RECALL=corpus/real-world/recall.tsv
 mkdir -p "$RW_CACHE" "$RW_OUT"
 
 # Writes the tree of COMMIT from the bare mirror GIT_DIR into DEST. Uses a private index and
@@ -84,10 +85,10 @@ done < "$REPOS"
 [ ${#scanned[@]} -gt 0 ] || { echo "nothing scanned" >&2; exit 2; }
 
 printf '%s\n' "${scanned[@]}" > "$RW_OUT/scanned.tsv"
-python3 - "$LABELS" "$RW_MAX_FP" "$RW_OUT" <<'PY' || status=$?
+python3 - "$LABELS" "$RW_MAX_FP" "$RW_OUT" "$RECALL" <<'PY' || status=$?
 import collections, json, sys
 
-labels_path, max_fp, out_dir = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+labels_path, max_fp, out_dir, recall_path = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 with open(f"{out_dir}/scanned.tsv", encoding="utf-8") as f:
     scanned = f.read().splitlines()
 labels = collections.defaultdict(list)  # (repo, commit) -> label rows
@@ -104,12 +105,14 @@ totals = collections.Counter()
 by_confidence = collections.Counter()  # (verdict, confidence) over all repositories
 print(f"{'repository':40} {'true':>5} {'fixture':>8} {'fp':>5} {'new':>5} {'lost':>5}")
 reports = []
+reported_lines = {}  # (repo, commit) -> {(path, line)} of every secret finding
 for entry in scanned:
     repo, commit, json_path = entry.split("\t")
     with open(json_path, encoding="utf-8") as f:
         reported = [x for x in json.load(f)["findings"] if x["category"] == "secret"]
     # plimsoll's own notes (e.g. plimsoll.findings-capped) are not findings; count them apart.
     findings = [x for x in reported if not x["rule_id"].startswith("plimsoll.")]
+    reported_lines[(repo, commit)] = {(x["path"], str(x["line"])) for x in findings}
     notes = [x for x in reported if x["rule_id"].startswith("plimsoll.")]
     # Labels are keyed by (path, line); several findings can share a line, so a label row is consumed
     # once, preferring the same rule (rule ids may be renamed between engines).
@@ -144,6 +147,27 @@ print(f"{'total':40} {totals['true']:5} {totals['fixture']:8} {totals['fp']:5} {
 levels = sorted({c for _, c in by_confidence}, key=lambda c: {"high": 0, "medium": 1, "low": 2}.get(c, 3))
 print("by confidence: " + "; ".join(
     f"{v} " + " ".join(f"{c}={by_confidence[(v, c)]}" for c in levels) for v in ("true", "fixture", "fp")))
+
+# Recall: credentials labelled independently of plimsoll (mined with a keyword/URI search, judged by hand),
+# found when any secret finding is on their line.
+recall = collections.defaultdict(list)
+with open(recall_path, encoding="utf-8") as f:
+    header = f.readline().rstrip("\n").split("\t")
+    for line in f:
+        row = dict(zip(header, line.rstrip("\n").split("\t")))
+        if (row["repo"], row["commit"]) in reported_lines:
+            recall[(row["repo"], row["commit"])].append(row)
+if recall:
+    print(f"\n{'recall (independently labelled credentials)':40} {'found':>6} {'of':>5}")
+    hit = total = 0
+    for (repo, commit), rows in recall.items():
+        found = [r for r in rows if (r["path"], r["line"]) in reported_lines[(repo, commit)]]
+        hit, total = hit + len(found), total + len(rows)
+        print(f"{repo:40} {len(found):6} {len(rows):5}")
+        for r in rows:
+            if r not in found:
+                print(f"  missed  {r['path']}:{r['line']}  {r['kind']}  ({r['reason']})")
+    print(f"{'total':40} {hit:6} {total:5}  = {100 * hit / total:.0f}%")
 
 for repo, commit, new, lost, notes in reports:
     if not new and not lost and not notes:

@@ -131,7 +131,19 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
     }) {
         return true;
     }
+    // jwt.io's sample claims (`{"sub":"1234567890","name":"John Doe","iat":1516239022}`) signed with any key:
+    // a tutorial token, not one a system issued.
+    if s.starts_with("eyJ") && s.split('.').nth(1) == Some(JWT_IO_SAMPLE_CLAIMS) {
+        return true;
+    }
     if is_uuid_layout_not_hex(b) {
+        return true;
+    }
+    // `YourPassword`, `yourStrong(!)Password`, `YourPwdGoesHere…`: an instruction in camel case.
+    if b.len() > 4 && b[..4].eq_ignore_ascii_case(b"your") && (b[4].is_ascii_uppercase() || b[4] == b'_') {
+        return true;
+    }
+    if is_letter_runs(b) {
         return true;
     }
     if PLACEHOLDER_OR_LOOKUP.is_match(s) {
@@ -158,6 +170,16 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
         }
     }
     n <= 2
+}
+
+/// The base64url payload of jwt.io's sample token.
+const JWT_IO_SAMPLE_CLAIMS: &str = "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ";
+
+/// A value typed as runs of repeated characters (`ppppqqqqqrrrrrsssstttt`, `xxxxyyyyzzzz`): at least 12
+/// characters in runs averaging three or more. Random values almost never repeat a character in a row.
+fn is_letter_runs(s: &[u8]) -> bool {
+    let runs = 1 + s.windows(2).filter(|w| w[0] != w[1]).count();
+    s.len() >= 12 && runs * 3 <= s.len()
 }
 
 /// The 8-4-4-4-12 layout of a UUID with letters that are not hex digits (`f23blad6-…-5b5a545blabla88`):
@@ -249,6 +271,20 @@ pub fn is_labelled_digest(s: &[u8]) -> bool {
     ]
     .iter()
     .any(|p| lower.starts_with(p.as_bytes()))
+}
+
+/// The DER of a public key in base64 (`SubjectPublicKeyInfo`, as in `-----BEGIN PUBLIC KEY-----` bodies):
+/// RSA (`MA0GCSqGSIb3DQEBAQUAA4…`: the rsaEncryption algorithm followed by a BIT STRING), EC P-256/P-384 and
+/// Ed25519. Public by design; a PKCS#8 private key has an OCTET STRING there (`…AQUABII…`) and is not matched.
+pub fn is_public_key_der(secret: &[u8]) -> bool {
+    memchr::memmem::find(secret, b"MA0GCSqGSIb3DQEBAQUAA4").is_some()
+        || [
+            "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE",
+            "MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE",
+            "MCowBQYDK2VwAyEA",
+        ]
+        .iter()
+        .any(|p| secret.starts_with(p.as_bytes()))
 }
 
 /// Password hashes (bcrypt, argon2, scrypt, crypt(3) SHA, htpasswd `{SHA}`), alone or as the hash of an
@@ -379,6 +415,11 @@ const NOT_SECRET_WORDS: &[&str] = &[
     "sha256",
     "sha384",
     "sha512",
+    "sha2",
+    "sha3",
+    "blake2",
+    "blake2b",
+    "blake3",
     "md5",
     "hash",
     "hashed",
@@ -673,6 +714,11 @@ pub fn classify_name(name: &[u8]) -> NameKind {
             .any(|w| METADATA_LAST_WORDS.contains(&w.as_str()) || TAIL_NOT_SECRET_WORDS.contains(&w.as_str()))
     });
     let verb_first = words.len() >= 2 && VERB_FIRST_WORDS.contains(&words[0].as_str());
+    // A preposition last makes the name a method (`reset_password_with @account.email`, `sign_in_with_token`).
+    let preposition_last = words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "with" | "for" | "from" | "via" | "using"));
     // Glued cursor names: `$skiptoken`, `nexttoken`, `pagetoken`; and tokens that address a thing rather
     // than authenticate anyone, glued or not: `deviceToken` and `push_token` (APNs/FCM device addresses),
     // CloudStack's `zonetoken` (a zone attribute every API user can list).
@@ -694,6 +740,7 @@ pub fn classify_name(name: &[u8]) -> NameKind {
         || encoded_password
         || tail_says_not_secret
         || verb_first
+        || preposition_last
         || words.iter().any(|w| NOT_SECRET_WORDS.contains(&w.as_str()))
         || words.last().is_some_and(|w| METADATA_LAST_WORDS.contains(&w.as_str()))
         || (words.len() >= 2
@@ -1114,6 +1161,22 @@ pub fn is_dummy_value(secret: &[u8], name: &[u8]) -> bool {
         || segments_into(&singled(&leet(&secret[start..end])), singled_dictionary.clone(), &singled_extra)
         || segments_into(&singled(&letters), singled_dictionary, &singled_extra)
         || is_ascending_runs(secret)
+        || is_word_then_count(secret)
+}
+
+/// One word followed by counting digits (`Keystone12345`, `admin1234`, `plainuser1234`, `Aa123456!`): the
+/// default or throwaway password people type, never a generated one.
+fn is_word_then_count(secret: &[u8]) -> bool {
+    let letters = secret.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let digits = secret[letters..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let counting = &secret[letters..letters + digits];
+    let tail = &secret[letters + digits..];
+    letters >= 2
+        && digits >= 3
+        && matches!(counting[0], b'0' | b'1')
+        && counting.windows(2).all(|w| w[1] == w[0] + 1)
+        && tail.len() <= 1
+        && tail.iter().all(u8::is_ascii_punctuation)
 }
 
 /// The words among `words` that have digits, with the digits taken out (`testsvc2` -> `testsvc`).
@@ -1172,6 +1235,16 @@ pub fn is_identifier_naming_a_secret(secret: &[u8]) -> bool {
 /// match ran past the end of the real value.
 pub fn is_structured_value(secret: &[u8]) -> bool {
     if secret.starts_with(b"urn:") {
+        return true;
+    }
+    // Another command-line flag (`--password`, `--site-name`): the option list went on, no value was given.
+    if secret.starts_with(b"--") && secret.get(2).is_some_and(u8::is_ascii_alphabetic) {
+        return true;
+    }
+    // A `key=value` specification (`--secret id=BUNDLE_TOKEN`, `--secret src=/run/x`): a lowercase key, then
+    // what it names.
+    let key = secret.iter().take_while(|c| c.is_ascii_lowercase()).count();
+    if (2..=12).contains(&key) && secret.get(key) == Some(&b'=') && secret.get(key + 1).is_some_and(|&c| c != b'=') {
         return true;
     }
     // An AWS Signature V4 credential scope (`AKID/20160727/us-east-1/s3/aws4_request`): an access key id and
@@ -1311,9 +1384,11 @@ pub fn is_prose(text: &[u8]) -> bool {
         return vowels * 100 >= text.len() * 35;
     }
     text.len() >= 6
-        && text.iter().any(|&c| c == b' ' || c == b'-')
+        && text.iter().any(|&c| matches!(c, b' ' | b'-' | b'_'))
         && text.iter().all(|&c| {
-            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b' ' | b'-' | b'.' | b',' | b'!' | b'?' | b'\'')
+            c.is_ascii_lowercase()
+                || c.is_ascii_digit()
+                || matches!(c, b' ' | b'-' | b'_' | b'.' | b',' | b'!' | b'?' | b'\'')
         })
         && letters * 10 >= text.len() * 7
         && text
@@ -1349,8 +1424,9 @@ pub fn entropy_floor(secret: &[u8], min: f64) -> f64 {
     if hex {
         floor = floor.min(3.0);
     }
-    // Short values only for rules that expect random values (their threshold assumes 16+ characters).
-    if secret.len() < 20 && min >= 3.5 {
+    // A short value cannot reach more than log2(length): an 8-character password with one repeated character
+    // (`mer44kov`) has 2.75 bits, under the password rules' 2.8. Judged against its length for every rule.
+    if secret.len() < 20 {
         floor = floor.min((secret.len() as f64).log2() - 0.5);
     }
     floor
@@ -1359,6 +1435,52 @@ pub fn entropy_floor(secret: &[u8], min: f64) -> f64 {
 /// Hex digits, optionally grouped by dashes (UUIDs).
 pub fn is_hex_shaped(secret: &[u8]) -> bool {
     secret.iter().all(|c| c.is_ascii_hexdigit() || *c == b'-')
+}
+
+/// Whether a hex value (24 digits or more, optionally grouped by dashes) uses so few of the 16 digits that a
+/// random value of its length would almost never do so: typed by hand (`1234abcd-1234-abcd-1234-abcd1234abcd`,
+/// `deadbeefcafebabe…`). The bar depends on the length: a random 32-digit key such as
+/// `c43f6d292dd3c23c3449403740f266c4` holds only ten different digits about once in 600 draws, so a fixed
+/// bar (fewer than eleven) threw away real keys; here a value counts as typed only when a random one of its
+/// length has at most that many digits less than once in 100,000 draws.
+pub fn is_hand_typed_hex(secret: &[u8]) -> bool {
+    if !is_hex_shaped(secret) {
+        return false;
+    }
+    let digits: Vec<u8> = secret
+        .iter()
+        .filter(|c| **c != b'-')
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    digits.len() >= 24 && distinct_bytes(&digits) <= fewest_distinct_hex_digits(digits.len())
+}
+
+/// The largest `k` such that `n` random hex digits hold at most `k` different digits with probability under
+/// 1e-5. Computed from the occupancy distribution (16 values, `n` draws): O(16 n).
+fn fewest_distinct_hex_digits(n: usize) -> usize {
+    // p[k]: probability that the digits drawn so far hold exactly k different values.
+    let mut p = [0.0f64; 17];
+    p[0] = 1.0;
+    for _ in 0..n {
+        let mut q = [0.0f64; 17];
+        for k in 0..=16 {
+            q[k] += p[k] * k as f64 / 16.0;
+            if k < 16 {
+                q[k + 1] += p[k] * (16 - k) as f64 / 16.0;
+            }
+        }
+        p = q;
+    }
+    let mut at_most = 0.0;
+    let mut bar = 0;
+    for (k, pk) in p.iter().enumerate() {
+        at_most += pk;
+        if at_most >= 1e-5 {
+            break;
+        }
+        bar = k;
+    }
+    bar
 }
 
 /// How many different bytes `s` holds.
@@ -1498,6 +1620,82 @@ mod tests {
         assert!(is_password_hash(
             b"$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"
         ));
+    }
+
+    #[test]
+    fn hand_typed_hex_is_judged_against_random_hex_of_its_length() {
+        // Typed: few digits, repeated blocks.
+        for t in [
+            "1234abcd-1234-abcd-1234-abcd1234abcd",
+            "abcd1234abcd1234abcd1234abcd1234",
+            "deadbeefcafebabedeadbeefcafebabe",
+            "0a0b0c0d0a0b0c0d0a0b0c0d",
+        ] {
+            assert!(is_hand_typed_hex(t.as_bytes()), "{t}");
+        }
+        // Random keys that happen to miss five or six of the sixteen digits (about 1 in 600 32-digit keys
+        // holds only ten), and random keys of other lengths; short values are left to the other filters.
+        for r in [
+            "c43f6d292dd3c23c3449403740f266c4",
+            "C43F6D292DD3C23C3449403740F266C4",
+            "a93661e126b83a010a142148f0744441",
+            "5e8f3a2b7c9d1e0f4a6b8c2d",
+            "e74d0d15-f567-4b7b-9069-26ee1f93bae3",
+            "1234abcd",
+            "Zq8vR3kLmN0pQ2sT4uW6yA8cE1gI3k0a",
+        ] {
+            assert!(!is_hand_typed_hex(r.as_bytes()), "{r}");
+        }
+        assert_eq!(fewest_distinct_hex_digits(24), 6);
+        assert_eq!(fewest_distinct_hex_digits(32), 8);
+        assert_eq!(fewest_distinct_hex_digits(64), 11);
+    }
+
+    #[test]
+    fn typed_values_flags_and_public_keys() {
+        // A word and counting digits: default and throwaway passwords.
+        for d in [
+            "Keystone12345",
+            "admin1234",
+            "plainuser1234",
+            "Aa123456!",
+            "Welcome0123",
+        ] {
+            assert!(is_dummy_value(d.as_bytes(), b""), "{d}");
+        }
+        for r in ["Keystone84017", "kX9mQ1234vLp", "Zq8vR3kLmN0p123", "ab12"] {
+            assert!(!is_word_then_count(r.as_bytes()), "{r}");
+        }
+        // Runs of one character, camel-case instructions, jwt.io's sample claims.
+        assert!(is_placeholder(b"ppppqqqqqrrrrrsssstttt"));
+        assert!(!is_placeholder(b"aaZq8vvR3kLmN0pQ2sT"));
+        assert!(is_placeholder(b"YourPwdGoesHereAndIsLong!"));
+        assert!(is_placeholder(b"yourStrong(!)Password"));
+        assert!(!is_placeholder(b"Yours9xKq2Lm7Vz"));
+        assert!(is_placeholder(
+            b"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.DUG0rZq7Xd62V3Kc2aDbrF9-treZLliCIOLPA8eN5F_"
+        ));
+        // Flags and `key=value` specifications; a password with `=` inside stays.
+        assert!(is_structured_value(b"--site-name"));
+        assert!(is_structured_value(b"id=GEM_MIRROR_CREDS"));
+        assert!(!is_structured_value(b"FhHVJWDB=t2hWdQ"));
+        assert!(!is_structured_value(b"-iCEzsxks0jrOlfcCvDoJ55h2LOqTNEvF"));
+        // Public keys in DER; a PKCS#8 private key is not one.
+        assert!(is_public_key_der(
+            b"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDhWeSQpZVoNf3pS9X9NMMmVTau"
+        ));
+        assert!(is_public_key_der(b"MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEq3vR8sLm"));
+        assert!(!is_public_key_der(
+            b"MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQ"
+        ));
+        // Sentences: glued, or words joined by underscores.
+        assert!(is_prose(b"iwouldratherbeonthebeachtoday"));
+        assert!(is_prose(b"expired_session_value"));
+        assert!(!is_prose(b"xkqzvbnmplwrtyhgfdsqjkl"));
+        // A preposition last names a method; a name with a provider after it stays a secret's.
+        assert_eq!(classify_name(b"reset_password_with"), NameKind::NotSecret);
+        assert_eq!(classify_name(b"root_password_sha2"), NameKind::NotSecret);
+        assert_eq!(classify_name(b"token_github"), NameKind::Secret);
     }
 
     #[test]

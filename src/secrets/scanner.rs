@@ -576,8 +576,7 @@ impl Scanner {
             if ((expects_random && secret.len() < 16) || matches!(place, Some("prose" | "call"))) && !random_looking {
                 return None;
             }
-            // A hex value with few distinct digits is typed by hand (`1234abcd-1234-abcd-…`).
-            if secret.len() >= 24 && filters::is_hex_shaped(secret) && filters::distinct_bytes(secret) < 11 {
+            if filters::is_hand_typed_hex(secret) {
                 return None;
             }
         }
@@ -591,7 +590,19 @@ impl Scanner {
             || filters::has_sequential_run(secret, 6)
             || filters::is_identifier_naming_a_secret(secret)
             || filters::is_structured_value(secret)
+            || filters::is_public_key_der(secret)
         {
+            return None;
+        }
+        // `APIKEY:SENDER@`, `ACCESS_KEY:SECRET_KEY@`: a URI template naming its parts in capitals.
+        if let Some(user) = uri_user(data, ss)
+            && [user, secret]
+                .iter()
+                .all(|w| w.iter().all(|c| c.is_ascii_uppercase() || *c == b'_'))
+        {
+            return None;
+        }
+        if is_concatenation(secret) {
             return None;
         }
         let quoted = ss > 0 && matches!(data[ss - 1], b'"' | b'\'' | b'`');
@@ -612,6 +623,23 @@ impl Scanner {
             Precision::Medium | Precision::Low => Confidence::Medium,
         };
         if let Some(name) = name {
+            // A parameter of an HTML-escaped query string (`…?e=1700000321&amp;token=…`): a signed URL's
+            // signature or a link's parameter, read by the rules as if `&` were not there.
+            if ms >= 4 && data[ms - 4..=ms].eq_ignore_ascii_case(b"&amp;") {
+                return None;
+            }
+            // A signed webhook's nonce: Mailgun-style `signature: {timestamp, token, signature}` objects carry a
+            // random `token` that is public in every delivery; the signing key is elsewhere.
+            if filters::name_words(name).last().is_some_and(|w| w == "token") {
+                // Three lines either way, at most 512 bytes each side (a one-line JSON file stays linear).
+                let (a, b) = lines.lines_around(ms, me, 3);
+                let around = data[a.max(ms.saturating_sub(512))..b.min(me + 512)].to_ascii_lowercase();
+                if memchr::memmem::find(&around, b"\"timestamp\"").is_some()
+                    && memchr::memmem::find(&around, b"\"signature\"").is_some()
+                {
+                    return None;
+                }
+            }
             // The name decides whether a digest-shaped value counts: under `webhook_secret` a 64-hex value
             // is the secret, under `token_sha256` or `api_key_id` nothing here is.
             if filters::classify_name(name) == filters::NameKind::NotSecret
@@ -655,6 +683,7 @@ impl Scanner {
             None if encoded_parts_are_prose(secret) || prefixed_body_is_prose(secret) => confidence = Confidence::Low,
             _ if filters::is_dummy_value(secret, owner)
                 || filters::is_kebab_words(secret)
+                || (rule.syntax.precision < Precision::High && filters::is_prose(secret))
                 || (rule.syntax.precision < Precision::High && filters::says_it_is_made_up(secret)) =>
             {
                 confidence = Confidence::Low
@@ -896,10 +925,11 @@ fn uri_user(data: &[u8], ss: usize) -> Option<&[u8]> {
 /// (`signup.Keys?.WrappedPrivateKey`), a PowerShell `Verb-Noun` command (`$password = Get-AnsibleParam -obj`).
 fn is_unquoted_reference(secret: &[u8]) -> bool {
     let ident = |s: &[u8]| !s.is_empty() && s.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_');
-    // A random value may start with `_` (URL-safe base64): a name has no digits or is short.
+    // A random value may start with `_` (URL-safe base64): a name has no digits or is short. A Ruby instance
+    // variable may go on to an attribute (`@user.email`).
     if matches!(secret.first(), Some(b'_' | b'@'))
         && secret.len() > 1
-        && ident(&secret[1..])
+        && secret[1..].split(|&c| c == b'.').all(ident)
         && (secret.len() < 16 || !secret.iter().any(u8::is_ascii_digit))
     {
         return true;
@@ -930,6 +960,20 @@ fn is_unquoted_reference(secret: &[u8]) -> bool {
         }
         None => false,
     }
+}
+
+/// A string concatenation read as a value (`'// KEY='.base64_encode($data)."\n"`, `"k=" + encode(x)`): the
+/// quote before it closed a literal, and a call follows the operator.
+fn is_concatenation(secret: &[u8]) -> bool {
+    let Some(rest) = secret.strip_prefix(b".").or_else(|| secret.strip_prefix(b"+")) else {
+        return false;
+    };
+    rest.iter().position(|&c| c == b'(').is_some_and(|open| {
+        open >= 3
+            && rest[0].is_ascii_alphabetic()
+            && rest[..open].iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
+            && rest[open..].contains(&b')')
+    })
 }
 
 /// The text a base64 value decodes to, when it decodes to printable ASCII (`ZXhhbXBsZS1zZWNyZXQ=` ->
@@ -1240,6 +1284,10 @@ negative_examples = ["y"]
         assert_eq!(subscript_owner(data, start, start + 5), Some(&b"provider.zoneIDs"[..]));
         assert_eq!(subscript_owner(b"m[\"token\"] = 1", 3, 8), None);
         assert!(is_unquoted_reference(b"value).lock.first"));
+        assert!(is_unquoted_reference(b"@account.email"));
+        assert!(is_concatenation(b".base64_encode($data)."));
+        assert!(!is_concatenation(b".Xq7(RtL2mV"));
+        assert!(!is_concatenation(b"+iCEzsxks0jrOlfcCvDo"));
         assert!(!is_unquoted_reference(b"Zq8v(R3k)Lm"));
         assert!(prefixed_body_is_prose(
             b"whsec_aWxpa2VzdXBhYmFzZXZlcnltdWNoYW5kaWhvcGV5b3Vkb3Rvbw=="
