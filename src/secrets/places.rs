@@ -68,13 +68,11 @@ fn read_insert<'a>(data: &'a [u8], mut p: usize, out: &mut Vec<Pair<'a>>) -> Opt
             return Some(p);
         }
         columns.push(col);
-        match data.get(p) {
-            Some(b',') => p += 1,
-            Some(b')') => {
-                p += 1;
-                break;
-            }
-            _ => return Some(p),
+        let Some(closed) = list_step(data, &mut p) else {
+            return Some(p);
+        };
+        if closed {
+            break;
         }
     }
     p = skip_ws(data, p);
@@ -123,13 +121,11 @@ fn read_insert<'a>(data: &'a [u8], mut p: usize, out: &mut Vec<Pair<'a>>) -> Opt
                 }
                 None => return Some(p),
             }
-            match data.get(p) {
-                Some(b',') => p += 1,
-                Some(b')') => {
-                    p += 1;
-                    break;
-                }
-                _ => return Some(p),
+            let Some(closed) = list_step(data, &mut p) else {
+                return Some(p);
+            };
+            if closed {
+                break;
             }
         }
         if values.len() == columns.len() {
@@ -154,6 +150,19 @@ fn read_insert<'a>(data: &'a [u8], mut p: usize, out: &mut Vec<Pair<'a>>) -> Opt
             return Some(p);
         }
     }
+}
+
+/// Steps over the separator after one item of a parenthesised list (the column list or a value tuple):
+/// past a `,` gives `Some(false)` (more items follow), past the closing `)` gives `Some(true)`; anything
+/// else gives `None` and leaves `p` where it is.
+fn list_step(data: &[u8], p: &mut usize) -> Option<bool> {
+    let closed = match data.get(*p)? {
+        b',' => false,
+        b')' => true,
+        _ => return None,
+    };
+    *p += 1;
+    Some(closed)
 }
 
 /// Every `variable "NAME" { … default = "VALUE" … }` block of an HCL file.
