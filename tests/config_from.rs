@@ -5,36 +5,15 @@
 //! the finding is still reported, in `scan`, `git --range` and `git --pre-push` modes, and that every
 //! way `--config-from` can fail is an error naming the revision and file, exit code 2.
 
+mod common;
+
 use assert_cmd::Command;
+use common::git::{git_command, plimsoll_command, run_git, token};
 use serde_json::Value;
 use std::fs;
 use std::path::PathBuf;
 
 const RULES: &str = include_str!("fixtures/acme-rules.toml");
-
-/// A made-up token for the test rule (`acme_` + 24 characters), different for every `seed`.
-fn token(seed: u64) -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let body: String = (0..24)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            ALPHABET[(x % 62) as usize] as char
-        })
-        .collect();
-    format!("acme_{body}")
-}
-
-/// Environment variables that would point git or plimsoll at another repository.
-const GIT_ENV: &[&str] = &[
-    "GIT_DIR",
-    "GIT_WORK_TREE",
-    "GIT_INDEX_FILE",
-    "GIT_OBJECT_DIRECTORY",
-    "GIT_COMMON_DIR",
-];
 
 /// A temp dir holding `repo/` (a git repository on `main`) and `rules.toml` (outside the repository).
 struct Sandbox {
@@ -60,25 +39,7 @@ impl Sandbox {
     }
 
     fn git(&self, args: &[&str]) -> String {
-        let mut c = std::process::Command::new("git");
-        c.current_dir(self.repo())
-            .args(args)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "Alice Example")
-            .env("GIT_AUTHOR_EMAIL", "alice@example.com")
-            .env("GIT_COMMITTER_NAME", "Alice Example")
-            .env("GIT_COMMITTER_EMAIL", "alice@example.com");
-        for v in GIT_ENV {
-            c.env_remove(v);
-        }
-        let out = c.output().unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap().trim().to_string()
+        run_git(git_command(&self.repo(), args), args)
     }
 
     fn write(&self, rel: &str, content: &str) {
@@ -95,18 +56,14 @@ impl Sandbox {
 
     /// `plimsoll ARGS` in `dir` (relative to the repository) with the test rules.
     fn plimsoll_in(&self, dir: &str, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("plimsoll").unwrap();
-        c.current_dir(self.repo().join(dir))
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        let mut c = plimsoll_command(&self.repo().join(dir));
+        c.env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env_remove("CI_COMMIT_SHA")
             .env_remove("GITHUB_SHA")
             .args(args)
             .arg("--rules")
             .arg(self.rules());
-        for v in GIT_ENV {
-            c.env_remove(v);
-        }
         c
     }
 
@@ -338,14 +295,10 @@ fn git_history_in_a_bare_clone_reads_the_config_of_the_revision() {
     sb.commit("base");
     let bare = sb.dir.path().join("bare.git");
     sb.git(&["clone", "-q", "--bare", ".", bare.to_str().unwrap()]);
-    let mut cmd = Command::cargo_bin("plimsoll").unwrap();
-    cmd.current_dir(&bare)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+    let mut cmd = plimsoll_command(&bare);
+    cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
         .args(["git", "--config-from", "main", "--rules"])
         .arg(sb.rules());
-    for v in GIT_ENV {
-        cmd.env_remove(v);
-    }
     let (code, doc, stderr) = run_json(&mut cmd);
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(paths(&doc, "findings"), ["app.py"], "{doc:#}");
@@ -422,13 +375,9 @@ fn every_failure_is_exit_code_2_naming_the_revision_and_file() {
 
     // Not a git repository.
     let plain = tempfile::tempdir().unwrap();
-    let mut cmd = Command::cargo_bin("plimsoll").unwrap();
-    cmd.current_dir(plain.path())
-        .env("GIT_CEILING_DIRECTORIES", plain.path().parent().unwrap())
+    let mut cmd = plimsoll_command(plain.path());
+    cmd.env("GIT_CEILING_DIRECTORIES", plain.path().parent().unwrap())
         .args(["scan", "--config-from", "main"]);
-    for v in GIT_ENV {
-        cmd.env_remove(v);
-    }
     let (code, stderr) = failure(&mut cmd);
     assert_eq!(code, 2, "{stderr}");
     assert!(

@@ -5,36 +5,14 @@
 
 mod common;
 
+use common::git::{git_command, plimsoll_command, run_git, token};
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 const RULES: &str = include_str!("fixtures/acme-rules.toml");
-
-/// A made-up token for the test rule, different for every `seed`.
-fn token(seed: u64) -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let body: String = (0..24)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            ALPHABET[(x % 62) as usize] as char
-        })
-        .collect();
-    format!("acme_{body}")
-}
-
-/// Environment variables that would make git or plimsoll look at another repository than the one we built.
-const GIT_ENV: &[&str] = &[
-    "GIT_DIR",
-    "GIT_WORK_TREE",
-    "GIT_INDEX_FILE",
-    "GIT_OBJECT_DIRECTORY",
-    "GIT_COMMON_DIR",
-];
 
 /// A scratch area holding the rule file and any number of repositories.
 struct Sandbox {
@@ -63,33 +41,16 @@ impl Sandbox {
 
     /// Runs git in `dir` with a clean, deterministic environment; panics with git's stderr on failure.
     fn git(&self, dir: &Path, args: &[&str]) -> String {
-        let out = self.git_command(dir, args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap().trim().to_string()
+        run_git(self.git_command(dir, args), args)
     }
 
+    /// [`git_command`] with the next commit date of the sandbox's clock.
     fn git_command(&self, dir: &Path, args: &[&str]) -> std::process::Command {
         let t = self.clock.get() + 1;
         self.clock.set(t);
         let date = format!("2024-01-02T03:{:02}:{:02}+00:00", t / 60, t % 60);
-        let mut c = std::process::Command::new("git");
-        c.current_dir(dir)
-            .args(args)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "Alice Example")
-            .env("GIT_AUTHOR_EMAIL", "alice@example.com")
-            .env("GIT_COMMITTER_NAME", "Alice Example")
-            .env("GIT_COMMITTER_EMAIL", "alice@example.com")
-            .env("GIT_AUTHOR_DATE", &date)
-            .env("GIT_COMMITTER_DATE", &date);
-        for v in GIT_ENV {
-            c.env_remove(v);
-        }
+        let mut c = git_command(dir, args);
+        c.env("GIT_AUTHOR_DATE", &date).env("GIT_COMMITTER_DATE", &date);
         c
     }
 
@@ -116,17 +77,13 @@ impl Sandbox {
 
     /// `plimsoll git` in `repo` with the test rules and no config file.
     fn plimsoll(&self, repo: &Path) -> Command {
-        let mut c = Command::cargo_bin("plimsoll").unwrap();
-        c.current_dir(repo)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        let mut c = plimsoll_command(repo);
+        c.env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .arg("git")
             .arg("--rules")
             .arg(self.rules())
             .arg("--no-config");
-        for v in GIT_ENV {
-            c.env_remove(v);
-        }
         c
     }
 }
@@ -554,14 +511,8 @@ fn pre_push_handles_force_pushes() {
 
 /// `plimsoll hook install` in `repo`, as a user would run it.
 fn hook(sb: &Sandbox, repo: &Path, args: &[&str]) -> std::process::Output {
-    let mut c = Command::cargo_bin("plimsoll").unwrap();
-    c.current_dir(repo)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .arg("hook")
-        .args(args);
-    for v in GIT_ENV {
-        c.env_remove(v);
-    }
+    let mut c = plimsoll_command(repo);
+    c.env("GIT_CONFIG_GLOBAL", "/dev/null").arg("hook").args(args);
     let _ = sb;
     c.output().unwrap()
 }
@@ -966,15 +917,11 @@ fn utf16_blobs_are_decoded_in_history_and_in_ranges() {
 
 /// `plimsoll scan` run in `dir` with the test rules and no config file.
 fn scan_in(sb: &Sandbox, dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("plimsoll").unwrap();
-    c.current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+    let mut c = plimsoll_command(dir);
+    c.env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .args(["scan", ".", "--no-config", "--rules"])
         .arg(sb.rules());
-    for v in GIT_ENV {
-        c.env_remove(v);
-    }
     c
 }
 

@@ -1,6 +1,9 @@
 //! Helpers shared by the output-format tests: schema validation (offline, with the draft each schema
-//! declares) and a well-formedness check for XML.
+//! declares) and a well-formedness check for XML; `git` holds the helpers of the tests that build git
+//! repositories.
 #![allow(dead_code)]
+
+pub mod git;
 
 use serde_json::Value;
 use std::path::Path;
