@@ -84,9 +84,23 @@ pub struct RuleSyntax {
     pub example_path: Option<String>,
 }
 
+/// What a rule file holds, declared once at its top (`kind = "generic"`); a file without it is `provider`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleFileKind {
+    /// Formats of one provider or credential kind (prefixed tokens, key files, URIs).
+    #[default]
+    Provider,
+    /// Literal values under secret-like names in any format (`generic.password`, `generic.token`): the
+    /// assignment rules of such files compete for a name, so each name is reported by one of them.
+    Generic,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RuleFileSyntax {
+    #[serde(default)]
+    kind: RuleFileKind,
     rule: Vec<Spanned<RuleSyntax>>,
 }
 
@@ -116,6 +130,8 @@ pub struct Rule {
     pub exclude_paths: Option<GlobSet>,
     pub allow: Vec<LazyRegex<regex::bytes::Regex>>,
     pub requires: Option<(LazyRegex<regex::bytes::Regex>, u32)>,
+    /// The declared kind of the file the rule came from.
+    pub kind: RuleFileKind,
 }
 
 fn globset(globs: &[String]) -> std::result::Result<Option<GlobSet>, String> {
@@ -233,6 +249,7 @@ impl Rule {
             allow,
             requires,
             syntax,
+            kind: RuleFileKind::Provider,
         })
     }
 
@@ -328,7 +345,9 @@ fn load_rule_text(path: &str, text: &str, check: Check) -> Result<Vec<Rule>> {
         let span = spanned.span();
         let syntax = spanned.into_inner();
         let line = line_col(text, span.start).0;
-        rules.push(Rule::compile(syntax, path, line, check).map_err(|m| at(span.start, m))?);
+        let mut rule = Rule::compile(syntax, path, line, check).map_err(|m| at(span.start, m))?;
+        rule.kind = file.kind;
+        rules.push(rule);
     }
     Ok(rules)
 }
@@ -426,6 +445,25 @@ negative_examples = ["t = acme_"]
         let text = GOOD.replace("acme.token", "Acme Token");
         let err = load_rule_file("x.toml", &text).unwrap_err().to_string();
         assert!(err.contains("provider.kind"), "{err}");
+    }
+
+    #[test]
+    fn the_file_kind_is_provider_unless_declared_and_an_unknown_kind_names_its_line() {
+        assert_eq!(load_rule_file("x.toml", GOOD).unwrap()[0].kind, RuleFileKind::Provider);
+        let generic = format!("kind = \"generic\"\n{GOOD}");
+        assert_eq!(
+            load_rule_file("x.toml", &generic).unwrap()[0].kind,
+            RuleFileKind::Generic
+        );
+        let err = load_rule_file("x.toml", &format!("kind = \"vendor\"\n{GOOD}"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("x.toml:1:") && err.contains("vendor"), "{err}");
+        // The built-in generic rules are exactly the rules of the file that declares the kind.
+        for r in builtin_rules().unwrap() {
+            let generic_file = r.source == "rules/secrets/generic.toml";
+            assert_eq!(r.kind == RuleFileKind::Generic, generic_file, "{}", r.id());
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::secrets::checksum::{decode_b64, decode_b64url};
 use crate::secrets::filters;
 use crate::secrets::lines::Lines;
 use crate::secrets::places;
-use crate::secrets::rule::{Precision, Rule};
+use crate::secrets::rule::{Precision, Rule, RuleFileKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, BuildError, MatchKind};
 use regex_automata::Input;
 use regex_automata::meta;
@@ -237,9 +237,9 @@ impl Scanner {
         let name_keywords = rules
             .iter()
             .enumerate()
-            // Only the generic assignment rules compete for a name: a provider rule that matched its own
-            // name (`GITHUB_TOKEN`) keeps it, and overlap resolution then prefers it by precision.
-            .filter(|(_, r)| r.name_group.is_some() && r.id().starts_with("generic."))
+            // Only the assignment rules of `kind = "generic"` files compete for a name: a provider rule that
+            // matched its own name (`GITHUB_TOKEN`) keeps it, and overlap resolution then prefers it by precision.
+            .filter(|(_, r)| r.name_group.is_some() && r.kind == RuleFileKind::Generic)
             .map(|(i, r)| (i, r.syntax.keywords.iter().map(|k| alnum_lower(k.as_bytes())).collect()))
             .collect();
         let reach = Reach::new(&rules)?;
