@@ -24,6 +24,17 @@ pub enum Fact {
     ComposeService(ComposeServiceFact),
     Dockerfile(DockerfileFact),
     EnvFile(EnvFileFact),
+    ComposeInclude(IncludeFact),
+}
+
+/// A top-level compose `include:` entry with `env_file:`: those files set the variables the included
+/// file interpolates (Compose Specification, `include`).
+#[derive(Clone, Debug)]
+pub struct IncludeFact {
+    /// The included compose file (normalized disk path).
+    pub file: PathBuf,
+    /// Its `env_file:` entries, resolved against the including file's directory (normalized).
+    pub env_files: Vec<PathBuf>,
 }
 
 /// How a compose service decides its health check.

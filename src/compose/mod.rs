@@ -24,7 +24,7 @@ pub mod pragma;
 pub mod rules;
 pub mod yaml;
 
-use crate::facts::{BuildArgFact, ComposeServiceFact, Fact, HealthFact, Located};
+use crate::facts::{BuildArgFact, ComposeServiceFact, Fact, HealthFact, IncludeFact, Located};
 use crate::finding::{Category, Finding, Fingerprint, Severity, Span};
 use crate::lint::LinterConfig;
 use crate::position::LineIndex;
@@ -263,6 +263,19 @@ impl ComposeLinter {
             trail.push(me.clone());
             self.lint_in(&shown, &data, Some(&target), &[], out, facts, trail);
             trail.pop();
+        }
+        for (paths, env_files) in file.include_env_files() {
+            let env_files: Vec<PathBuf> = env_files
+                .iter()
+                .filter(|e| !e.contains('$'))
+                .map(|e| crate::fsutil::normalize_path(&dir.join(e)))
+                .collect();
+            for p in paths.iter().filter(|p| !p.contains('$') && !p.contains("://")) {
+                facts.push(Fact::ComposeInclude(IncludeFact {
+                    file: crate::fsutil::normalize_path(&dir.join(p)),
+                    env_files: env_files.clone(),
+                }));
+            }
         }
         for s in &file.services {
             let Some((Some((written, node)), _)) = s.extends() else {

@@ -77,6 +77,29 @@ impl<'a> ComposeFile<'a> {
         out
     }
 
+    /// The `env_file:` entries (a string or a list) of each mapping item of the top-level `include:`,
+    /// with the files that item includes.
+    pub fn include_env_files(&self) -> Vec<(Vec<&'a str>, Vec<&'a str>)> {
+        let Some(items) = self.root.get("include").and_then(Node::as_seq) else {
+            return Vec::new();
+        };
+        let strings = |n: &'a Node| -> Vec<&'a str> {
+            match (n.as_str(), n.as_seq()) {
+                (Some(s), _) => vec![s],
+                (None, Some(seq)) => seq.iter().filter_map(Node::as_str).collect(),
+                _ => Vec::new(),
+            }
+        };
+        items
+            .iter()
+            .filter_map(|i| {
+                let env = strings(i.get("env_file")?);
+                let paths = strings(i.get("path")?);
+                (!env.is_empty() && !paths.is_empty()).then_some((paths, env))
+            })
+            .collect()
+    }
+
     pub fn service(&self, name: &str) -> Option<&Service<'a>> {
         self.services.iter().find(|s| s.name == name)
     }

@@ -1,7 +1,7 @@
 //! EN004 (project rule): a variable a compose file interpolates without a default that no example env
 //! file beside it documents.
 
-use crate::facts::{ComposeServiceFact, EnvFileFact, EnvFileKind, Located};
+use crate::facts::{ComposeServiceFact, EnvFileFact, EnvFileKind, IncludeFact, Located};
 use crate::finding::{Category, Finding, Suppression};
 use crate::lint::Configured;
 use std::collections::{BTreeMap, HashSet};
@@ -91,7 +91,13 @@ type Note<'a> = (Option<Suppression>, Vec<(&'a str, &'a Located)>);
 /// Checks every compose file of `services` against the example files of `env_files`: one note per
 /// compose file listing its undocumented variables, at the first use of the first one. Variables used
 /// only by services a pragma silences for this rule make a second note, kept and marked suppressed.
-pub fn check(rule: &Configured, services: &[ComposeServiceFact], env_files: &[&EnvFileFact], out: &mut Vec<Finding>) {
+pub fn check(
+    rule: &Configured,
+    services: &[ComposeServiceFact],
+    env_files: &[&EnvFileFact],
+    includes: &[IncludeFact],
+    out: &mut Vec<Finding>,
+) {
     let mut by_file: BTreeMap<&str, Vec<&ComposeServiceFact>> = BTreeMap::new();
     for s in services {
         by_file.entry(&s.file).or_default().push(s);
@@ -115,10 +121,22 @@ pub fn check(rule: &Configured, services: &[ComposeServiceFact], env_files: &[&E
                 && e.disk_path.file_name().is_some_and(|n| n == ".env")
                 && e.disk_path.parent().is_some_and(|p| dir.starts_with(p))
         });
+        // The env files an `include:` of this file names set its variables too.
+        let me = services[0].file.rsplit('/').next().map(|name| dir.join(name));
+        let included: HashSet<&std::path::Path> = includes
+            .iter()
+            .filter(|i| me.as_deref() == Some(i.file.as_path()))
+            .flat_map(|i| i.env_files.iter().map(|p| p.as_path()))
+            .collect();
+        let from_includes = env_files
+            .iter()
+            .copied()
+            .filter(|e| included.contains(e.disk_path.as_path()));
         let documented: HashSet<&str> = examples
             .iter()
             .copied()
             .chain(shared_env)
+            .chain(from_includes)
             .flat_map(|e| e.names.iter().map(String::as_str))
             .collect();
         // Each undocumented name once, at its first use by a service that does not silence the rule, or
@@ -277,6 +295,66 @@ mod tests {
         ] {
             let (at, m) = en004(compose, Some(example));
             assert!(at.is_empty(), "{compose}: {m}");
+        }
+    }
+
+    #[test]
+    fn include_env_files_set_the_included_files_variables() {
+        // (including compose file, what else is in the repository, EN004 notes on the included file).
+        let included = "services:\n  a:\n    image: x:${TAG}\n    command: run ${MODE}\n";
+        let cases: &[(&str, &[(&str, &str)], usize)] = &[
+            // Mapping form, `env_file` a string and the included file not compose-named (linted through
+            // the include).
+            (
+                "include:\n  - path: sub/app.yml\n    env_file: config/vars.env\n",
+                &[("sub/app.yml", included), ("config/vars.env", "TAG=1\nMODE=prod\n")],
+                0,
+            ),
+            // `path` and `env_file` as lists; the included file compose-named (linted by the walk).
+            (
+                "include:\n  - path: [sub/compose.yaml]\n    env_file:\n      - config/a.env\n      - config/b.env\n",
+                &[
+                    ("sub/compose.yaml", included),
+                    ("config/a.env", "TAG=1\n"),
+                    ("config/b.env", "MODE=prod\n"),
+                ],
+                0,
+            ),
+            // The env file sets only one of the two: still one note (for MODE).
+            (
+                "include:\n  - path: sub/app.yml\n    env_file: [config/vars.env]\n",
+                &[("sub/app.yml", included), ("config/vars.env", "TAG=1\n")],
+                1,
+            ),
+            // The list form of `include:` (a string) has no env file: the note stays.
+            (
+                "include:\n  - sub/app.yml\n",
+                &[("sub/app.yml", included), ("config/vars.env", "TAG=1\nMODE=p\n")],
+                1,
+            ),
+            // An env file of another include does not count for this one.
+            (
+                "include:\n  - path: sub/app.yml\n  - path: other/app.yml\n    env_file: config/vars.env\n",
+                &[
+                    ("sub/app.yml", included),
+                    ("other/app.yml", "services:\n  o:\n    image: x:1\n"),
+                    ("config/vars.env", "TAG=1\nMODE=p\n"),
+                ],
+                1,
+            ),
+        ];
+        for (main, rest, want) in cases {
+            let mut files = vec![("compose.yaml", *main)];
+            files.extend_from_slice(rest);
+            let f = project_findings(&files, false);
+            let notes: Vec<_> = f
+                .iter()
+                .filter(|f| &*f.rule_id == "EN004" && f.path.starts_with("sub/"))
+                .collect();
+            assert_eq!(notes.len(), *want, "{main}: {notes:?}");
+            if *want == 1 {
+                assert!(notes[0].message.contains("`MODE`"), "{main}: {}", notes[0].message);
+            }
         }
     }
 

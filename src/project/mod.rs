@@ -18,7 +18,9 @@ mod build_context;
 use crate::compose::rules as compose_rules;
 use crate::dockerfile::rules as dockerfile_rules;
 use crate::env;
-use crate::facts::{ComposeServiceFact, DockerfileFact, EnvFileFact, EnvFileKind, Fact, HealthFact, Located};
+use crate::facts::{
+    ComposeServiceFact, DockerfileFact, EnvFileFact, EnvFileKind, Fact, HealthFact, IncludeFact, Located,
+};
 use crate::finding::{Category, Finding, Suppression};
 use crate::lint::{Configured, LinterConfig};
 use std::collections::HashMap;
@@ -67,6 +69,7 @@ impl ProjectRules {
         let mut services = Vec::new();
         let mut dockerfiles: HashMap<PathBuf, DockerfileFact> = HashMap::new();
         let mut env_files: Vec<EnvFileFact> = Vec::new();
+        let mut includes: Vec<IncludeFact> = Vec::new();
         for f in facts {
             match f {
                 Fact::ComposeService(s) => services.push(s),
@@ -74,6 +77,7 @@ impl ProjectRules {
                     dockerfiles.insert(d.disk_path.clone(), d);
                 }
                 Fact::EnvFile(e) => env_files.push(e),
+                Fact::ComposeInclude(i) => includes.push(i),
             }
         }
         // The same file can be reported by the walk and by a `.gitignore` above it.
@@ -90,7 +94,7 @@ impl ProjectRules {
         }
         let env_refs: Vec<&EnvFileFact> = env_files.iter().collect();
         if let Some(rule) = &self.undocumented_variable {
-            env::en004_undocumented_variable::check(rule, &services, &env_refs, findings);
+            env::en004_undocumented_variable::check(rule, &services, &env_refs, &includes, findings);
         }
         if let Some(rule) = &self.tracked_env_file {
             let by_path: HashMap<PathBuf, &EnvFileFact> = env_files.iter().map(|e| (e.disk_path.clone(), e)).collect();
