@@ -302,7 +302,8 @@ mod tests {
     fn include_env_files_set_the_included_files_variables() {
         // (including compose file, what else is in the repository, EN004 notes on the included file).
         let included = "services:\n  a:\n    image: x:${TAG}\n    command: run ${MODE}\n";
-        let cases: &[(&str, &[(&str, &str)], usize)] = &[
+        type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], usize);
+        let cases: &[Case<'_>] = &[
             // Mapping form, `env_file` a string and the included file not compose-named (linted through
             // the include).
             (
