@@ -767,3 +767,19 @@ fn regression_parse_error_at_end_of_input_stays_inside_the_file() {
     check_dockerfile(b"");
     check_dockerfile(b"# only a comment");
 }
+
+/// Found by `benches/fuzz-long.sh` (compose targets, 2026-12-02): a compose file that fails at the end of
+/// input without a final newline (an unclosed flow sequence) put DC000 on a line after the last one.
+#[test]
+fn regression_compose_error_at_end_of_input_without_newline_stays_inside_the_file() {
+    for text in [
+        "a: [b",
+        "services:\n  web:\n    ports: [80",
+        "x: 1\na: [b\n",
+        "x: 1\ra: [b",
+        "x: \u{e9}\na: [b",
+    ] {
+        let f = check_compose(text.as_bytes());
+        assert!(f.iter().any(|f| &*f.rule_id == "DC000"), "{text:?}: {f:?}");
+    }
+}

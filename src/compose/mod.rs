@@ -139,14 +139,17 @@ impl ComposeLinter {
             Err(e) => {
                 let index = LineIndex::new(data);
                 let (line, column) = index.position(data, e.valid_up_to());
-                self.parse_finding(path, line, column, "the file is not valid UTF-8", out);
+                self.parse_finding(path, (line, column, 1), "the file is not valid UTF-8", out);
                 return;
             }
         };
         let docs = match yaml::parse(text) {
             Ok(d) => d,
             Err(e) => {
-                self.parse_finding(path, e.pos.line.max(1), e.pos.column.max(1), &e.message, out);
+                // At the end of the input there is no character to point at: an empty span there.
+                let width = u32::from(e.pos.byte < text.len());
+                let (line, column) = (e.pos.line.max(1), e.pos.column.max(1));
+                self.parse_finding(path, (line, column, width), &e.message, out);
                 return;
             }
         };
@@ -323,7 +326,9 @@ impl ComposeLinter {
         masks
     }
 
-    fn parse_finding(&self, path: &str, line: u32, column: u32, message: &str, out: &mut Vec<Finding>) {
+    /// `at` is (line, column, width in characters) of where parsing stopped.
+    fn parse_finding(&self, path: &str, at: (u32, u32, u32), message: &str, out: &mut Vec<Finding>) {
+        let (line, column, width) = at;
         if !self.rules.report_parse_errors {
             return;
         }
@@ -337,7 +342,7 @@ impl ComposeLinter {
                 line,
                 column,
                 end_line: line,
-                end_column: column + 1,
+                end_column: column + width,
             },
             message: format!("compose file does not parse: {message}; fix it so it can be deployed and checked"),
             fingerprint: Fingerprint::new(rules::PARSE_ERROR_ID, message.as_bytes(), path),

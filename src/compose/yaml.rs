@@ -287,6 +287,8 @@ struct ByteOffsets {
     /// Byte offset of every character, and the text length at the end; empty for ASCII texts.
     of_char: Vec<u32>,
     len: usize,
+    /// 1-based line and column (in characters) of the end of the text.
+    end: (u32, u32),
 }
 
 impl ByteOffsets {
@@ -299,9 +301,15 @@ impl ByteOffsets {
                 .chain(std::iter::once(text.len() as u32))
                 .collect()
         };
+        let last_line = text.rfind('\n').map_or(text, |i| &text[i + 1..]);
+        let end = (
+            text.bytes().filter(|&b| b == b'\n').count() as u32 + 1,
+            last_line.chars().count() as u32 + 1,
+        );
         ByteOffsets {
             of_char,
             len: text.len(),
+            end,
         }
     }
 
@@ -341,10 +349,17 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn pos(&self, m: &saphyr_parser::Marker) -> Pos {
+        let byte = self.offsets.byte(m.index());
+        // At the end of the input the parser's marker is on a line after the last one when the text does
+        // not end in a newline (`a: [b` fails at line 2); the end of the text is where it stopped.
+        if byte >= self.offsets.len {
+            let (line, column) = self.offsets.end;
+            return Pos { line, column, byte };
+        }
         Pos {
             line: m.line() as u32,
             column: m.col() as u32 + 1,
-            byte: self.offsets.byte(m.index()),
+            byte,
         }
     }
 
