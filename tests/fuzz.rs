@@ -783,3 +783,13 @@ fn regression_compose_error_at_end_of_input_without_newline_stays_inside_the_fil
         assert!(f.iter().any(|f| &*f.rule_id == "DC000"), "{text:?}: {f:?}");
     }
 }
+
+/// Found by `benches/fuzz-long.sh` (Dockerfile target, 2026-12-02): the parser's column on line 1 counts
+/// bytes, so a DF000 after a byte that is not UTF-8 (read as U+FFFD, three bytes) or after a multi-byte
+/// character pointed past the end of the line.
+#[test]
+fn regression_dockerfile_parse_error_column_counts_characters_not_bytes() {
+    check_dockerfile(b"FROM b\x80yM b");
+    check_dockerfile(b"FROM b\x80\x80\x80yM b");
+    check_dockerfile("FROM \u{e9}\u{e9}\u{e9} b".as_bytes());
+}

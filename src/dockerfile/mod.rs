@@ -314,8 +314,11 @@ impl Linter {
             .map(|r| model::normalize(&body[r], '\\'))
             .unwrap_or_default();
         // The parser's column is only reliable on line 1; elsewhere point at the line's first word.
+        // The parser's column counts bytes; a finding's counts characters (the line may hold multi-byte
+        // characters, or U+FFFD for bytes that are not UTF-8).
         let column = match (&range, e.column) {
-            (_, Some(c)) => c.max(1),
+            (Some(r), Some(c)) => body[r.clone()].char_indices().take_while(|&(i, _)| i + 1 < c).count() + 1,
+            (None, Some(c)) => c.max(1),
             (Some(r), None) => body[r.clone()].chars().take_while(|c| c.is_whitespace()).count() + 1,
             (None, None) => 1,
         };
