@@ -39,18 +39,21 @@ cp "$bin" "$work/fuzz"
 export CARGO_MANIFEST_DIR=$PWD
 failed=0
 for target in "${TARGETS[@]}"; do
-  end=$((SECONDS + MINUTES * 60))
+  start=$SECONDS
+  end=$((start + MINUTES * 60))
   rounds=0
+  verdict="no failure"
   while [ "$SECONDS" -lt "$end" ]; do
     seed=$(od -An -N8 -tu8 /dev/urandom | tr -d ' ')
     if ! out=$(PLIMSOLL_FUZZ_SEED=$seed PROPTEST_CASES=$CASES "$work/fuzz" --quiet --exact "$target" 2>&1); then
       echo "FAIL $target seed=$seed cases=$CASES"
       echo "$out" | grep -E "panicked|minimal failing input|Test failed" | head -20
       failed=1
+      verdict="FAILED in the round after these"
       break
     fi
     rounds=$((rounds + 1))
   done
-  echo "$target: $rounds rounds of $CASES inputs, $((rounds * CASES)) inputs, no failure$([ $failed = 1 ] && echo ' (until the failure above)')"
+  echo "$target: $((SECONDS - start)) s, $rounds rounds of $CASES inputs ($((rounds * CASES)) inputs), $verdict"
 done
 exit $failed
