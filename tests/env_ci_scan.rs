@@ -8,33 +8,10 @@ use serde_json::Value;
 use std::fs;
 use std::path::Path;
 
-const GIT_ENV: &[&str] = &[
-    "GIT_DIR",
-    "GIT_WORK_TREE",
-    "GIT_INDEX_FILE",
-    "GIT_OBJECT_DIRECTORY",
-    "GIT_COMMON_DIR",
-];
+mod common;
 
 fn git(dir: &Path, args: &[&str]) {
-    let mut c = std::process::Command::new("git");
-    c.current_dir(dir)
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Alice Example")
-        .env("GIT_AUTHOR_EMAIL", "alice@example.com")
-        .env("GIT_COMMITTER_NAME", "Alice Example")
-        .env("GIT_COMMITTER_EMAIL", "alice@example.com");
-    for v in GIT_ENV {
-        c.env_remove(v);
-    }
-    let out = c.output().unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::git::run_git(common::git::git_command(dir, args), args);
 }
 
 const COMPOSE: &str = "services:
