@@ -793,3 +793,38 @@ fn regression_dockerfile_parse_error_column_counts_characters_not_bytes() {
     check_dockerfile(b"FROM b\x80\x80\x80yM b");
     check_dockerfile("FROM \u{e9}\u{e9}\u{e9} b".as_bytes());
 }
+
+/// Found by `benches/fuzz-long.sh` (compose target, seed 17865826291320876823, 2026-12-02): YAML breaks
+/// lines at a lone `\r`, plimsoll's positions do not (lines end at `\n`), so the parser's line numbers put
+/// DC000 — and any finding after a lone `\r` — on a line past the last one. Positions now come from the
+/// parser's character offset. `\r\n` files keep their lines.
+#[test]
+fn regression_compose_positions_after_a_lone_carriage_return() {
+    // The shrunk input: DC000 on line 2, at the `s` after the `\r`.
+    let f = check_compose(b"      \n    network_mode: \x01\rservice:bit");
+    let spans: Vec<_> = f.iter().map(|f| (&*f.rule_id, f.span.line, f.span.column)).collect();
+    assert_eq!(spans, [("DC000", 2, 21)], "{f:?}");
+    for text in [
+        "services:\r  a:\r    image: [\r  b: ]\n",
+        "services:\r  a:\r    image: [",
+        "x: 1\r\ny: [\r\r  z: }\r\n",
+    ] {
+        let f = check_compose(text.as_bytes());
+        assert!(f.iter().any(|f| &*f.rule_id == "DC000"), "{text:?}: {f:?}");
+    }
+    // Rule findings too: a file whose only line breaks are lone `\r` is one line.
+    let text = "services:\r  a:\r    image: nginx\r    privileged: true\r";
+    let f = check_compose(text.as_bytes());
+    let at = |f: &[Finding], id: &str| {
+        f.iter()
+            .find(|f| &*f.rule_id == id)
+            .map(|f| (f.span.line, f.span.column))
+    };
+    let column = |needle: &str| text.find(needle).unwrap() as u32 + 1;
+    assert_eq!(at(&f, "DC005"), Some((1, column("privileged"))), "{f:?}");
+    assert_eq!(at(&f, "DC011"), Some((1, column("image"))), "{f:?}");
+    // `\r\n` is one line end.
+    let f = check_compose(b"services:\r\n  a:\r\n    image: nginx\r\n    privileged: true\r\n");
+    assert_eq!(at(&f, "DC005"), Some((4, 5)), "{f:?}");
+    assert_eq!(at(&f, "DC011"), Some((3, 5)), "{f:?}");
+}

@@ -1,6 +1,7 @@
 //! A positioned YAML tree for the compose analyzer, built from `saphyr-parser` events. Every node keeps
 //! the line, column and byte offset where it starts and ends, so findings point at the offending key.
-//! Anchors and aliases are resolved (an alias is a copy of its anchor's node, positions included) and
+//! Lines are counted the way the rest of plimsoll counts them (ended by `\n` only; see [`Pos`]), not
+//! the way YAML breaks them (`\r` too). Anchors and aliases are resolved (an alias is a copy of its anchor's node, positions included) and
 //! `<<` merge keys are applied (explicit keys win; earlier maps of a merge list win over later ones).
 //!
 //! Limits keep hostile input linear: aliases may add at most [`Limits::alias_nodes`] nodes in total (an
@@ -19,7 +20,8 @@ use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
 use std::collections::HashMap;
 use std::fmt;
 
-/// A 1-based line and column (in characters) and the byte offset in the text.
+/// A 1-based line and column (in characters) and the byte offset in the text. Lines end at `\n` (a lone
+/// `\r` is inside a line, as everywhere else in plimsoll), whatever YAML says.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {
     pub line: u32,
@@ -282,34 +284,43 @@ impl Node {
     }
 }
 
-/// Character index -> byte offset, for texts that are not all ASCII (saphyr counts characters).
+/// The parser's character index -> plimsoll's position model: byte offset, and line and column where a
+/// line ends at `\n` only. YAML also breaks lines at a lone `\r` (saphyr counts one there), but every
+/// other part of plimsoll (the secrets engine, pragmas, snippets, the outputs) counts `\n`-terminated
+/// lines, so the parser's own line and column are not used: they are recomputed from the character index.
 struct ByteOffsets {
     /// Byte offset of every character, and the text length at the end; empty for ASCII texts.
     of_char: Vec<u32>,
     len: usize,
-    /// 1-based line and column (in characters) of the end of the text.
-    end: (u32, u32),
+    /// Characters in the text.
+    chars: usize,
+    /// Character index where every line starts (the first is 0).
+    line_starts: Vec<u32>,
 }
 
 impl ByteOffsets {
     fn new(text: &str) -> ByteOffsets {
-        let of_char = if text.is_ascii() {
-            Vec::new()
+        let mut line_starts = vec![0];
+        let (of_char, chars) = if text.is_ascii() {
+            line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
+            (Vec::new(), text.len())
         } else {
-            text.char_indices()
-                .map(|(i, _)| i as u32)
-                .chain(std::iter::once(text.len() as u32))
-                .collect()
+            let mut of_char = Vec::with_capacity(text.len() + 1);
+            for (n, (i, c)) in text.char_indices().enumerate() {
+                of_char.push(i as u32);
+                if c == '\n' {
+                    line_starts.push(n as u32 + 1);
+                }
+            }
+            let chars = of_char.len();
+            of_char.push(text.len() as u32);
+            (of_char, chars)
         };
-        let last_line = text.rfind('\n').map_or(text, |i| &text[i + 1..]);
-        let end = (
-            text.bytes().filter(|&b| b == b'\n').count() as u32 + 1,
-            last_line.chars().count() as u32 + 1,
-        );
         ByteOffsets {
             of_char,
             len: text.len(),
-            end,
+            chars,
+            line_starts,
         }
     }
 
@@ -318,6 +329,18 @@ impl ByteOffsets {
             char_index.min(self.len)
         } else {
             self.of_char.get(char_index).map_or(self.len, |&b| b as usize)
+        }
+    }
+
+    /// The position of character `char_index` (clamped to the end of the text, where the parser's marker
+    /// may point one line further when the text does not end in a newline).
+    fn pos(&self, char_index: usize) -> Pos {
+        let at = char_index.min(self.chars);
+        let line = self.line_starts.partition_point(|&s| s as usize <= at);
+        Pos {
+            line: line as u32,
+            column: (at - self.line_starts[line - 1] as usize) as u32 + 1,
+            byte: self.byte(at),
         }
     }
 }
@@ -349,18 +372,7 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn pos(&self, m: &saphyr_parser::Marker) -> Pos {
-        let byte = self.offsets.byte(m.index());
-        // At the end of the input the parser's marker is on a line after the last one when the text does
-        // not end in a newline (`a: [b` fails at line 2); the end of the text is where it stopped.
-        if byte >= self.offsets.len {
-            let (line, column) = self.offsets.end;
-            return Pos { line, column, byte };
-        }
-        Pos {
-            line: m.line() as u32,
-            column: m.col() as u32 + 1,
-            byte,
-        }
+        self.offsets.pos(m.index())
     }
 
     fn scan_error(&self, e: &ScanError) -> YamlError {
@@ -554,6 +566,31 @@ mod tests {
         let e = docs[0].entry("k").unwrap();
         assert_eq!(e.value.start.byte, text.find("v\n").unwrap());
         assert_eq!(e.value.start.column, 4);
+    }
+
+    /// YAML breaks lines at a lone `\r`; plimsoll's positions do not (a lone `\r` is a character of the
+    /// line), and `\r\n` is one line end either way.
+    #[test]
+    fn lines_end_at_newlines_only() {
+        let text = "a: 1\rb: 2\nc: \u{e9}\rd: 3\n";
+        let docs = parse(text).unwrap();
+        for (key, line, column) in [("a", 1, 1), ("b", 1, 6), ("c", 2, 1), ("d", 2, 6)] {
+            let e = docs[0].entry(key).unwrap();
+            assert_eq!((e.key.start.line, e.key.start.column), (line, column), "{key}");
+            assert_eq!(e.key.start.byte, text.find(&format!("{key}:")).unwrap(), "{key}");
+        }
+        let crlf = "a: 1\r\nb:\r\n  c: [x, \u{e9}]\r\n";
+        let docs = parse(crlf).unwrap();
+        let b = docs[0].get("b").unwrap();
+        let c = b.entry("c").unwrap();
+        assert_eq!((c.key.start.line, c.key.start.column), (3, 3));
+        let items = c.value.as_seq().unwrap();
+        assert_eq!((items[1].start.line, items[1].start.column), (3, 10));
+        assert_eq!((items[1].end.line, items[1].end.column), (3, 11));
+        let err = parse("services:\r  a:\r    image: [\r  b: ]\n").unwrap_err();
+        assert_eq!(err.pos.line, 1, "{err}");
+        let err = parse("a: 1\r\nb: [\r\n").unwrap_err();
+        assert_eq!((err.pos.line, err.pos.column), (3, 1), "{err}");
     }
 
     #[test]
