@@ -90,3 +90,157 @@ pub fn check(images: &[ImageRef], out: &mut Vec<Hit>) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ci::CiAnalyzer;
+    use crate::lint::LinterConfig;
+
+    /// `rule@line:column` of every finding the build-command analyzer gives `text` at `path`.
+    fn ids(path: &str, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        CiAnalyzer::new(&LinterConfig::default()).lint(path, text.as_bytes(), &[], &mut out);
+        out.iter()
+            .map(|f| format!("{}@{}:{}", f.rule_id, f.span.line, f.span.column))
+            .collect()
+    }
+
+    #[test]
+    fn catches() {
+        // (path, text, the findings, at the first push of each repository).
+        let catches: &[(&str, &str, &[&str])] = &[
+            (
+                "build.sh",
+                "docker build -t acme/web .\ndocker push acme/web\n",
+                &["CI002@2:13"],
+            ),
+            (
+                "build.sh",
+                "docker build -t acme/web:latest .\ndocker push acme/web:latest\n",
+                &["CI002@2:13"],
+            ),
+            (
+                "build.sh",
+                "docker buildx build --push -t ghcr.io/acme/web:latest .\n",
+                &["CI002@1:31"],
+            ),
+            // Two repositories: only the one without a commit tag.
+            (
+                "build.sh",
+                "docker build -t acme/api:latest -t acme/api:$(git rev-parse --short HEAD) .\ndocker build -t acme/web:latest .\ndocker push --all-tags acme/api\ndocker push acme/web:latest\n",
+                &["CI002@4:13"],
+            ),
+            (
+                "Makefile",
+                "push:\n\tdocker build -t acme/web .\n\tdocker push acme/web\n",
+                &["CI002@3:14"],
+            ),
+            (
+                ".gitlab-ci.yml",
+                "b:\n  script:\n    - docker build -t $CI_REGISTRY_IMAGE .\n    - docker push $CI_REGISTRY_IMAGE\n",
+                &["CI002@4:19"],
+            ),
+            (
+                ".github/workflows/ci.yml",
+                "jobs:\n  b:\n    steps:\n      - run: |\n          docker build -t ghcr.io/acme/web:latest .\n          docker push ghcr.io/acme/web:latest\n",
+                &["CI002@6:23"],
+            ),
+            (
+                ".github/workflows/ci.yml",
+                "jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags: acme/web:latest\n",
+                &["CI002@7:17"],
+            ),
+            // `tags:` as a YAML list, and as a block with a tag per line for two repositories.
+            (
+                ".github/workflows/ci.yml",
+                "jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags:\n            - acme/web:latest\n            - acme/web\n",
+                &["CI002@8:15"],
+            ),
+            (
+                ".github/workflows/ci.yml",
+                "jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: ${{ github.event_name != 'pull_request' }}\n          tags: |\n            acme/api:${{ github.sha }}\n            acme/api:latest\n            acme/web:latest\n",
+                &["CI002@10:13"],
+            ),
+        ];
+        let wrong: Vec<String> = catches
+            .iter()
+            .filter(|(path, text, want)| ids(path, text) != *want)
+            .map(|(path, text, want)| format!("{path}: {text:?}: got {:?}, want {want:?}", ids(path, text)))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn passes() {
+        let passes = [
+            // A tag naming the commit, however it is written.
+            (
+                "build.sh",
+                "docker build -t acme/web:latest -t acme/web:$(git rev-parse --short HEAD) .\ndocker push --all-tags acme/web\n",
+            ),
+            (
+                "build.sh",
+                "docker build -t acme/web:latest .\ndocker tag acme/web:latest acme/web:$GITHUB_SHA\ndocker push acme/web:latest\ndocker push acme/web:$GITHUB_SHA\n",
+            ),
+            (
+                "build.sh",
+                "docker buildx build --push -t acme/web:`git rev-parse HEAD` -t acme/web:latest .\n",
+            ),
+            (
+                ".gitlab-ci.yml",
+                "b:\n  script:\n    - docker build -t $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA -t $CI_REGISTRY_IMAGE:latest .\n    - docker push $CI_REGISTRY_IMAGE:latest\n",
+            ),
+            (
+                ".gitlab-ci.yml",
+                "b:\n  script:\n    - docker build -t \"$CI_REGISTRY_IMAGE:${CI_COMMIT_SHORT_SHA}\" .\n    - docker push \"$CI_REGISTRY_IMAGE:${CI_COMMIT_SHORT_SHA}\"\n",
+            ),
+            (
+                ".github/workflows/ci.yml",
+                "jobs:\n  b:\n    steps:\n      - run: |\n          docker build -t ghcr.io/acme/web:${{ github.sha }} -t ghcr.io/acme/web:latest .\n          docker push --all-tags ghcr.io/acme/web\n",
+            ),
+            (
+                ".github/workflows/ci.yml",
+                "jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags: |\n            acme/web:latest\n            acme/web:${{ github.sha }}\n",
+            ),
+            (
+                ".github/workflows/ci.yml",
+                "jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags:\n            - acme/web:latest\n            - acme/web:${{ github.sha }}\n",
+            ),
+            // A version tag counts as well; so does a digest.
+            (
+                "build.sh",
+                "docker build -t acme/web:1.4.2 .\ndocker push acme/web:1.4.2\n",
+            ),
+            (
+                "build.sh",
+                "docker push acme/web@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n",
+            ),
+            // Built but never pushed; pushed but not as `latest` only; tags that cannot be known.
+            ("build.sh", "docker build -t acme/web:latest .\n"),
+            ("build.sh", "docker push $IMAGE\n"),
+            (
+                ".github/workflows/ci.yml",
+                "jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: false\n          tags: acme/web:latest\n",
+            ),
+            (
+                ".github/workflows/ci.yml",
+                "jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags: ${{ steps.meta.outputs.tags }}\n",
+            ),
+            // A bake file's tags are not judged: bake files say what to build; whether it is pushed is
+            // decided where `docker buildx bake` runs.
+            (
+                "docker-bake.hcl",
+                "target \"app\" {\n  tags = [\"acme/web:latest\"]\n}\n",
+            ),
+            (
+                "docker-bake.json",
+                "{\"target\": {\"app\": {\"tags\": [\"acme/web:latest\"], \"output\": [\"type=registry\"]}}}\n",
+            ),
+            // A commented-out push.
+            ("build.sh", "docker build -t acme/web .\n# docker push acme/web\n"),
+        ];
+        for (path, text) in passes {
+            assert!(ids(path, text).is_empty(), "{path}:\n{text}\n{:?}", ids(path, text));
+        }
+    }
+}

@@ -63,3 +63,105 @@ pub fn committed_message(path: &str) -> String {
         "{path} is committed in this change, so its values go into the repository and its history; take it out (`git rm --cached {path}`), add it to .gitignore, commit a `.env.example` with the names only, and rotate the values it held"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::project::testing::{Git, of, project_findings_in};
+
+    /// EN002 findings (path, line, column, message) over `files` in a work tree whose index tracks
+    /// `tracked`; `honour_ignores` as a default scan's walk does (ignored files are not visited).
+    fn en002(files: &[(&str, &str)], tracked: &[&str], honour_ignores: bool) -> Vec<(String, u32, u32, String)> {
+        project_findings_in(files, Git::Tracking(tracked), honour_ignores)
+            .into_iter()
+            .filter(|f| &*f.rule_id == "EN002")
+            .map(|f| (f.path, f.span.line, f.span.column, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn catches() {
+        // (files, tracked, the one finding's path, whether the message says .gitignore ignores it).
+        type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str], &'a str, bool);
+        let cases: &[Case<'_>] = &[
+            (&[(".env", "A=1\n")], &[".env"], ".env", false),
+            (
+                &[("svc/.env.production", "A=1\n"), (".env.example", "A=\n")],
+                &["svc/.env.production", ".env.example"],
+                "svc/.env.production",
+                false,
+            ),
+            // Ignored after it was committed: found from the .gitignore when the walk skips the file, and
+            // from the file itself when it is linted.
+            (&[(".gitignore", ".env\n"), (".env", "A=1\n")], &[".env"], ".env", true),
+            (
+                &[
+                    ("svc/.gitignore", ".env.*\n!.env.example\n"),
+                    ("svc/.env.local", "A=1\n"),
+                ],
+                &["svc/.env.local"],
+                "svc/.env.local",
+                true,
+            ),
+            // A negation in a deeper .gitignore: not ignored any more, still tracked.
+            (
+                &[
+                    (".gitignore", ".env\n"),
+                    ("app/.gitignore", "!.env\n"),
+                    ("app/.env", "A=1\n"),
+                ],
+                &["app/.env"],
+                "app/.env",
+                false,
+            ),
+        ];
+        for (files, tracked, path, ignored) in cases {
+            for honour in [true, false] {
+                let f = en002(files, tracked, honour);
+                assert_eq!(f.len(), 1, "{files:?} (honour ignores: {honour}): {f:?}");
+                let (p, line, column, message) = &f[0];
+                assert_eq!((p.as_str(), *line, *column), (*path, 1, 1), "{files:?}");
+                assert_eq!(
+                    message.contains("although .gitignore ignores it"),
+                    *ignored,
+                    "{files:?}: {message}"
+                );
+                assert!(message.contains(&format!("git rm --cached {path}")), "{message}");
+            }
+        }
+    }
+
+    #[test]
+    fn passes() {
+        // Example kinds are meant to be committed, tracked or not.
+        let examples: Vec<(&str, &str)> = [
+            ".env.example",
+            ".env.sample",
+            ".env.template",
+            ".env.dist",
+            ".env.defaults",
+            "svc/.env.local.example",
+        ]
+        .iter()
+        .map(|p| (*p, "A=\n"))
+        .collect();
+        let names: Vec<&str> = examples.iter().map(|(p, _)| *p).collect();
+        // Also when a .gitignore covers them and the tracked files are found from it.
+        let mut ignored_examples = examples.clone();
+        ignored_examples.push((".gitignore", ".env*\n"));
+        ignored_examples.push(("svc/.gitignore", ".env*\n"));
+        for honour in [true, false] {
+            assert_eq!(en002(&examples, &names, honour), vec![]);
+            assert_eq!(en002(&ignored_examples, &names, honour), vec![]);
+            // Untracked (EN001's business, or nobody's when ignored); a tracked `db.env` is not `.env*`.
+            assert_eq!(en002(&[(".env", "A=1\n")], &[], honour), vec![]);
+            assert_eq!(
+                en002(&[(".gitignore", ".env\n"), (".env", "A=1\n")], &[], honour),
+                vec![]
+            );
+            assert_eq!(en002(&[("db.env", "A=1\n")], &["db.env"], honour), vec![]);
+        }
+        // Not a git work tree.
+        let f = project_findings_in(&[(".env", "A=1\n")], Git::None, false);
+        assert!(of(&f, "EN002").is_empty(), "{f:?}");
+    }
+}

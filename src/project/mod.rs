@@ -293,30 +293,69 @@ pub(crate) mod testing {
     use crate::lint::LinterConfig;
     use std::path::Path;
 
+    /// What the temporary directory of [`project_findings_in`] is to git.
+    #[derive(Clone, Copy, Debug)]
+    pub enum Git<'a> {
+        /// Not a work tree.
+        None,
+        /// A work tree whose index tracks these files (none: a fresh `git init`).
+        Tracking(&'a [&'a str]),
+        /// A work tree whose index tracks every file written.
+        TrackingAll,
+    }
+
     /// Writes `files` (path, text) into a temporary directory (optionally a git work tree whose index
     /// tracks them all), lints the compose and env files among them from disk, runs the project phase and
     /// returns every finding, suppressed ones included.
     pub fn project_findings(files: &[(&str, &str)], git: bool) -> Vec<Finding> {
+        project_findings_in(files, if git { Git::TrackingAll } else { Git::None }, false)
+    }
+
+    /// [`project_findings`] with the index tracking exactly what `git` says. With `honour_ignores`, a file
+    /// that an ignore rule covers is not linted itself, as in a default scan (the `.gitignore` that covers
+    /// it is); without, every file is, as with `--no-ignore` or files named on the command line.
+    pub fn project_findings_in(files: &[(&str, &str)], git: Git<'_>, honour_ignores: bool) -> Vec<Finding> {
         let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        let root = root.as_path();
         for (name, text) in files {
             let p = root.join(name);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(&p, text).unwrap();
         }
-        if git {
-            let run = |args: &[&str]| {
-                let ok = std::process::Command::new("git")
-                    .args(args)
-                    .current_dir(root)
-                    .output()
-                    .unwrap()
-                    .status
-                    .success();
-                assert!(ok, "git {args:?}");
-            };
-            run(&["init", "-q"]);
-            run(&["add", "-A", "-f"]);
+        let run = |args: &[&str]| {
+            // No global or system configuration (hooks, templates, `core.excludesFile`) can change the test.
+            let out = std::process::Command::new("git")
+                .args(args)
+                .current_dir(root)
+                .env("GIT_CONFIG_GLOBAL", "/dev/null")
+                .env("GIT_CONFIG_NOSYSTEM", "1")
+                .env_remove("GIT_DIR")
+                .env_remove("GIT_WORK_TREE")
+                .env_remove("GIT_INDEX_FILE")
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "git {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        };
+        let work_tree = !matches!(git, Git::None);
+        match git {
+            Git::None => {}
+            Git::Tracking(tracked) => {
+                run(&["init", "-q"]);
+                if !tracked.is_empty() {
+                    let mut args = vec!["add", "-f", "--"];
+                    args.extend_from_slice(tracked);
+                    run(&args);
+                }
+            }
+            Git::TrackingAll => {
+                run(&["init", "-q"]);
+                run(&["add", "-A", "-f"]);
+            }
         }
         let cfg = LinterConfig::default();
         let compose = crate::compose::ComposeLinter::new(&cfg);
@@ -324,6 +363,9 @@ pub(crate) mod testing {
         let (mut findings, mut facts) = (Vec::new(), Vec::new());
         for (name, text) in files {
             let disk = root.join(name);
+            if honour_ignores && work_tree && crate::env::git_status::is_ignored(root, &disk) {
+                continue;
+            }
             if crate::compose::is_compose_name(name) {
                 compose.lint(name, text.as_bytes(), Some(&disk), &[], &mut findings, &mut facts);
                 continue;
@@ -345,6 +387,9 @@ pub(crate) mod testing {
             }
         }
         super::ProjectRules::default().run(facts, &mut findings);
+        // As the walk does (`crate::walk`): a file can be reported from itself and from a `.gitignore`.
+        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        findings.dedup_by(|a, b| a.sort_key() == b.sort_key() && a.span == b.span);
         findings
     }
 

@@ -56,3 +56,116 @@ rule! {
 }
 
 fn check(_cx: &Context<'_>, _out: &mut Vec<Hit>) {}
+
+#[cfg(test)]
+mod tests {
+    use crate::project::testing::{of, project_findings};
+
+    /// DC018 findings (path, line, column) when `files` are on disk and linted from there.
+    fn dc018(files: &[(&str, &str)]) -> Vec<(String, u32, u32)> {
+        of(&project_findings(files, false), "DC018")
+            .into_iter()
+            .map(|(p, l, c, _)| (p, l, c))
+            .collect()
+    }
+
+    #[test]
+    fn catches() {
+        type Case<'a> = (&'a [(&'a str, &'a str)], &'a [(&'a str, u32, u32)]);
+        let cases: &[Case<'_>] = &[
+            // `include:` short form, long form with `path:` a string, and a list (one of two missing).
+            (
+                &[("compose.yaml", "include:\n  - ./infra/missing.yaml\n")],
+                &[("compose.yaml", 2, 5)],
+            ),
+            (
+                &[(
+                    "compose.yaml",
+                    "include:\n  - path: ../missing.yml\n    project_directory: ..\n",
+                )],
+                &[("compose.yaml", 2, 11)],
+            ),
+            (
+                &[
+                    (
+                        "compose.yaml",
+                        "include:\n  - path:\n      - ./a.yml\n      - ./missing.yml\n",
+                    ),
+                    ("a.yml", "services:\n  a:\n    image: x:1\n"),
+                ],
+                &[("compose.yaml", 4, 9)],
+            ),
+            // `extends:` with `file:` in block and flow mapping form.
+            (
+                &[(
+                    "compose.yaml",
+                    "services:\n  web:\n    image: x:1\n    extends:\n      file: ./common.yml\n      service: base\n",
+                )],
+                &[("compose.yaml", 5, 13)],
+            ),
+            (
+                &[(
+                    "compose.yaml",
+                    "services:\n  web:\n    image: x:1\n    extends: {file: base.yml, service: app}\n",
+                )],
+                &[("compose.yaml", 4, 21)],
+            ),
+            // Through an anchor: reported where the file is written.
+            (
+                &[(
+                    "compose.yaml",
+                    "x-base: &base\n  extends:\n    file: gone.yml\n    service: b\nservices:\n  web:\n    <<: *base\n    image: x:1\n",
+                )],
+                &[("compose.yaml", 3, 11)],
+            ),
+            // A file that includes itself, directly or through another.
+            (
+                &[("compose.yaml", "include:\n  - ./compose.yaml\n")],
+                &[("compose.yaml", 2, 5)],
+            ),
+            (
+                &[
+                    ("compose.yaml", "include:\n  - infra/db.yml\n"),
+                    (
+                        "infra/db.yml",
+                        "include:\n  - ../compose.yaml\nservices:\n  db:\n    image: x:1\n",
+                    ),
+                ],
+                &[("infra/db.yml", 2, 5)],
+            ),
+        ];
+        for (files, want) in cases {
+            let want: Vec<(String, u32, u32)> = want.iter().map(|(p, l, c)| (p.to_string(), *l, *c)).collect();
+            assert_eq!(dc018(files), want, "{files:?}");
+        }
+    }
+
+    #[test]
+    fn passes() {
+        let cases: &[&[(&str, &str)]] = &[
+            // The files exist (short and long `include:`, block and flow `extends:`).
+            &[
+                (
+                    "compose.yaml",
+                    "include:\n  - ./infra/db.yml\n  - path: [infra/cache.yml]\nservices:\n  web:\n    extends:\n      file: common.yml\n      service: base\n  api:\n    extends: {file: ./common.yml, service: base}\n",
+                ),
+                ("infra/db.yml", "services:\n  db:\n    image: x:1\n"),
+                ("infra/cache.yml", "services:\n  cache:\n    image: x:1\n"),
+                ("common.yml", "services:\n  base:\n    image: x:1\n"),
+            ],
+            // `extends:` as a string names a service of the same file.
+            &[(
+                "compose.yaml",
+                "services:\n  base:\n    image: x:1\n  web:\n    extends: base\n",
+            )],
+            // Interpolated and remote references are not judged.
+            &[(
+                "compose.yaml",
+                "include:\n  - ${ENV}.yml\n  - oci://registry.example.com/acme/stack:1\n  - path: https://example.com/compose.yaml\nservices:\n  web:\n    image: x:1\n    extends:\n      file: ${BASE:-base}.yml\n      service: b\n",
+            )],
+        ];
+        for files in cases {
+            assert_eq!(dc018(files), vec![], "{files:?}");
+        }
+    }
+}
