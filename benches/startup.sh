@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start-up cost of the two runs that must feel instant: `plimsoll scan` of one small file, and
-# `plimsoll git --pre-push` on a typical push (a temp repository whose pushed commit changes a few files).
+# `plimsoll git --pre-push` on a typical push (a temp repository whose pushed commit changes a few files), and
+# on the same push with a compose file and a Dockerfile in it (the git modes' project phase).
 # Each is timed against a baseline doing the same job's I/O in the same run: ripgrep searching the file for
 # plimsoll's keyword set (grep when there is no rg), and `git diff` of the pushed range. The ratio is what
 # compares across machines; a loaded machine slows both sides. Each command runs RUNS times (default 10) and
@@ -100,6 +101,20 @@ echo "refs/heads/main $new refs/heads/main $old" > "$work/push"
 read -r p p_cpu < <(cd "$repo" && fastest "$work/push" "$bin" git --pre-push origin https://example.com/repo.git -q)
 read -r b b_cpu < <(fastest /dev/null git -C "$repo" diff --no-color -U0 "$old" "$new")
 compare "pre-push (4 files changed, 1 added)" "$p" "$p_cpu" "$b" "$b_cpu" "git diff (same range)"
+
+# 3. The same push with a compose file and the Dockerfile it builds among the changes: the project rules
+# judge that commit (its other compose, Dockerfile and env files read from the commit's tree).
+mkdir -p "$repo/app"
+printf 'FROM python:3.13-slim\nCOPY src /app\nUSER nobody\nCMD ["python", "/app/module_1.py"]\n' > "$repo/app/Dockerfile"
+printf 'services:\n  app:\n    build: ./app\n    environment:\n      LOG_LEVEL: ${LOG_LEVEL}\n' > "$repo/compose.yaml"
+printf 'LOG_LEVEL=\n' > "$repo/.env.example"
+git -C "$repo" add -A
+git -C "$repo" -c user.name=bench -c user.email=bench@example.com commit -q -m compose
+composed=$(git -C "$repo" rev-parse HEAD)
+echo "refs/heads/main $composed refs/heads/main $old" > "$work/push-compose"
+read -r p p_cpu < <(cd "$repo" && fastest "$work/push-compose" "$bin" git --pre-push origin https://example.com/repo.git -q)
+read -r b b_cpu < <(fastest /dev/null git -C "$repo" diff --no-color -U0 "$old" "$composed")
+compare "pre-push (2 commits, 8 files, compose + Dockerfile among them)" "$p" "$p_cpu" "$b" "$b_cpu" "git diff (same range)"
 
 if (( over )); then exit 1; fi
 echo "within budget"

@@ -118,6 +118,11 @@ pub struct GitStats {
     pub missing_objects: u64,
     /// A shallow clone: history beyond the shallow boundary is not here.
     pub shallow: bool,
+    /// Added-lines modes: snapshots (commits, or the index) whose changed compose files, Dockerfiles or
+    /// example env files went through the project phase; 0 when the change touched none.
+    pub project_snapshots: u64,
+    /// Unchanged files of those snapshots read for the project rules (each path and blob once).
+    pub project_neighbours_read: u64,
     /// Things a user should know about this scan (shallow boundary, nothing to scan, ...).
     pub notes: Vec<String>,
     /// What was walked, in `git rev-list` syntax with full ids (see

@@ -148,7 +148,8 @@ impl Pipeline {
     }
 
     /// Analyzes one file read out of git (`path` is its repository path): every analyzer runs, and reads
-    /// the file's neighbours from `snapshot` (the same commit, or the index), never from disk.
+    /// the file's neighbours from `snapshot` (the same commit, or the index), never from disk. Facts name
+    /// files by repository path, for the project phase of that snapshot (see `crate::git`).
     pub fn analyze_in_snapshot(
         &self,
         path: &str,
@@ -156,9 +157,14 @@ impl Pipeline {
         snapshot: &dyn Snapshot,
         scratch: &mut PipelineScratch,
         out: &mut Vec<Finding>,
+        facts: &mut Vec<Fact>,
     ) {
-        // Git scans have no project phase: facts are not collected.
-        self.analyze_from(path, data, false, None, Some(snapshot), scratch, out, &mut Vec::new());
+        self.analyze_from(path, data, false, None, Some(snapshot), scratch, out, facts);
+    }
+
+    /// Whether any project rule runs in this configuration (else the project phase can be skipped).
+    pub fn has_project_rules(&self) -> bool {
+        self.project.any()
     }
 
     #[allow(clippy::too_many_arguments)]

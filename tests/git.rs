@@ -1439,3 +1439,247 @@ fn history_finds_multi_line_keys_added_to_or_changed_in_existing_files() {
     expected.sort_unstable();
     assert_eq!(keys, expected, "{doc:#}");
 }
+
+/// Findings of the project rules and the per-file rules they answer, as (rule id, line, path).
+const PROJECT_IDS: &[&str] = &["DC001", "DC017", "DF013", "DF006", "EN003", "EN004", "EN005"];
+
+/// The message of the only finding of rule `id` in a `--format json` run of `cmd`.
+fn message_of(cmd: &mut Command, id: &str) -> String {
+    let doc = json_of(cmd.args(["--format", "json"]));
+    let found: Vec<&Value> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == id)
+        .collect();
+    assert_eq!(found.len(), 1, "{id}: {found:?}");
+    found[0]["message"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn staged_compose_and_dockerfile_changes_get_the_project_rules_with_the_index_as_their_project() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(&repo, "README.md", "# app\n");
+    sb.write(
+        &repo,
+        "app/Dockerfile",
+        "FROM node:22-slim\nUSER node\nCMD [\"node\", \"server.js\"]\n",
+    );
+    sb.commit(&repo, "app");
+
+    // A staged service that builds a committed Dockerfile without HEALTHCHECK: DC001, naming the Dockerfile.
+    let compose = "services:\n  web:\n    build: ./app\n    ports:\n      - \"127.0.0.1:${WEB_PORT:-8080}:8080\"\n";
+    sb.write(&repo, "compose.yaml", compose);
+    sb.git(&repo, &["add", "compose.yaml"]);
+    let (code, found) = lint_findings(sb.plimsoll(&repo).arg("--staged"), PROJECT_IDS);
+    assert_eq!(
+        (code, found),
+        (1, vec![("DC001".to_string(), 2, "compose.yaml".to_string())])
+    );
+    let message = message_of(sb.plimsoll(&repo).arg("--staged"), "DC001");
+    assert!(message.contains("no HEALTHCHECK in app/Dockerfile"), "{message}");
+    // The working tree's Dockerfile is not what is committed: only the index counts.
+    sb.write(&repo, "app/Dockerfile", "FROM node:22-slim\nHEALTHCHECK CMD true\n");
+    let (_, found) = lint_findings(sb.plimsoll(&repo).arg("--staged"), PROJECT_IDS);
+    assert_eq!(found.len(), 1, "{found:?}");
+    // Once the Dockerfile with a HEALTHCHECK is staged too, the service has one.
+    sb.git(&repo, &["add", "app/Dockerfile"]);
+    let (code, found) = lint_findings(sb.plimsoll(&repo).arg("--staged"), PROJECT_IDS);
+    assert_eq!((code, found.len()), (0, 0), "{found:?}");
+    sb.commit(&repo, "compose");
+
+    // A staged Dockerfile without HEALTHCHECK that a committed compose service with a health check builds:
+    // the compose health check answers DF013. The same Dockerfile built by no service gets DF013.
+    sb.write(
+        &repo,
+        "compose.yaml",
+        &format!("{compose}  api:\n    build: ./api\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n"),
+    );
+    sb.commit(&repo, "api service");
+    let bare = "FROM node:22-slim\nUSER node\n";
+    sb.write(&repo, "api/Dockerfile", bare);
+    sb.write(&repo, "tools/Dockerfile", bare);
+    sb.git(&repo, &["add", "api/Dockerfile", "tools/Dockerfile"]);
+    let out = sb
+        .plimsoll(&repo)
+        .args(["--staged", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["stats"]["git"]["project_snapshots"], 1);
+    let (code, found) = lint_findings(sb.plimsoll(&repo).arg("--staged"), PROJECT_IDS);
+    assert_eq!(
+        (code, found),
+        (1, vec![("DF013".to_string(), 1, "tools/Dockerfile".to_string())])
+    );
+    // `scan .` of the same files agrees.
+    sb.commit(&repo, "dockerfiles");
+    let (_, found) = lint_findings(&mut scan_in(&sb, &repo), PROJECT_IDS);
+    assert_eq!(found, vec![("DF013".to_string(), 1, "tools/Dockerfile".to_string())]);
+}
+
+#[test]
+fn a_range_reports_a_secret_build_arg_once_and_never_again_for_untouched_lines() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(&repo, "README.md", "# app\n");
+    let base = sb.commit(&repo, "initial");
+    sb.write(
+        &repo,
+        "app/Dockerfile",
+        "FROM node:22-slim\nARG NPM_TOKEN\nRUN npm ci\nUSER node\nHEALTHCHECK CMD true\n",
+    );
+    let compose =
+        "services:\n  web:\n    build:\n      context: ./app\n      args:\n        NPM_TOKEN: ${NPM_TOKEN:-}\n";
+    sb.write(&repo, "compose.yaml", compose);
+    let added = sb.commit(&repo, "build arg");
+    // Once, at the compose line, naming the ARG it feeds; DF006 on that ARG is answered by it.
+    let range = format!("{base}..{added}");
+    let (code, found) = lint_findings(sb.plimsoll(&repo).args(["--range", &range]), PROJECT_IDS);
+    assert_eq!(
+        (code, found),
+        (1, vec![("DC017".to_string(), 6, "compose.yaml".to_string())])
+    );
+    let message = message_of(sb.plimsoll(&repo).args(["--range", &range]), "DC017");
+    assert!(
+        message.contains("it feeds `ARG NPM_TOKEN` in app/Dockerfile:2"),
+        "{message}"
+    );
+    let (_, found) = lint_findings(&mut scan_in(&sb, &repo), PROJECT_IDS);
+    assert_eq!(found, vec![("DC017".to_string(), 6, "compose.yaml".to_string())]);
+
+    // A later commit changing another line of the compose file (and the Dockerfile) reports neither again.
+    sb.write(
+        &repo,
+        "compose.yaml",
+        &format!("{compose}    restart: unless-stopped\n"),
+    );
+    sb.write(
+        &repo,
+        "app/Dockerfile",
+        "FROM node:22-slim\nARG NPM_TOKEN\nRUN npm ci --omit=dev\nUSER node\nHEALTHCHECK CMD true\n",
+    );
+    let edited = sb.commit(&repo, "restart");
+    let (code, found) = lint_findings(
+        sb.plimsoll(&repo).args(["--range", &format!("{added}..{edited}")]),
+        PROJECT_IDS,
+    );
+    assert_eq!((code, found.len()), (0, 0), "{found:?}");
+    // The whole range reports it once, in the commit that added it.
+    let doc = json_of(
+        sb.plimsoll(&repo)
+            .args(["--range", &format!("{base}..{edited}"), "--format", "json"]),
+    );
+    let dc017: Vec<&Value> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "DC017" || f["rule_id"] == "DF006")
+        .collect();
+    assert_eq!(dc017.len(), 1, "{dc017:?}");
+    assert_eq!(dc017[0]["commit"]["id"], added.as_str());
+}
+
+#[test]
+fn a_range_reports_undocumented_variables_and_tracked_env_files_of_its_commits() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(&repo, ".env.example", "APP_PORT=\n");
+    sb.write(&repo, "deploy/db.env", "POSTGRES_DB=app\n");
+    let base = sb.commit(&repo, "initial");
+    sb.write(
+        &repo,
+        "deploy/compose.yaml",
+        "services:\n  db:\n    image: postgres:17\n    healthcheck:\n      test: [\"CMD\", \"pg_isready\"]\n    env_file: db.env\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n    ports:\n      - \"127.0.0.1:${APP_PORT}:80\"\n    environment:\n      LOG_LEVEL: ${LOG_LEVEL}\n    env_file: local.env\n",
+    );
+    let added = sb.commit(&repo, "compose");
+    let range = format!("{base}..{added}");
+    let (code, found) = lint_findings(sb.plimsoll(&repo).args(["--range", &range]), PROJECT_IDS);
+    // EN004 for LOG_LEVEL only (.env.example above documents APP_PORT); EN005 for the committed db.env,
+    // not for local.env, which the commit does not hold.
+    assert_eq!(
+        (code, found),
+        (
+            1,
+            vec![
+                ("EN005".to_string(), 6, "deploy/compose.yaml".to_string()),
+                ("EN004".to_string(), 14, "deploy/compose.yaml".to_string()),
+            ]
+        )
+    );
+    let message = message_of(sb.plimsoll(&repo).args(["--range", &range]), "EN004");
+    assert!(
+        message.contains("`LOG_LEVEL`") && !message.contains("APP_PORT") && message.contains(".env.example"),
+        "{message}"
+    );
+    let (_, mut on_disk) = lint_findings(&mut scan_in(&sb, &repo), PROJECT_IDS);
+    let (_, mut in_git) = lint_findings(sb.plimsoll(&repo).args(["--range", &range]), PROJECT_IDS);
+    on_disk.sort();
+    in_git.sort();
+    assert_eq!(on_disk, in_git);
+
+    // Documenting the variable in a later commit adds nothing to report, and touches no compose line.
+    sb.write(&repo, ".env.example", "APP_PORT=\nLOG_LEVEL=\n");
+    let documented = sb.commit(&repo, "document");
+    let out = sb
+        .plimsoll(&repo)
+        .args(["--range", &format!("{added}..{documented}"), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["stats"]["git"]["project_snapshots"], 1, "an example file changed");
+}
+
+#[test]
+fn pre_push_blocks_a_service_without_health_check_and_stays_cheap_without_such_files() {
+    let p = PushSetup::new();
+    let (sb, work) = (&p.sb, &p.work);
+    sb.write(work, "src/app.py", "print('hello')\n");
+    let plain = sb.commit(work, "code");
+    let line = format!("refs/heads/main {plain} refs/heads/main {}\n", p.pushed);
+    let (code, _, stats, stderr) = p.pre_push(line);
+    assert_eq!(code, 0, "{stderr}");
+    // No compose file, Dockerfile or example env file changed: no project phase, no extra blob read.
+    assert_eq!(stats["git"]["project_snapshots"], 0);
+    assert_eq!(stats["git"]["project_neighbours_read"], 0);
+    assert_eq!(stats["git"]["blobs_scanned"], 1);
+
+    sb.write(
+        work,
+        "docker-compose.yml",
+        "services:\n  cache:\n    image: redis:7.4\n",
+    );
+    let service = sb.commit(work, "cache");
+    let line = format!("refs/heads/main {service} refs/heads/main {plain}\n");
+    let (code, found) = lint_findings(
+        sb.plimsoll(work)
+            .args(["--pre-push", "origin", "file:///server.git"])
+            .write_stdin(line.clone()),
+        PROJECT_IDS,
+    );
+    assert_eq!(
+        (code, found),
+        (1, vec![("DC001".to_string(), 2, "docker-compose.yml".to_string())])
+    );
+    let (_, _, stats, stderr) = p.pre_push(line);
+    assert!(stderr.contains("push blocked"), "{stderr}");
+    assert_eq!(stats["git"]["project_snapshots"], 1);
+
+    // A later commit that edits another line of that file does not report the old service again.
+    sb.write(
+        work,
+        "docker-compose.yml",
+        "services:\n  cache:\n    image: redis:7.4\n    restart: unless-stopped\n",
+    );
+    let edited = sb.commit(work, "restart");
+    let line = format!("refs/heads/main {edited} refs/heads/main {service}\n");
+    let (code, found) = lint_findings(
+        sb.plimsoll(work)
+            .args(["--pre-push", "origin", "file:///server.git"])
+            .write_stdin(line),
+        PROJECT_IDS,
+    );
+    assert_eq!((code, found.len()), (0, 0), "{found:?}");
+}

@@ -118,7 +118,24 @@ impl ComposeLinter {
         out: &mut Vec<Finding>,
         facts: &mut Vec<Fact>,
     ) {
-        self.lint_in(path, data, disk_path, secrets, out, facts, &mut Vec::new());
+        let place = disk_path.map_or(Place::Elsewhere, Place::Disk);
+        self.lint_in(path, data, place, secrets, out, facts, &mut Vec::new());
+    }
+
+    /// Lints one compose file read out of git (a commit or the index) at repository path `path`. Its facts
+    /// name files by repository path (`build.context`, `env_file:` and `include:` resolve against its
+    /// directory in the repository), so the project phase of the git modes ([`crate::project`]) meets them
+    /// with the facts of the same snapshot's other files. Included files are not followed (DC018 is a
+    /// check of the working tree).
+    pub fn lint_in_repository(
+        &self,
+        path: &str,
+        data: &[u8],
+        secrets: &[Range<usize>],
+        out: &mut Vec<Finding>,
+        facts: &mut Vec<Fact>,
+    ) {
+        self.lint_in(path, data, Place::Repository, secrets, out, facts, &mut Vec::new());
     }
 
     /// [`ComposeLinter::lint`] for a file reached through `include:` from the files of `trail` (the
@@ -128,7 +145,7 @@ impl ComposeLinter {
         &self,
         path: &str,
         data: &[u8],
-        disk_path: Option<&Path>,
+        place: Place<'_>,
         secrets: &[Range<usize>],
         out: &mut Vec<Finding>,
         facts: &mut Vec<Fact>,
@@ -172,10 +189,18 @@ impl ComposeLinter {
                     out.push(finding);
                 }
             }
-            if disk_path.is_some() || path == crate::fsutil::STDIN_PATH {
-                facts.extend(service_facts(path, disk_path, &file, &pragmas));
+            let located = match place {
+                Place::Disk(disk) => Some(disk),
+                Place::Repository => Some(Path::new(path)),
+                Place::Elsewhere => None,
+            };
+            if located.is_some() || path == crate::fsutil::STDIN_PATH {
+                facts.extend(service_facts(path, located, &file, &pragmas));
             }
-            if let Some(disk) = disk_path {
+            if let Some(at) = located {
+                include_facts(at.parent().unwrap_or(Path::new("")), &file, facts);
+            }
+            if let Place::Disk(disk) = place {
                 self.follow_references(path, disk, text, &index, &file, &pragmas, &masks, out, facts, trail);
             }
         }
@@ -264,21 +289,8 @@ impl ComposeLinter {
                 &Path::new(display_dir.unwrap_or("")).join(written),
             ));
             trail.push(me.clone());
-            self.lint_in(&shown, &data, Some(&target), &[], out, facts, trail);
+            self.lint_in(&shown, &data, Place::Disk(&target), &[], out, facts, trail);
             trail.pop();
-        }
-        for (paths, env_files) in file.include_env_files() {
-            let env_files: Vec<PathBuf> = env_files
-                .iter()
-                .filter(|e| !e.contains('$'))
-                .map(|e| crate::fsutil::normalize_path(&dir.join(e)))
-                .collect();
-            for p in paths.iter().filter(|p| !p.contains('$') && !p.contains("://")) {
-                facts.push(Fact::ComposeInclude(IncludeFact {
-                    file: crate::fsutil::normalize_path(&dir.join(p)),
-                    env_files: env_files.clone(),
-                }));
-            }
         }
         for s in &file.services {
             let Some((Some((written, node)), _)) = s.extends() else {
@@ -477,6 +489,34 @@ fn truncate(s: &str) -> String {
     }
 }
 
+/// Where a compose file being linted lives: what its facts and the files it names resolve against.
+#[derive(Clone, Copy, Debug)]
+enum Place<'a> {
+    /// On disk: facts name disk paths, and `include:` / `extends: file:` targets are checked and followed.
+    Disk(&'a Path),
+    /// In a git snapshot, at its display path: facts name repository paths; nothing is read.
+    Repository,
+    /// Stdin: no directory.
+    Elsewhere,
+}
+
+/// The `include:` entries with `env_file:` of a compose file in `dir` (disk or repository path).
+fn include_facts(dir: &Path, file: &ComposeFile<'_>, facts: &mut Vec<Fact>) {
+    for (paths, env_files) in file.include_env_files() {
+        let env_files: Vec<PathBuf> = env_files
+            .iter()
+            .filter(|e| !e.contains('$'))
+            .map(|e| crate::fsutil::normalize_path(&dir.join(e)))
+            .collect();
+        for p in paths.iter().filter(|p| !p.contains('$') && !p.contains("://")) {
+            facts.push(Fact::ComposeInclude(IncludeFact {
+                file: crate::fsutil::normalize_path(&dir.join(p)),
+                env_files: env_files.clone(),
+            }));
+        }
+    }
+}
+
 /// Facts about every service, for the project rules.
 fn service_facts(path: &str, disk_path: Option<&Path>, file: &ComposeFile<'_>, pragmas: &Pragmas) -> Vec<Fact> {
     let dir = disk_path.and_then(Path::parent).map(Path::to_path_buf);
@@ -588,6 +628,10 @@ impl crate::analyzer::Analyzer for ComposeLinter {
     }
 
     fn analyze(&self, file: &crate::analyzer::FileInput<'_>, out: &mut crate::analyzer::Emitted<'_>) {
+        if file.disk_path.is_none() && file.snapshot.is_some() {
+            self.lint_in_repository(file.path, file.data, file.secrets, out.findings, out.facts);
+            return;
+        }
         self.lint(
             file.path,
             file.data,

@@ -81,9 +81,12 @@ impl crate::analyzer::Analyzer for Linter {
             out.findings,
             file.disk_path.is_some(),
         );
-        if let Some(disk) = file.disk_path {
+        // Out of git, the fact names the Dockerfile by its repository path, as the compose facts of the
+        // same snapshot do.
+        let located = file.disk_path.or(file.snapshot.map(|_| Path::new(file.path)));
+        if let Some(at) = located {
             out.facts.push(crate::facts::Fact::Dockerfile(facts::dockerfile_fact(
-                file.path, disk, file.data, context,
+                file.path, at, file.data, context,
             )));
         }
     }

@@ -263,19 +263,39 @@ impl EnvAnalyzer {
                 out.findings.push(f);
             }
         }
-        let Some(disk) = file.disk_path else { return };
-        let tracked = std::fs::canonicalize(disk).ok().and_then(|abs| {
-            let top = git_status::work_tree_top(&abs)?;
-            Some(self.index.tracked(&top).paths.contains(&repo_path(&top, &abs)))
-        });
+        let (located, tracked) = match file.disk_path {
+            Some(disk) => {
+                let tracked = std::fs::canonicalize(disk).ok().and_then(|abs| {
+                    let top = git_status::work_tree_top(&abs)?;
+                    Some(self.index.tracked(&top).paths.contains(&repo_path(&top, &abs)))
+                });
+                (disk, tracked)
+            }
+            // Everything in a commit (or the index) is tracked.
+            None if file.snapshot.is_some() => (Path::new(file.path), Some(true)),
+            None => return,
+        };
         out.facts.push(Fact::EnvFile(EnvFileFact {
             path: file.path.to_string(),
-            disk_path: crate::fsutil::normalize_path(disk),
+            disk_path: crate::fsutil::normalize_path(located),
             kind: EnvFileKind::Example,
             tracked: tracked.unwrap_or(false),
             in_work_tree: tracked.is_some(),
             names: sorted_names(&assignments),
         }));
+    }
+
+    /// The fact of a real or named env file read out of a commit or the index, at its repository path:
+    /// tracked, since the snapshot holds it.
+    fn snapshot_fact(file: &FileInput<'_>, kind: EnvFileKind) -> Fact {
+        Fact::EnvFile(EnvFileFact {
+            path: file.path.to_string(),
+            disk_path: crate::fsutil::normalize_path(Path::new(file.path)),
+            kind,
+            tracked: true,
+            in_work_tree: true,
+            names: names_in(file.data),
+        })
     }
 }
 
@@ -338,7 +358,7 @@ impl crate::analyzer::Analyzer for EnvAnalyzer {
 
     fn takes(&self, file: &FileInput<'_>) -> bool {
         is_example_name(file.path)
-            || (file.snapshot.is_some() && is_env_name(file.path))
+            || (file.snapshot.is_some() && (is_env_name(file.path) || is_named_env(file.path)))
             || (file.disk_path.is_some()
                 && (is_env_name(file.path) || is_named_env(file.path) || is_gitignore(file.path)))
     }
@@ -350,7 +370,12 @@ impl crate::analyzer::Analyzer for EnvAnalyzer {
         }
         let Some(disk) = file.disk_path else {
             if file.snapshot.is_some() {
-                self.committed(file, out.findings);
+                if is_env_name(file.path) {
+                    self.committed(file, out.findings);
+                    out.facts.push(Self::snapshot_fact(file, EnvFileKind::Real));
+                } else {
+                    out.facts.push(Self::snapshot_fact(file, EnvFileKind::Named));
+                }
             }
             return;
         };

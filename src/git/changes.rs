@@ -7,6 +7,10 @@
 //! the `.dockerignore` of the same commit (or of the index, for `--staged`), and its findings are kept on
 //! the same terms, so an untouched instruction of an old Dockerfile is not reported again.
 //!
+//! Compose files, Dockerfiles and example env files also go through the project phase of their snapshot
+//! ([`super::project`]), so the cross-file rules give the verdicts `plimsoll scan .` gives, on the lines
+//! the change added.
+//!
 //! A commit is compared with its first parent. For a merge, a file that matches any other parent came
 //! from that parent's side and is skipped; what remains is what the merge itself added (conflict
 //! resolutions, "evil" merges).
@@ -14,6 +18,7 @@
 use super::added::added_line_numbers;
 use super::collect::{Sighting, collect};
 use super::prepush;
+use super::project::{self, Pending, Snapshots};
 use super::repo::{CommitNode, Repo, read_commit, resolve_commit, topological_order};
 use super::{GitOptions, GitStats, Skip, Tally, Target, classify};
 use crate::error::Result;
@@ -107,6 +112,8 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
 
     let tally = Tally::default();
     let sightings: Mutex<Vec<Sighting>> = Mutex::new(Vec::new());
+    let pending: Mutex<Vec<Pending>> = Mutex::new(Vec::new());
+    let project = pipeline.has_project_rules();
     let total = files.len();
     files.par_chunks(8).for_each_init(
         || {
@@ -150,7 +157,19 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
                         blobs: &changes.index_blobs,
                     },
                 };
-                pipeline.analyze_in_snapshot(&path, new, &snapshot, scratch, &mut out);
+                let mut facts = Vec::new();
+                pipeline.analyze_in_snapshot(&path, new, &snapshot, scratch, &mut out, &mut facts);
+                if project && crate::project::reports_on(&path) {
+                    // Judged with the rest of its snapshot, then filtered to its added lines.
+                    pending.lock().unwrap().push(Pending {
+                        commit: change.commit,
+                        path: path.to_string(),
+                        added,
+                        findings: out,
+                        facts,
+                    });
+                    continue;
+                }
                 let mut kept: Vec<Sighting> = out
                     .iter()
                     .filter(|f| touches(&added, f.span.line, f.span.end_line))
@@ -172,7 +191,21 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
     if let Some(pb) = &progress {
         pb.finish_and_clear();
     }
-    let findings = collect(&local, sightings.into_inner().unwrap());
+    let pending = pending.into_inner().unwrap();
+    let mut sightings = sightings.into_inner().unwrap();
+    if !pending.is_empty() {
+        let snapshots = Snapshots {
+            commits: &changes.commits,
+            index_blobs: &changes.index_blobs,
+            excludes: &excludes,
+            max_file_size: opts.max_file_size,
+        };
+        let judged = project::judge(repo, pipeline, &snapshots, pending);
+        sightings.extend(judged.sightings);
+        git.project_snapshots = judged.snapshots;
+        git.project_neighbours_read = judged.neighbours_read;
+    }
+    let findings = collect(&local, sightings);
 
     git.skipped_submodules = changes.submodules.into_iter().collect();
     if changes.missing_parents > 0 {
@@ -192,7 +225,7 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
 }
 
 /// The files of the commit (or the index) a changed file comes from, for analyzers that read its neighbours.
-enum GitSnapshot<'r> {
+pub(super) enum GitSnapshot<'r> {
     Tree {
         repo: &'r gix::Repository,
         tree: ObjectId,
@@ -494,7 +527,7 @@ fn list_tree(
 }
 
 /// Whether any line in `first..=last` is in the sorted `added`.
-fn touches(added: &[u32], first: u32, last: u32) -> bool {
+pub(super) fn touches(added: &[u32], first: u32, last: u32) -> bool {
     let i = added.partition_point(|&l| l < first);
     added.get(i).is_some_and(|&l| l <= last.max(first))
 }

@@ -8,6 +8,9 @@
 //!   the first parent; for merges, only content that came from none of the parents).
 //! - [`Target::Staged`]: lines added in the index compared with `HEAD`, for a pre-commit hook.
 //!
+//! In the added-lines modes the project rules judge each snapshot (commit or index) that changed a compose
+//! file, a Dockerfile or an example env file ([`project`]).
+//!
 //! The same secret seen in several places becomes one finding whose `other_locations` name the rest
 //! (see [`collect`]). [`hook`] installs the git hooks that call these modes.
 //!
@@ -27,6 +30,7 @@ mod collect;
 mod history;
 pub mod hook;
 mod prepush;
+mod project;
 mod repo;
 mod revision;
 

@@ -64,6 +64,25 @@ impl ProjectRules {
         }
     }
 
+    /// Whether any project rule runs.
+    pub fn any(&self) -> bool {
+        let ProjectRules {
+            missing_healthcheck,
+            secret_build_arg,
+            context,
+            example_secret,
+            undocumented_variable,
+            tracked_env_file,
+        } = self;
+        missing_healthcheck.is_some()
+            || *secret_build_arg
+            || context.missing.is_some()
+            || context.incomplete.is_some()
+            || *example_secret
+            || undocumented_variable.is_some()
+            || tracked_env_file.is_some()
+    }
+
     /// Runs every project rule over `facts`, adding to and adjusting `findings`.
     pub fn run(&self, facts: Vec<Fact>, findings: &mut Vec<Finding>) {
         let mut services = Vec::new();
@@ -161,6 +180,21 @@ impl ProjectRules {
         missing.suppressed = silenced(s, rule);
         findings.push(missing);
     }
+}
+
+/// Whether the project rules read the facts of a file named `path`: compose files, Dockerfiles and env
+/// files of every kind (the files their analyzers take by name). The git modes read these, and only these,
+/// from a snapshot to judge a change (see `crate::git`).
+pub fn reads(path: &str) -> bool {
+    reports_on(path) || env::is_env_name(path) || env::is_named_env(path)
+}
+
+/// Whether a project rule can add, change or drop a finding in a file named `path`: compose files (DC001,
+/// DC017, EN004, EN005 point there), Dockerfiles (DF013 and DF006 are dropped there, DF017/DF018 judged)
+/// and example env files (EN003). A change to no such file cannot get a project finding on a line it
+/// added, so the git modes run no project phase for it.
+pub fn reports_on(path: &str) -> bool {
+    crate::compose::is_compose_name(path) || crate::dockerfile::is_dockerfile_name(path) || env::is_example_name(path)
 }
 
 /// How many `extends:` links are followed from one service.
