@@ -1579,6 +1579,53 @@ fn a_range_reports_a_secret_build_arg_once_and_never_again_for_untouched_lines()
         .collect();
     assert_eq!(dc017.len(), 1, "{dc017:?}");
     assert_eq!(dc017[0]["commit"]["id"], added.as_str());
+
+    // A commit that adds the ARG an unchanged compose file already feeds: DC017 (on the old compose line)
+    // stands for it, so there is no DF006 on the added ARG, as `scan .` has none.
+    sb.write(
+        &repo,
+        "compose.yaml",
+        &format!(
+            "{compose}    restart: unless-stopped\n  worker:\n    build:\n      context: ./worker\n      args:\n        - GITHUB_TOKEN\n    healthcheck:\n      disable: true\n"
+        ),
+    );
+    sb.write(
+        &repo,
+        "worker/Dockerfile",
+        "FROM node:22-slim\nUSER node\nHEALTHCHECK NONE\n",
+    );
+    let worker = sb.commit(&repo, "worker");
+    sb.write(
+        &repo,
+        "worker/Dockerfile",
+        "FROM node:22-slim\nARG GITHUB_TOKEN\nUSER node\nHEALTHCHECK NONE\n",
+    );
+    let arg = sb.commit(&repo, "worker arg");
+    let (code, found) = lint_findings(
+        sb.plimsoll(&repo).args(["--range", &format!("{worker}..{arg}")]),
+        PROJECT_IDS,
+    );
+    assert_eq!((code, found.len()), (0, 0), "{found:?}");
+    let (_, found) = lint_findings(&mut scan_in(&sb, &repo), &["DF006"]);
+    assert!(found.is_empty(), "{found:?}");
+    // Without the compose file feeding it, the same ARG is DF006.
+    sb.write(
+        &repo,
+        "tools/Dockerfile",
+        "FROM node:22-slim\nUSER node\nHEALTHCHECK NONE\n",
+    );
+    let tools = sb.commit(&repo, "tools");
+    sb.write(
+        &repo,
+        "tools/Dockerfile",
+        "FROM node:22-slim\nARG GITHUB_TOKEN\nUSER node\nHEALTHCHECK NONE\n",
+    );
+    let tools_arg = sb.commit(&repo, "tools arg");
+    let (_, found) = lint_findings(
+        sb.plimsoll(&repo).args(["--range", &format!("{tools}..{tools_arg}")]),
+        PROJECT_IDS,
+    );
+    assert_eq!(found, vec![("DF006".to_string(), 2, "tools/Dockerfile".to_string())]);
 }
 
 #[test]

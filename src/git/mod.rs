@@ -9,7 +9,7 @@
 //! - [`Target::Staged`]: lines added in the index compared with `HEAD`, for a pre-commit hook.
 //!
 //! In the added-lines modes the project rules judge each snapshot (commit or index) that changed a compose
-//! file, a Dockerfile or an example env file ([`project`]).
+//! file, a Dockerfile or an example env file (the `project` module).
 //!
 //! The same secret seen in several places becomes one finding whose `other_locations` name the rest
 //! (see [`collect`]). [`hook`] installs the git hooks that call these modes.

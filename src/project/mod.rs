@@ -11,7 +11,9 @@
 //! - EN004: variables a compose file interpolates that no example env file beside it documents.
 //! - EN005: a compose `env_file:` that loads a file git tracks.
 //!
-//! Positions and paths come from the facts (display paths, as the findings of the walk have them).
+//! Positions and paths come from the facts (display paths, as the findings of the walk have them). The git
+//! added-lines modes run the same rules once per commit (or over the index) whose change touches a file
+//! [`reports_on`] names, over facts whose paths are repository paths (`crate::git`'s `project` module).
 
 mod build_context;
 
