@@ -1730,3 +1730,46 @@ fn pre_push_blocks_a_service_without_health_check_and_stays_cheap_without_such_f
     );
     assert_eq!((code, found.len()), (0, 0), "{found:?}");
 }
+
+#[test]
+fn a_range_reads_each_unchanged_neighbour_once_and_honours_exclusions() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(
+        &repo,
+        "compose.yaml",
+        "services:\n  app:\n    build: ./app\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n",
+    );
+    sb.write(&repo, "app/Dockerfile", "FROM node:22-slim\nUSER node\n");
+    let base = sb.commit(&repo, "initial");
+    for (i, from) in ["node:22.1-slim", "node:22.2-slim", "node:22.3-slim"]
+        .iter()
+        .enumerate()
+    {
+        sb.write(&repo, "app/Dockerfile", &format!("FROM {from}\nUSER node\n"));
+        sb.commit(&repo, &format!("bump {i}"));
+    }
+    let range = format!("{base}..HEAD");
+    let out = sb
+        .plimsoll(&repo)
+        .args(["--range", &range, "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Three commits judged; the compose file they share is read once.
+    assert_eq!(doc["stats"]["git"]["project_snapshots"], 3);
+    assert_eq!(doc["stats"]["git"]["project_neighbours_read"], 1);
+    let (_, found) = lint_findings(sb.plimsoll(&repo).args(["--range", &range]), PROJECT_IDS);
+    assert!(found.is_empty(), "the compose health check answers DF013: {found:?}");
+    // An excluded compose file is not part of the project, as the walk leaves it out.
+    let (_, found) = lint_findings(
+        sb.plimsoll(&repo)
+            .args(["--range", &range, "--exclude", "compose.yaml"]),
+        PROJECT_IDS,
+    );
+    assert_eq!(found.len(), 3, "DF013 at each commit's new FROM line: {found:?}");
+    assert!(
+        found.iter().all(|(id, line, _)| id == "DF013" && *line == 1),
+        "{found:?}"
+    );
+}
