@@ -462,3 +462,113 @@ fn an_env_file_git_does_not_ignore_is_reported_in_a_work_tree() {
     let one = f.iter().find(|x| x["rule_id"] == "EN001").unwrap();
     assert_eq!(one["category"], "env");
 }
+
+/// A project with a finding of every compose, `.env` and build-command rule (opt-in ones enabled).
+const EVERY_RULE_COMPOSE: &str = r#"include:
+  - ./infra/missing.yaml
+services:
+  web:
+    build:
+      context: ./app
+      args:
+        NPM_TOKEN: ${NPM_TOKEN}
+    ports:
+      - "8080:3000"
+    depends_on: [db]
+    healthcheck:
+      test: ["CMD", "/web", "--ping"]
+    env_file: .env
+  db:
+    image: postgres
+    privileged: true
+    cap_add: [SYS_ADMIN]
+    network_mode: host
+    security_opt: ["seccomp:unconfined"]
+    environment:
+      POSTGRES_PASSWORD: example
+      POSTGRES_DB: ${DB_NAME}
+    ports:
+      - "5432:5432"
+    volumes:
+      - /var/run/docker.sock:/var/run/docker.sock
+      - /etc:/host-etc
+    healthcheck:
+      test: ["CMD-SHELL", "pg_isready"]
+  cache:
+    image: redis:7.4
+"#;
+
+#[test]
+fn sarif_of_every_compose_env_and_ci_rule_is_schema_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let write = |rel: &str, text: &str| {
+        let path = p.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    };
+    write("compose.yaml", EVERY_RULE_COMPOSE);
+    write("broken/compose.yaml", "services:\n  a: [\n");
+    write(
+        "app/Dockerfile",
+        "FROM node:22-slim\nARG NPM_TOKEN\nRUN npm ci\nUSER node\nHEALTHCHECK CMD [\"/web\", \"--ping\"]\n",
+    );
+    write("app/.dockerignore", ".git\n.env\n");
+    write(".env", "NPM_TOKEN=\n");
+    write("svc/.env.local", "MODE=dev\n");
+    // A value EN003 finds and the secrets engine does not (else the secret rule's finding stands for both).
+    write(".env.example", "NPM_TOKEN=\nDB_PASS=Horse7battery\n"); // plimsoll:allow -- made-up test value
+    write(".github/workflows/release.yml", WORKFLOW);
+    write(
+        ".plimsoll.toml",
+        "[rules]\nenable = [\"DC013\", \"DC014\", \"DC015\", \"DC016\"]\n",
+    );
+    git(p, &["init", "-q"]);
+    git(p, &["add", "-f", ".env"]);
+    let out = plimsoll()
+        .current_dir(p)
+        .args(["scan", ".", "--format", "sarif", "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    common::assert_valid_sarif(&doc);
+    let run = &doc["runs"][0];
+    let rules: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    let results = run["results"].as_array().unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    for r in results {
+        let id = r["ruleId"].as_str().unwrap();
+        assert!(rules.contains(&id), "{id} is not in tool.driver.rules: {rules:?}");
+        if let Some(i) = r["ruleIndex"].as_u64() {
+            assert_eq!(rules[i as usize], id, "ruleIndex of {r}");
+        }
+        for loc in r["locations"].as_array().unwrap() {
+            let region = &loc["physicalLocation"]["region"];
+            for key in ["startLine", "startColumn", "endLine", "endColumn"] {
+                if let Some(n) = region[key].as_u64() {
+                    assert!(n >= 1, "{key} of {r} is not 1-based");
+                }
+            }
+            assert!(region["startLine"].as_u64().is_some(), "{r}");
+        }
+        seen.insert(id.to_string());
+    }
+    // Every rule of the three analyzers fires, so the test fails when one stops.
+    // (The compose rules start with DC000, the parse error.)
+    let mut every: Vec<String> = plimsoll::compose::rules::RULES
+        .iter()
+        .map(|r| r.meta().id.to_string())
+        .collect();
+    assert_eq!(every[0], plimsoll::compose::rules::PARSE_ERROR_ID);
+    every.extend(plimsoll::env::RULES.iter().map(|m| m.id.to_string()));
+    every.extend(plimsoll::ci::RULES.iter().map(|m| m.id.to_string()));
+    assert_eq!(every.len(), 19 + 5 + 2, "a rule was added: give it a case here");
+    let missing: Vec<&String> = every.iter().filter(|id| !seen.contains(*id)).collect();
+    assert!(missing.is_empty(), "no SARIF result for {missing:?}; got {seen:?}");
+}
