@@ -27,14 +27,24 @@ pub enum Fact {
     ComposeInclude(IncludeFact),
 }
 
-/// A top-level compose `include:` entry with `env_file:`: those files set the variables the included
-/// file interpolates (Compose Specification, `include`).
+/// A top-level compose `include:` entry with `env_file:` or `project_directory:`. Per the Compose
+/// Specification (`include`), the included file's variables come from its `env_file:` entries, or, when
+/// it has none, from the `.env` of its project directory (`project_directory:`, else the included file's
+/// directory).
 #[derive(Clone, Debug)]
 pub struct IncludeFact {
     /// The included compose file (normalized disk path).
     pub file: PathBuf,
-    /// Its `env_file:` entries, resolved against the including file's directory (normalized).
+    /// Its `env_file:` entries, resolved against the including file's directory (normalized); those
+    /// whose path is interpolated are left out.
     pub env_files: Vec<PathBuf>,
+    /// `env_file:` is set (so the project directory's `.env` is not read).
+    pub env_file_given: bool,
+    /// Some `env_file:` path is interpolated: what it sets cannot be known.
+    pub env_file_unknown: bool,
+    /// `project_directory:`, resolved against the including file's directory (normalized), unless it is
+    /// interpolated.
+    pub project_dir: Option<PathBuf>,
 }
 
 /// How a compose service decides its health check.

@@ -292,6 +292,28 @@ impl ComposeLinter {
             self.lint_in(&shown, &data, Place::Disk(&target), &[], out, facts, trail);
             trail.pop();
         }
+        // The `env_file:` of an `include:` item: Compose refuses to load the include without it.
+        for item in file.include_options() {
+            for e in item.env_files.iter().filter(|e| e.required) {
+                if e.path.contains('$') || e.path == "/dev/null" {
+                    continue;
+                }
+                let target = crate::fsutil::normalize_path(&dir.join(e.path));
+                if !target.is_file() {
+                    report(
+                        e.node,
+                        format!(
+                            "the `include:` of {} loads env_file `{}`, a file that does not exist (looked for {}), and `docker compose` refuses to load the include without it; fix the path or drop it",
+                            item.paths.join(", "),
+                            e.path,
+                            target.display()
+                        ),
+                        e.path,
+                        out,
+                    );
+                }
+            }
+        }
         for s in &file.services {
             let Some((Some((written, node)), _)) = s.extends() else {
                 continue;
@@ -500,18 +522,28 @@ enum Place<'a> {
     Elsewhere,
 }
 
-/// The `include:` entries with `env_file:` of a compose file in `dir` (disk or repository path).
+/// The `include:` entries with `env_file:` or `project_directory:` of a compose file in `dir` (disk or
+/// repository path).
 fn include_facts(dir: &Path, file: &ComposeFile<'_>, facts: &mut Vec<Fact>) {
-    for (paths, env_files) in file.include_env_files() {
-        let env_files: Vec<PathBuf> = env_files
+    for item in file.include_options() {
+        let env_file_unknown = item.env_files.iter().any(|e| e.path.contains('$'));
+        let env_files: Vec<PathBuf> = item
+            .env_files
             .iter()
-            .filter(|e| !e.contains('$'))
-            .map(|e| crate::fsutil::normalize_path(&dir.join(e)))
+            .filter(|e| !e.path.contains('$') && e.path != "/dev/null")
+            .map(|e| crate::fsutil::normalize_path(&dir.join(e.path)))
             .collect();
-        for p in paths.iter().filter(|p| !p.contains('$') && !p.contains("://")) {
+        let project_dir = item
+            .project_directory
+            .filter(|(d, _)| !d.contains('$'))
+            .map(|(d, _)| crate::fsutil::normalize_path(&dir.join(d)));
+        for p in item.paths.iter().filter(|p| !p.contains('$') && !p.contains("://")) {
             facts.push(Fact::ComposeInclude(IncludeFact {
                 file: crate::fsutil::normalize_path(&dir.join(p)),
                 env_files: env_files.clone(),
+                env_file_given: !item.env_files.is_empty(),
+                env_file_unknown,
+                project_dir: project_dir.clone(),
             }));
         }
     }

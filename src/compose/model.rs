@@ -77,9 +77,9 @@ impl<'a> ComposeFile<'a> {
         out
     }
 
-    /// The `env_file:` entries (a string or a list) of each mapping item of the top-level `include:`,
-    /// with the files that item includes.
-    pub fn include_env_files(&self) -> Vec<(Vec<&'a str>, Vec<&'a str>)> {
+    /// The mapping items of the top-level `include:` that set `project_directory:` or `env_file:` (a
+    /// string or a list; an item `{path, required}` is accepted too), with the files each includes.
+    pub fn include_options(&self) -> Vec<IncludeOptions<'a>> {
         let Some(items) = self.root.get("include").and_then(Node::as_seq) else {
             return Vec::new();
         };
@@ -90,12 +90,40 @@ impl<'a> ComposeFile<'a> {
                 _ => Vec::new(),
             }
         };
+        let env_files = |n: &'a Node| -> Vec<IncludeEnvFile<'a>> {
+            let one = |n: &'a Node| -> Option<IncludeEnvFile<'a>> {
+                if let Some(path) = n.as_str() {
+                    return Some(IncludeEnvFile {
+                        path,
+                        node: n,
+                        required: true,
+                    });
+                }
+                let p = n.get("path")?;
+                Some(IncludeEnvFile {
+                    path: p.as_str()?,
+                    node: p,
+                    required: !n.get("required").is_some_and(|r| r.as_str() == Some("false")),
+                })
+            };
+            match n.as_seq() {
+                Some(seq) => seq.iter().filter_map(one).collect(),
+                None => one(n).into_iter().collect(),
+            }
+        };
         items
             .iter()
             .filter_map(|i| {
-                let env = strings(i.get("env_file")?);
                 let paths = strings(i.get("path")?);
-                (!env.is_empty() && !paths.is_empty()).then_some((paths, env))
+                let project_directory = i.get("project_directory").and_then(|n| Some((n.as_str()?, n)));
+                let env_files = i.get("env_file").map(env_files).unwrap_or_default();
+                (!paths.is_empty() && (project_directory.is_some() || !env_files.is_empty())).then_some(
+                    IncludeOptions {
+                        paths,
+                        project_directory,
+                        env_files,
+                    },
+                )
             })
             .collect()
     }
@@ -103,6 +131,23 @@ impl<'a> ComposeFile<'a> {
     pub fn service(&self, name: &str) -> Option<&Service<'a>> {
         self.services.iter().find(|s| s.name == name)
     }
+}
+
+/// What one long-form `include:` item says besides its files.
+pub struct IncludeOptions<'a> {
+    /// `path:`, as written.
+    pub paths: Vec<&'a str>,
+    /// `project_directory:`, as written, and where.
+    pub project_directory: Option<(&'a str, &'a Node)>,
+    pub env_files: Vec<IncludeEnvFile<'a>>,
+}
+
+/// One `env_file:` of an `include:` item.
+pub struct IncludeEnvFile<'a> {
+    pub path: &'a str,
+    pub node: &'a Node,
+    /// Compose fails when the file is missing (every plain entry; `required: false` in the long form).
+    pub required: bool,
 }
 
 /// One service.

@@ -5,6 +5,7 @@ use crate::facts::{ComposeServiceFact, EnvFileFact, EnvFileKind, IncludeFact, Lo
 use crate::finding::{Category, Finding, Suppression};
 use crate::lint::Configured;
 use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
 
 crate::lint::declare_meta! {
     /// ## What it does
@@ -14,7 +15,12 @@ crate::lint::declare_meta! {
     /// `example.env`…) names, as a setting or as a commented-out `# VAR=` line, and that no `.env` there
     /// sets which every user gets (committed, or outside any git work tree: `docker compose` reads it for
     /// interpolation, so the variable has a value; EN002 says whether it should be committed). (Parents count because an
-    /// included or override file interpolates with the main file's project directory.) Each compose file
+    /// included or override file interpolates with the main file's project directory.) A file another
+    /// one brings in with the long form of `include:` is read as the Compose Specification says: the
+    /// variables its `env_file:` entries set count; without `env_file:`, the `.env` of its
+    /// `project_directory:` does (the same shared `.env` as above); example files in that directory (or
+    /// above) document its variables too; and when an `env_file:` path is itself interpolated, what it sets
+    /// cannot be known, so the file gets no note. (A missing `env_file:` of an include is DC018.) Each compose file
     /// gets one note, at the first use of the first undocumented variable, listing them all (the first 12
     /// by name, then a count) and naming the closest example file, or saying there is none. Variables used
     /// only by services that a `# plimsoll ignore=EN004` pragma silences make their own note, kept and
@@ -106,26 +112,48 @@ pub fn check(
         let Some(dir) = services[0].dir.as_deref() else {
             continue;
         };
+        // The `include:` items that bring this file in (none when it is a top-level file).
+        let me = services[0].file.rsplit('/').next().map(|name| dir.join(name));
+        let included_by: Vec<&IncludeFact> = includes
+            .iter()
+            .filter(|i| me.as_deref() == Some(i.file.as_path()))
+            .collect();
+        // An env file whose path is interpolated may set anything.
+        if included_by.iter().any(|i| i.env_file_unknown) {
+            continue;
+        }
+        // Where example files and a shared `.env` are looked for: the file's directory, and the project
+        // directory an `include:` gives it.
+        let project_dirs: Vec<&Path> = std::iter::once(dir)
+            .chain(included_by.iter().filter_map(|i| i.project_dir.as_deref()))
+            .collect();
+        let in_or_below = |e: &EnvFileFact, d: &Path| e.disk_path.parent().is_some_and(|p| d.starts_with(p));
         let mut examples: Vec<&EnvFileFact> = env_files
             .iter()
             .copied()
-            .filter(|e| e.kind == EnvFileKind::Example && e.disk_path.parent().is_some_and(|p| dir.starts_with(p)))
+            .filter(|e| e.kind == EnvFileKind::Example && project_dirs.iter().any(|d| in_or_below(e, d)))
             .collect();
         // The closest example file is the one a note names.
         examples.sort_by_key(|e| std::cmp::Reverse(e.disk_path.components().count()));
         // A `.env` in the project directory (or above) that everyone gets — committed, or outside any git
-        // work tree — sets its names for every user: `docker compose` reads it for interpolation.
-        let shared_env = env_files.iter().copied().filter(|e| {
+        // work tree — sets its names for every user: `docker compose` reads it for interpolation. For an
+        // included file with `project_directory:` and no `env_file:`, that directory's `.env` is the one.
+        let shared = |e: &&EnvFileFact| {
             e.kind == EnvFileKind::Real
                 && (e.tracked || !e.in_work_tree)
                 && e.disk_path.file_name().is_some_and(|n| n == ".env")
-                && e.disk_path.parent().is_some_and(|p| dir.starts_with(p))
+        };
+        let shared_env = env_files.iter().copied().filter(shared).filter(|e| in_or_below(e, dir));
+        let project_env = env_files.iter().copied().filter(shared).filter(|e| {
+            included_by
+                .iter()
+                .filter(|i| !i.env_file_given)
+                .filter_map(|i| i.project_dir.as_deref())
+                .any(|d| e.disk_path.parent() == Some(d))
         });
         // The env files an `include:` of this file names set its variables too.
-        let me = services[0].file.rsplit('/').next().map(|name| dir.join(name));
-        let included: HashSet<&std::path::Path> = includes
+        let included: HashSet<&Path> = included_by
             .iter()
-            .filter(|i| me.as_deref() == Some(i.file.as_path()))
             .flat_map(|i| i.env_files.iter().map(|p| p.as_path()))
             .collect();
         let from_includes = env_files
@@ -136,6 +164,7 @@ pub fn check(
             .iter()
             .copied()
             .chain(shared_env)
+            .chain(project_env)
             .chain(from_includes)
             .flat_map(|e| e.names.iter().map(String::as_str))
             .collect();
@@ -342,6 +371,44 @@ mod tests {
                     ("config/vars.env", "TAG=1\nMODE=p\n"),
                 ],
                 1,
+            ),
+            // `project_directory:` (relative to the including file): its example file documents the
+            // variables, and so does its shared `.env` (no git work tree here) when there is no `env_file:`.
+            (
+                "include:\n  - path: sub/app.yml\n    project_directory: proj\n",
+                &[("sub/app.yml", included), ("proj/.env.example", "TAG=\nMODE=\n")],
+                0,
+            ),
+            (
+                "include:\n  - path: sub/app.yml\n    project_directory: ./proj\n",
+                &[("sub/app.yml", included), ("proj/.env", "TAG=1\nMODE=prod\n")],
+                0,
+            ),
+            // An example file or `.env` elsewhere does not count for that project directory.
+            (
+                "include:\n  - path: sub/app.yml\n    project_directory: proj\n",
+                &[
+                    ("sub/app.yml", included),
+                    ("other/.env.example", "TAG=\nMODE=\n"),
+                    ("other/.env", "TAG=1\nMODE=prod\n"),
+                ],
+                1,
+            ),
+            // With `env_file:`, the project directory's `.env` is not read (its example still documents).
+            (
+                "include:\n  - path: sub/app.yml\n    project_directory: proj\n    env_file: config/vars.env\n",
+                &[
+                    ("sub/app.yml", included),
+                    ("proj/.env", "MODE=prod\n"),
+                    ("config/vars.env", "TAG=1\n"),
+                ],
+                1,
+            ),
+            // An interpolated env file may set anything: no note.
+            (
+                "include:\n  - path: sub/app.yml\n    env_file: ${STAGE}.env\n",
+                &[("sub/app.yml", included)],
+                0,
             ),
         ];
         for (main, rest, want) in cases {

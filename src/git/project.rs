@@ -223,7 +223,8 @@ struct Wanted {
     /// Dockerfiles the services build, `env_file:` targets, and the env files of an `include:` naming a
     /// changed compose file (normalized repository paths).
     files: HashSet<PathBuf>,
-    /// Directories of the changed compose files: env files there and above document their variables.
+    /// Directories of the changed compose files (and the `project_directory:` an `include:` gives one):
+    /// env files there and above document their variables.
     env_dirs: Vec<PathBuf>,
 }
 
@@ -253,6 +254,12 @@ fn wanted_neighbours(facts: &[Fact], changed_compose: &HashSet<PathBuf>) -> Want
             }
             Fact::ComposeInclude(i) if changed_compose.contains(&i.file) => {
                 w.files.extend(i.env_files.iter().cloned());
+                // The project directory an `include:` gives it: its example files and `.env` count too.
+                if let Some(d) = &i.project_dir
+                    && !w.env_dirs.contains(d)
+                {
+                    w.env_dirs.push(d.clone());
+                }
             }
             _ => {}
         }

@@ -1,5 +1,5 @@
 //! DC018: an `include:` or `extends: file:` that names a compose file that is not there (or that includes
-//! itself, or nests too deep). The linter checks it on disk while it follows the references
+//! itself, or nests too deep), and an `include:` `env_file:` that is not there. The linter checks it on disk while it follows the references
 //! ([`crate::compose::references`]); this file holds the rule's documentation.
 
 use super::{Context, Hit};
@@ -13,6 +13,15 @@ rule! {
     /// by name (`infra/db.yml`) are linted too, so every rule — and the cross-file rules of the project
     /// phase — sees their services. Interpolated paths (`${ENV}.yml`) are not judged.
     ///
+    /// The `env_file:` of an `include:` item is checked here too, relative to the including file: Compose
+    /// fails to load the include when one is missing (there is no `required: false` for include env files
+    /// in the Compose Specification; an entry written `{path, required: false}` is still honoured, and
+    /// `/dev/null` is skipped). It is this rule's and not an `.env` rule's because it is the same failure —
+    /// a reference in the compose file to a file that is not there, which stops `docker compose` — found
+    /// the same way, on disk, while the linter follows the references; the `.env` rules are about what an
+    /// env file that exists holds and whether git keeps it. (A service's own `env_file:` is not checked:
+    /// deployments commonly create it at start-up.)
+    ///
     /// ## Why is this bad?
     /// `docker compose` refuses to start a project whose include or extends target is missing, so the file
     /// is broken for everyone who checks it out; a linter that skipped the reference would also miss every
@@ -22,6 +31,8 @@ rule! {
     /// ```yaml
     /// include:
     ///   - ./infra/databse.yaml      # typo: the file is infra/database.yaml
+    ///   - path: ./monitoring/compose.yaml
+    ///     env_file: ./monitoring/.env   # not in the repository
     /// services:
     ///   web:
     ///     extends:
@@ -33,6 +44,8 @@ rule! {
     /// ```yaml
     /// include:
     ///   - ./infra/database.yaml
+    ///   - path: ./monitoring/compose.yaml
+    ///     env_file: ./monitoring/monitoring.env
     /// services:
     ///   web:
     ///     extends:
@@ -47,7 +60,7 @@ rule! {
         id: "DC018",
         name: "missing-compose-file",
         severity: Error,
-        summary: "An include: or extends: file: names a compose file that does not exist.",
+        summary: "An include:, an include env_file: or an extends: file: names a file that does not exist.",
         twins: [],
         cwe: [],
         security_severity: 1.0,
@@ -133,6 +146,30 @@ mod tests {
                 ],
                 &[("infra/db.yml", 2, 5)],
             ),
+            // An include's `env_file:`, as a string and as a list (one of two missing); relative to the
+            // including file, not to the included one.
+            (
+                &[
+                    (
+                        "compose.yaml",
+                        "include:\n  - path: sub/app.yml\n    env_file: config/missing.env\n",
+                    ),
+                    ("sub/app.yml", "services:\n  a:\n    image: x:1\n"),
+                ],
+                &[("compose.yaml", 3, 15)],
+            ),
+            (
+                &[
+                    (
+                        "compose.yaml",
+                        "include:\n  - path: sub/app.yml\n    env_file:\n      - config/a.env\n      - a.env\n",
+                    ),
+                    ("sub/app.yml", "services:\n  a:\n    image: x:1\n"),
+                    ("sub/a.env", "A=1\n"),
+                    ("config/a.env", "A=1\n"),
+                ],
+                &[("compose.yaml", 5, 9)],
+            ),
         ];
         for (files, want) in cases {
             let want: Vec<(String, u32, u32)> = want.iter().map(|(p, l, c)| (p.to_string(), *l, *c)).collect();
@@ -163,6 +200,15 @@ mod tests {
                 "compose.yaml",
                 "include:\n  - ${ENV}.yml\n  - oci://registry.example.com/acme/stack:1\n  - path: https://example.com/compose.yaml\nservices:\n  web:\n    image: x:1\n    extends:\n      file: ${BASE:-base}.yml\n      service: b\n",
             )],
+            // The include's env files exist, are `/dev/null`, are interpolated, or are not required.
+            &[
+                (
+                    "compose.yaml",
+                    "include:\n  - path: sub/app.yml\n    env_file: [config/a.env, /dev/null, \"${ENV_FILE}\"]\n  - path: sub/app.yml\n    env_file:\n      - path: local.env\n        required: false\n",
+                ),
+                ("sub/app.yml", "services:\n  a:\n    image: x:1\n"),
+                ("config/a.env", "A=1\n"),
+            ],
         ];
         for files in cases {
             assert_eq!(dc018(files), vec![], "{files:?}");
