@@ -103,7 +103,7 @@ impl<'a> ComposeFile<'a> {
                 Some(IncludeEnvFile {
                     path: p.as_str()?,
                     node: p,
-                    required: !n.get("required").is_some_and(|r| r.as_str() == Some("false")),
+                    required: n.get("required").is_none_or(|r| r.as_str() != Some("false")),
                 })
             };
             match n.as_seq() {
