@@ -1773,3 +1773,31 @@ fn a_range_reads_each_unchanged_neighbour_once_and_honours_exclusions() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_range_reads_the_example_file_of_an_includes_project_directory() {
+    let sb = Sandbox::new();
+    let repo = sb.init("repo");
+    sb.write(&repo, "proj/.env.example", "TAG=\n");
+    let base = sb.commit(&repo, "initial");
+    sb.write(
+        &repo,
+        "compose.yaml",
+        "include:\n  - path: sub/compose.yaml\n    project_directory: proj\n",
+    );
+    sb.write(
+        &repo,
+        "sub/compose.yaml",
+        "services:\n  a:\n    image: x:${TAG}\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n    command: run ${MODE}\n",
+    );
+    let added = sb.commit(&repo, "compose");
+    let range = format!("{base}..{added}");
+    // proj/.env.example documents TAG for the included file (its project directory), not MODE; the range
+    // reads it although it is neither beside nor above sub/compose.yaml, as `scan .` does.
+    let (_, found) = lint_findings(sb.plimsoll(&repo).args(["--range", &range]), PROJECT_IDS);
+    assert_eq!(found, vec![("EN004".to_string(), 6, "sub/compose.yaml".to_string())]);
+    let message = message_of(sb.plimsoll(&repo).args(["--range", &range]), "EN004");
+    assert!(message.contains("`MODE`") && !message.contains("TAG"), "{message}");
+    let (_, on_disk) = lint_findings(&mut scan_in(&sb, &repo), PROJECT_IDS);
+    assert_eq!(on_disk, found);
+}
