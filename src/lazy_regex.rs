@@ -245,10 +245,19 @@ fn rule_syntax() -> syntax::Config {
         .crlf(true)
 }
 
+/// Bytes of lazy-DFA states each rule's regex may build per scanning thread (the default is 2 MiB): rule
+/// windows are short, so few states are ever built, but hundreds of rules times threads at the default
+/// held most of a full-history scan's heap. When full, the cache is cleared and rebuilt.
+const RULE_DFA_CACHE_BYTES: usize = 256 << 10;
+
 fn build_rule_regex(pattern: &str) -> Result<meta::Regex, String> {
     meta::Regex::builder()
         .syntax(rule_syntax())
-        .configure(meta::Config::new().utf8_empty(false))
+        .configure(
+            meta::Config::new()
+                .utf8_empty(false)
+                .hybrid_cache_capacity(RULE_DFA_CACHE_BYTES),
+        )
         .build(pattern)
         .map_err(|e| match e.syntax_error() {
             Some(se) => se.to_string(),

@@ -29,11 +29,14 @@ pub(super) fn hash_lines(text: &[u8], hashes: &mut LineHashes, starts: &mut Vec<
     hashes.clear();
     starts.clear();
     let mut at = 0;
-    while at < text.len() {
-        let end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |i| at + i);
+    for end in memchr::memchr_iter(b'\n', text) {
         starts.push(at);
         hashes.push(state.hash_one(&text[at..end]));
         at = end + 1;
+    }
+    if at < text.len() {
+        starts.push(at);
+        hashes.push(state.hash_one(&text[at..]));
     }
 }
 
@@ -47,12 +50,10 @@ pub(super) fn added_ranges(
     len: usize,
     scratch: &mut DiffScratch,
 ) -> Vec<Range<usize>> {
-    let diff = line_diff(before, after, scratch);
+    let (offset, diff) = line_diff(before, after, scratch);
     let mut out: Vec<Range<usize>> = Vec::new();
-    for (i, &start) in starts.iter().enumerate() {
-        if !diff.is_added(i as u32) {
-            continue;
-        }
+    for i in added_lines(diff, offset) {
+        let start = starts[i];
         let end = starts.get(i + 1).copied().unwrap_or(len);
         match out.last_mut() {
             Some(last) if last.end == start => last.end = end,
@@ -71,15 +72,23 @@ pub(super) fn added_line_numbers(old: Option<&[u8]>, new: &[u8]) -> Vec<u32> {
     };
     hash_lines(old, &mut before, &mut Vec::new());
     let mut scratch = DiffScratch::default();
-    let diff = line_diff(&before, &after, &mut scratch);
-    (0..after.len() as u32)
-        .filter(|&i| diff.is_added(i))
-        .map(|i| i + 1)
-        .collect()
+    let (offset, diff) = line_diff(&before, &after, &mut scratch);
+    added_lines(diff, offset).map(|i| i as u32 + 1).collect()
 }
 
-/// The line diff of two hashed texts.
-fn line_diff<'s>(before: &[u64], after: &[u64], scratch: &'s mut DiffScratch) -> &'s Diff {
+/// The line diff of two hashed texts. Lines the two share at the start and at the end are set aside first
+/// (as git does): an edit in the middle of a long file diffs and interns only the lines around it. Returns
+/// how many lines were set aside at the start, and the diff of what is left.
+fn line_diff<'s>(before: &[u64], after: &[u64], scratch: &'s mut DiffScratch) -> (usize, &'s Diff) {
+    let prefix = before.iter().zip(after).take_while(|(b, a)| b == a).count();
+    let (before, after) = (&before[prefix..], &after[prefix..]);
+    let suffix = before
+        .iter()
+        .rev()
+        .zip(after.iter().rev())
+        .take_while(|(b, a)| b == a)
+        .count();
+    let (before, after) = (&before[..before.len() - suffix], &after[..after.len() - suffix]);
     let DiffScratch {
         ids,
         before: b,
@@ -96,7 +105,14 @@ fn line_diff<'s>(before: &[u64], after: &[u64], scratch: &'s mut DiffScratch) ->
     a.clear();
     a.extend(after.iter().map(&mut intern));
     diff.compute_with(Algorithm::Histogram, b, a, ids.len() as u32);
-    diff
+    (prefix, diff)
+}
+
+/// The lines a [`line_diff`] counts as added, as indexes into the whole new text, in order.
+fn added_lines(diff: &Diff, offset: usize) -> impl Iterator<Item = usize> {
+    diff.hunks()
+        .flat_map(|h| h.after.start as usize..h.after.end as usize)
+        .map(move |i| i + offset)
 }
 
 /// Line hashes of recently scanned blobs, for diffing the next version of the same file without reading
@@ -125,13 +141,13 @@ impl HashCache {
         self.inner.lock().unwrap().map.get(id).cloned()
     }
 
-    pub(super) fn insert(&self, id: ObjectId, hashes: LineHashes) {
+    pub(super) fn insert(&self, id: ObjectId, hashes: Arc<LineHashes>) {
         let size = hashes.len() * 8 + 64;
         if size > self.budget / 4 {
             return;
         }
         let mut inner = self.inner.lock().unwrap();
-        if inner.map.insert(id, Arc::new(hashes)).is_some() {
+        if inner.map.insert(id, hashes).is_some() {
             return;
         }
         inner.order.push_back(id);
@@ -173,9 +189,45 @@ mod tests {
         let cache = HashCache::new(4 * (8 * 8 + 64));
         let id = |n: u8| ObjectId::from_bytes_or_panic(&[n; 20]);
         for n in 0..8 {
-            cache.insert(id(n), vec![u64::from(n); 8]);
+            cache.insert(id(n), Arc::new(vec![u64::from(n); 8]));
         }
         assert!(cache.get(&id(0)).is_none());
         assert_eq!(cache.get(&id(7)).unwrap()[0], 7);
+    }
+
+    /// The diff of the middle (after the shared first and last lines are set aside) is still a diff: the
+    /// lines not counted as added are, in order, lines of the old text, and shared first and last lines are
+    /// never added. Random texts over a few distinct lines, so many lines repeat.
+    #[test]
+    fn trimmed_diffs_are_diffs() {
+        let mut seed = 0x1234_5678_9abc_def1_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for _ in 0..500 {
+            let mut text = |n: u64| -> String { (0..next(n)).map(|_| format!("l{}\n", next(4))).collect() };
+            let (head, old_mid, new_mid, tail) = (text(6), text(12), text(12), text(6));
+            let old = format!("{head}{old_mid}{tail}");
+            let new = format!("{head}{new_mid}{tail}");
+            let added = added_line_numbers(Some(old.as_bytes()), new.as_bytes());
+            let new_lines: Vec<&str> = new.lines().collect();
+            let kept: Vec<&str> = (1..=new_lines.len() as u32)
+                .filter(|n| !added.contains(n))
+                .map(|n| new_lines[n as usize - 1])
+                .collect();
+            let mut old_lines = old.lines();
+            assert!(
+                kept.iter().all(|k| old_lines.any(|o| o == *k)),
+                "{old:?} -> {new:?}: {added:?}"
+            );
+            let shared = head.lines().count() as u32;
+            assert!(added.iter().all(|&n| n > shared), "{old:?} -> {new:?}: {added:?}");
+            if old == new {
+                assert!(added.is_empty());
+            }
+        }
     }
 }

@@ -16,9 +16,12 @@
 //! so a renamed file's secrets list the new path in `other_locations` as before. The line hashes of recent
 //! blobs are kept ([`HashCache`]) so the previous version is rarely read twice.
 //!
-//! Scanning overlaps the tree walk. On a terminal the progress line counts commits read while the walk
-//! runs, then blobs and bytes scanned out of the totals the walk found (sizes from object headers), with
-//! an estimate of the time left.
+//! The walk runs first (it is a small part of the time); then the new blobs are scanned in parallel in
+//! path order, the versions of one file one after another and oldest first, so the line hashes of a
+//! version's previous one are usually at hand in the same thread and their shared delta chain is still
+//! in its delta-base cache. On a terminal the progress line counts commits read while the walk runs, then
+//! blobs and bytes scanned out of the totals the walk found (sizes from object headers), with an estimate
+//! of the time left.
 //!
 //! With `--since`/`--max-commits`, the trees of the excluded parents are visited first without recording,
 //! so content those commits already had is not reported as introduced by the oldest commit kept.
@@ -48,7 +51,7 @@ use std::time::Instant;
 const CHUNK: usize = 64;
 
 /// Bytes of line hashes kept for diffing the next versions of recently scanned blobs (8 bytes a line).
-const HASH_CACHE_BYTES: usize = 24 << 20;
+const HASH_CACHE_BYTES: usize = 4 << 20;
 
 /// Where a blob was seen: the commit (topological index) that introduced it at `path`, and the scan
 /// ([`BlobJob`]) whose findings hold for that place.
@@ -240,6 +243,8 @@ struct Worker {
     base_decoded: Vec<u8>,
     starts: Vec<usize>,
     diff: DiffScratch,
+    /// The line hashes of the blob this worker scanned last: most often the previous version of the next.
+    last: Option<(ObjectId, Arc<LineHashes>)>,
 }
 
 /// What blob-scanning tasks share. Tasks run while the trees are still being visited.
@@ -310,6 +315,7 @@ impl BlobScan<'_> {
             base_decoded: Vec::new(),
             starts: Vec::new(),
             diff: DiffScratch::default(),
+            last: None,
         });
         for job in batch {
             self.scan_blob(&mut worker, &job);
@@ -327,6 +333,7 @@ impl BlobScan<'_> {
             base_decoded,
             starts,
             diff,
+            last,
         } = w;
         let Some(data) = self.tally.read(repo, &job.id, &job.path, self.max_file_size, buf) else {
             return;
@@ -340,9 +347,10 @@ impl BlobScan<'_> {
         let text = text::decode(data, decoded);
         let mut hashes = LineHashes::new();
         hash_lines(text, &mut hashes, starts);
-        let before = job
-            .base
-            .and_then(|base| self.base_hashes(repo, &base, base_buf, base_decoded));
+        let before = job.base.and_then(|base| match last {
+            Some((id, h)) if *id == base => Some(h.clone()),
+            _ => self.base_hashes(repo, &base, base_buf, base_decoded),
+        });
         let mut out = Vec::new();
         match before {
             Some(before) => {
@@ -360,7 +368,10 @@ impl BlobScan<'_> {
                 self.pipeline.analyze_secrets(&job.path, data, scratch, &mut out);
             }
         }
-        self.hashes.insert(job.id, hashes);
+        hashes.shrink_to_fit();
+        let hashes = Arc::new(hashes);
+        self.hashes.insert(job.id, hashes.clone());
+        *last = Some((job.id, hashes));
         if !out.is_empty() {
             self.findings
                 .lock()
@@ -480,7 +491,7 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
         started: Instant::now(),
     };
     let mut inv = Inventory::default();
-    let visited: std::result::Result<(), String> = rayon::scope(|scope| {
+    let visited: std::result::Result<(), String> = rayon::scope_fifo(|scope| {
         let local = repo.local();
         let mut buf = Vec::new();
         if limited {
@@ -513,12 +524,18 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
                 blobs.blobs_found.fetch_add(new.len() as u64, Ordering::Relaxed);
                 blobs.bytes_found.fetch_add(size, Ordering::Relaxed);
             }
-            if inv.pending.len() >= CHUNK || i + 1 == commits.len() {
-                let batch = std::mem::take(&mut inv.pending);
-                scope.spawn(move |_| blobs.run(batch));
-            }
         }
         blobs.walk_done.store(true, Ordering::Relaxed);
+        // The versions of each file one after another, oldest first (a stable sort keeps the walk's order
+        // within a path): a version's previous one was usually just read by the same thread, so its line
+        // hashes are at hand, and the delta chain they share in the pack is still in the delta-base cache.
+        let mut jobs = std::mem::take(&mut inv.pending);
+        jobs.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut jobs = jobs.into_iter().peekable();
+        while jobs.peek().is_some() {
+            let batch: Vec<BlobJob> = jobs.by_ref().take(CHUNK).collect();
+            scope.spawn_fifo(move |_| blobs.run(batch));
+        }
         Ok(())
     });
     visited.map_err(|e| repo.error(e))?;

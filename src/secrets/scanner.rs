@@ -158,25 +158,42 @@ pub struct Scanner {
 }
 
 /// Rules whose regex window is at most this many bytes, and whose `requires` looks at most `NEAR_LINES`
-/// lines around a match, are "near" rules: a fixed margin around a changed line is all they need.
-const NEAR_WINDOW: usize = 1024;
-const NEAR_LINES: u32 = 10;
+/// lines around a match, are "near" rules: a fixed margin around a changed line is all they need. Most
+/// rules (every generic assignment rule) read only the line of their keyword.
+const NEAR_WINDOW: usize = 128;
+const NEAR_LINES: u32 = 1;
 
-/// What [`Scanner::regions`] needs: the margin near rules need, and an automaton over the keywords of the
-/// far rules (private keys, service-account files: windows up to 32 KiB) with each keyword's reach.
+/// Rules beyond the near ones, up to this window and this many `requires` lines, are "medium" rules
+/// (provider rules whose keyword is the provider's name a few lines above the token); the rest are "far"
+/// rules (private keys, service-account files: windows up to 32 KiB). Each group has its own keyword
+/// automaton, searched only as far back as its own rules reach, so a change is widened only where such a
+/// keyword actually sits close enough before it.
+const MEDIUM_WINDOW: usize = 1024;
+const MEDIUM_LINES: u32 = 10;
+
+/// What [`Scanner::regions`] needs: the margin near rules need, and for the medium and far rules, an
+/// automaton over their keywords with each keyword's reach.
 struct Reach {
     near_bytes: usize,
     near_lines: u32,
-    /// Far keywords and, per pattern, (largest window, most `requires` lines) of its rules.
-    far: Option<(AhoCorasick, Vec<(usize, u32)>)>,
-    far_bytes: usize,
+    /// Medium, then far (those with rules).
+    tiers: Vec<Tier>,
+}
+
+/// The keywords of one group of rules beyond the near ones.
+struct Tier {
+    ac: AhoCorasick,
+    /// Per pattern: (largest window, most `requires` lines) of its rules.
+    per_pattern: Vec<(usize, u32)>,
+    /// How far before a changed line a keyword of this group can sit and still reach it.
+    bytes: usize,
 }
 
 impl Reach {
     fn new(rules: &[Rule]) -> Result<Reach> {
-        let (mut near_bytes, mut near_lines, mut far_bytes) = (0, 0, 0);
-        let mut far_keywords: Vec<String> = Vec::new();
-        let mut far_reach: Vec<(usize, u32)> = Vec::new();
+        let (mut near_bytes, mut near_lines) = (0, 0);
+        // (keywords, per-keyword reach, bytes) of the medium and far groups.
+        let mut groups: [(Vec<String>, Vec<(usize, u32)>, usize); 2] = Default::default();
         for r in rules {
             let lines = r.requires.as_ref().map_or(0, |(_, n)| *n);
             let longest = r.syntax.keywords.iter().map(String::len).max().unwrap_or(0);
@@ -186,29 +203,32 @@ impl Reach {
                 near_lines = near_lines.max(lines);
                 continue;
             }
-            far_bytes = far_bytes.max(bytes);
+            let medium = r.syntax.window <= MEDIUM_WINDOW && lines <= MEDIUM_LINES;
+            let (keywords, reach, group_bytes) = &mut groups[usize::from(!medium)];
+            *group_bytes = (*group_bytes).max(bytes);
             for k in &r.syntax.keywords {
                 let k = k.to_ascii_lowercase();
-                let i = far_keywords.iter().position(|x| *x == k).unwrap_or_else(|| {
-                    far_keywords.push(k);
-                    far_reach.push((0, 0));
-                    far_keywords.len() - 1
+                let i = keywords.iter().position(|x| *x == k).unwrap_or_else(|| {
+                    keywords.push(k);
+                    reach.push((0, 0));
+                    keywords.len() - 1
                 });
-                far_reach[i] = (far_reach[i].0.max(r.syntax.window), far_reach[i].1.max(lines));
+                reach[i] = (reach[i].0.max(r.syntax.window), reach[i].1.max(lines));
             }
         }
-        let far = if far_keywords.is_empty() {
-            None
-        } else {
-            let ac = keyword_automaton(&far_keywords, AhoCorasickKind::DFA)
+        let mut tiers = Vec::new();
+        for (keywords, per_pattern, bytes) in groups {
+            if keywords.is_empty() {
+                continue;
+            }
+            let ac = keyword_automaton(&keywords, AhoCorasickKind::DFA)
                 .map_err(|e| Error::Usage(format!("cannot build keyword automaton: {e}")))?;
-            Some((ac, far_reach))
-        };
+            tiers.push(Tier { ac, per_pattern, bytes });
+        }
         Ok(Reach {
             near_bytes,
             near_lines,
-            far,
-            far_bytes,
+            tiers,
         })
     }
 }
@@ -308,35 +328,37 @@ impl Scanner {
     /// The parts of `data` to scan so that every candidate whose secret touches `added` (sorted, disjoint
     /// ranges of whole lines) is found as a scan of all of `data` would find it, and not much more: each
     /// range widened by what the near rules can reach (their window and keyword before it, their window after
-    /// it, their `requires` lines either side), and further where a far rule's keyword (a private key's
-    /// header) sits close enough before or inside it for its window to reach in. Sorted, disjoint, merged.
-    /// Linear in `data`: consecutive searches never revisit the same bytes.
+    /// it, their `requires` line either side), and further where a medium or far rule's keyword (a
+    /// provider's name, a private key's header) sits close enough before or inside it for its window to
+    /// reach in. Sorted, disjoint, merged. Linear in `data`: each group's consecutive searches never revisit
+    /// the same bytes (ranges are whole lines and keywords hold no line break, so none is cut in two).
     pub fn regions(&self, data: &[u8], added: &[Range<usize>]) -> Vec<Range<usize>> {
         let lines = Lines::new(data);
         let reach = &self.reach;
         let mut out: Vec<Range<usize>> = Vec::new();
-        // Far keyword hits found so far, and how far the far automaton has searched.
-        let mut far_hits: Vec<(usize, usize, usize)> = Vec::new();
-        let (mut far_searched, mut first_hit) = (0, 0);
+        // Per group: keyword hits found so far (start, end, pattern), how far it has searched, and the
+        // first hit that can still reach a later range.
+        let mut state: Vec<(Vec<(usize, usize, usize)>, usize, usize)> = vec![(Vec::new(), 0, 0); reach.tiers.len()];
         for r in added {
             let s = r.start.saturating_sub(reach.near_bytes);
             let e = (r.end + reach.near_bytes).min(data.len());
             let (mut s, mut e) = lines.lines_around(s, e, reach.near_lines as usize);
-            if let Some((ac, per_pattern)) = &reach.far {
-                let from = r.start.saturating_sub(reach.far_bytes).max(far_searched);
+            for (tier, (hits, searched, first)) in reach.tiers.iter().zip(&mut state) {
+                let lo = r.start.saturating_sub(tier.bytes);
+                let from = lo.max(*searched);
                 if from < r.end {
-                    far_hits.extend(
-                        ac.find_overlapping_iter(&data[from..r.end])
+                    hits.extend(
+                        tier.ac
+                            .find_overlapping_iter(&data[from..r.end])
                             .map(|m| (from + m.start(), from + m.end(), m.pattern().as_usize())),
                     );
-                    far_searched = r.end;
+                    *searched = r.end;
                 }
-                let lo = r.start.saturating_sub(reach.far_bytes);
-                while first_hit < far_hits.len() && far_hits[first_hit].0 < lo {
-                    first_hit += 1;
+                while *first < hits.len() && hits[*first].0 < lo {
+                    *first += 1;
                 }
-                for &(hs, he, p) in &far_hits[first_hit..] {
-                    let (window, n) = per_pattern[p];
+                for &(hs, he, p) in &hits[*first..] {
+                    let (window, n) = tier.per_pattern[p];
                     if hs >= r.end || he + window < r.start {
                         continue;
                     }
@@ -1505,5 +1527,104 @@ negative_examples = ["y"]
         use base64::Engine;
         let enc = base64::engine::general_purpose::STANDARD.encode("token=acme_Q8vR3kLmN0pQ2sT4uW6y and more text");
         assert!(ids("x", &format!("src=\"data:text/plain;base64,{enc}\"")).is_empty());
+    }
+
+    /// Scanning only [`Scanner::regions`] around changed lines finds exactly the candidates touching those
+    /// lines that a scan of the whole text finds, for every built-in rule's examples (near, medium and far
+    /// rules: one-line tokens, provider names lines above their token, private keys), placed among filler
+    /// lines with random lines marked as changed.
+    #[test]
+    fn regions_find_what_a_whole_scan_finds_on_changed_lines() {
+        let s = Scanner::new(crate::secrets::rule::builtin_rules().unwrap(), Allowlist::default()).unwrap();
+        let examples: Vec<&str> = s
+            .rules()
+            .iter()
+            .flat_map(|r| r.syntax.examples.iter().map(String::as_str))
+            .collect();
+        assert!(examples.len() > 500, "{} examples", examples.len());
+        let filler = [
+            "    let total = items.iter().map(|i| i.price).sum::<u64>();",
+            "# configuration for the staging cluster",
+            "",
+            "    }",
+            "func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {",
+            "  region: eu-west-1",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let key = |c: &Candidate| (c.rule, c.start, c.end, c.secret.clone());
+        let (mut checked, mut found_total) = (0, 0);
+        // Every example at least once, in texts of about 40 pieces.
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        for i in (1..order.len()).rev() {
+            order.swap(i, next(i + 1));
+        }
+        for chunk in order.chunks(12) {
+            let mut text = String::new();
+            for &e in chunk {
+                for _ in 0..next(4) {
+                    text.push_str(filler[next(filler.len())]);
+                    text.push('\n');
+                }
+                text.push_str(examples[e]);
+                text.push('\n');
+            }
+            let data = text.as_bytes();
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(
+                    memchr::memchr_iter(b'\n', data)
+                        .map(|i| i + 1)
+                        .filter(|&i| i < data.len()),
+                )
+                .collect();
+            for _ in 0..2 {
+                let mut added: Vec<Range<usize>> = Vec::new();
+                for (i, &st) in starts.iter().enumerate() {
+                    if next(4) != 0 {
+                        continue;
+                    }
+                    let end = starts.get(i + 1).copied().unwrap_or(data.len());
+                    match added.last_mut() {
+                        Some(last) if last.end == st => last.end = end,
+                        _ => added.push(st..end),
+                    }
+                }
+                let touches = |c: &Candidate| {
+                    let i = added.partition_point(|r| r.end <= c.start);
+                    added.get(i).is_some_and(|r| r.start < c.end.max(c.start + 1))
+                };
+                let mut whole: Vec<_> = s
+                    .scan("app/settings.txt", data, &mut Scratch::default())
+                    .into_iter()
+                    .filter(|c| touches(c))
+                    .map(|c| key(&c))
+                    .collect();
+                let mut parts = Vec::new();
+                for region in s.regions(data, &added) {
+                    let found = s.scan("app/settings.txt", &data[region.clone()], &mut Scratch::default());
+                    parts.extend(
+                        found
+                            .into_iter()
+                            .map(|c| c.shifted(region.start))
+                            .filter(|c| touches(c))
+                            .map(|c| key(&c)),
+                    );
+                }
+                whole.sort();
+                parts.sort();
+                assert_eq!(parts, whole, "text:\n{text}\nadded: {added:?}");
+                checked += 1;
+                found_total += whole.len();
+            }
+        }
+        assert!(
+            found_total > 200,
+            "{found_total} candidates on changed lines in {checked} texts"
+        );
     }
 }
