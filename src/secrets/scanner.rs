@@ -180,6 +180,18 @@ struct Reach {
     tiers: Vec<Tier>,
 }
 
+/// While [`Reach`] is built: the keywords of one group, each one's (window, lines), the group's bytes.
+type TierKeywords = (Vec<String>, Vec<(usize, u32)>, usize);
+
+/// What [`Scanner::regions`] has found with one [`Tier`] so far: keyword hits (start, end, pattern), how
+/// far it has searched, and the first hit that can still reach a later range.
+#[derive(Clone, Default)]
+struct TierSearch {
+    hits: Vec<(usize, usize, usize)>,
+    searched: usize,
+    first: usize,
+}
+
 /// The keywords of one group of rules beyond the near ones.
 struct Tier {
     ac: AhoCorasick,
@@ -192,8 +204,8 @@ struct Tier {
 impl Reach {
     fn new(rules: &[Rule]) -> Result<Reach> {
         let (mut near_bytes, mut near_lines) = (0, 0);
-        // (keywords, per-keyword reach, bytes) of the medium and far groups.
-        let mut groups: [(Vec<String>, Vec<(usize, u32)>, usize); 2] = Default::default();
+        // The medium and far groups: keywords, each keyword's reach, the group's reach.
+        let mut groups: [TierKeywords; 2] = Default::default();
         for r in rules {
             let lines = r.requires.as_ref().map_or(0, |(_, n)| *n);
             let longest = r.syntax.keywords.iter().map(String::len).max().unwrap_or(0);
@@ -336,14 +348,12 @@ impl Scanner {
         let lines = Lines::new(data);
         let reach = &self.reach;
         let mut out: Vec<Range<usize>> = Vec::new();
-        // Per group: keyword hits found so far (start, end, pattern), how far it has searched, and the
-        // first hit that can still reach a later range.
-        let mut state: Vec<(Vec<(usize, usize, usize)>, usize, usize)> = vec![(Vec::new(), 0, 0); reach.tiers.len()];
+        let mut state = vec![TierSearch::default(); reach.tiers.len()];
         for r in added {
             let s = r.start.saturating_sub(reach.near_bytes);
             let e = (r.end + reach.near_bytes).min(data.len());
             let (mut s, mut e) = lines.lines_around(s, e, reach.near_lines as usize);
-            for (tier, (hits, searched, first)) in reach.tiers.iter().zip(&mut state) {
+            for (tier, TierSearch { hits, searched, first }) in reach.tiers.iter().zip(&mut state) {
                 let lo = r.start.saturating_sub(tier.bytes);
                 let from = lo.max(*searched);
                 if from < r.end {
