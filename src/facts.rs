@@ -25,7 +25,72 @@ pub enum Fact {
     Dockerfile(DockerfileFact),
     EnvFile(EnvFileFact),
     ComposeInclude(IncludeFact),
+    BakeRun(BakeRunFact),
+    BakeFile(BakeFileFact),
 }
+
+/// A `docker buildx bake` run that pushes (`--push`, or `docker/bake-action` with `push: true`), in a CI
+/// file, script or Makefile.
+#[derive(Clone, Debug)]
+pub struct BakeRunFact {
+    /// Where the command (or the action's `uses:`) is written.
+    pub at: Located,
+    /// The bake files it reads (normalized disk paths), or bake's default file names when it names none:
+    /// one list per directory it may run from, most likely first (the join takes the first list of which
+    /// some file was linted).
+    pub files: Vec<Vec<PathBuf>>,
+    /// The targets or groups it names (empty: `default`).
+    pub targets: Vec<String>,
+    /// `--set` / `set:` overrides of `tags`.
+    pub tag_overrides: Vec<TagOverride>,
+    /// The line as printed.
+    pub snippet: String,
+}
+
+/// One `--set PATTERN.tags=VALUE` (or `+=`).
+#[derive(Clone, Debug)]
+pub struct TagOverride {
+    /// Target name, or a glob with `*`.
+    pub pattern: String,
+    /// `+=`: added to the file's tags instead of replacing them.
+    pub append: bool,
+    pub value: String,
+}
+
+/// A bake file (HCL or JSON): its targets with their tags, and its groups.
+#[derive(Clone, Debug)]
+pub struct BakeFileFact {
+    /// Normalized disk path.
+    pub disk_path: PathBuf,
+    pub targets: Vec<BakeTargetFact>,
+    /// `group "name" { targets = [...] }`.
+    pub groups: Vec<(String, Vec<String>)>,
+}
+
+/// A bake target.
+#[derive(Clone, Debug)]
+pub struct BakeTargetFact {
+    pub name: String,
+    /// `tags`: `None` when not set; `Some` with every tag when it is a list of strings. A `tags` value
+    /// that is an expression is not recorded as tags (see [`BakeTargetFact::tags_unknown`]).
+    pub tags: Option<Vec<BakeTagFact>>,
+    /// `tags` is set to something other than a list of strings (a function call, a variable).
+    pub tags_unknown: bool,
+    pub inherits: Vec<String>,
+}
+
+/// One tag of a bake target, with the file's own variable defaults substituted; a part that cannot be
+/// known (a variable with no literal default, a function) is [`BAKE_UNKNOWN`].
+#[derive(Clone, Debug)]
+pub struct BakeTagFact {
+    pub value: String,
+    pub at: Located,
+    /// The line as printed.
+    pub snippet: String,
+}
+
+/// Stands for a part of a bake tag whose value cannot be known.
+pub const BAKE_UNKNOWN: char = '\u{0}';
 
 /// A top-level compose `include:` entry with `env_file:` or `project_directory:`. Per the Compose
 /// Specification (`include`), the included file's variables come from its `env_file:` entries, or, when

@@ -2,7 +2,11 @@
 
 use super::Hit;
 use super::commands::{ImageRef, repository_and_tag};
-use std::collections::BTreeMap;
+use crate::facts::{BAKE_UNKNOWN, BakeFileFact, BakeRunFact, BakeTagFact, BakeTargetFact, Located};
+use crate::finding::{Category, Finding};
+use crate::lint::Configured;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
 
 crate::lint::declare_meta! {
     /// ## What it does
@@ -13,6 +17,22 @@ crate::lint::declare_meta! {
     /// `$CI_COMMIT_SHA`, `$(git rev-parse --short HEAD)`, a version, or a variable whose value cannot be
     /// known (`$TAG`, `${{ steps.meta.outputs.tags }}`). References whose repository is a variable that may
     /// carry a tag (`docker push $IMAGE`) are not judged; `$CI_REGISTRY_IMAGE` carries none.
+    ///
+    /// Bake files say what to build, not whether it is pushed, so for `docker buildx bake` the rule runs
+    /// in the project phase and joins two facts: a CI file, script or Makefile that runs `docker buildx
+    /// bake --push` (or `--set *.output=type=registry`), or a `docker/bake-action` step with `push: true`
+    /// (or an expression), names the bake files (`-f`, the action's `files:`; bake's default
+    /// `docker-bake.{json,hcl}` and `docker-bake.override.*` when none) and targets (groups expanded;
+    /// `default` when none); the bake file gives those targets' `tags` (`inherits` followed when a target
+    /// sets none). A file named by a workflow is looked up in the repository root (the directory holding
+    /// `.github`), by a script in its directory then the one above, by a Makefile or `.gitlab-ci.yml` in
+    /// its own. `${VAR}` in a tag takes the `default` of the file's own `variable "VAR"` block and nothing
+    /// else (never the environment): a variable with no literal default, or whose default is itself
+    /// interpolated (`default = "${GITHUB_SHA}"`), or any expression counts as a tag naming the commit.
+    /// `--set PATTERN.tags=…` (the action's `set:`) replaces the file's tags of the targets it matches,
+    /// `tags+=` adds to them. A repository a pushed target tags only `latest` is reported at its first tag
+    /// in the bake file (or at the `bake` line when the tags come from `--set`, or the target has none),
+    /// naming the line that pushes. A bake file that nothing pushes is not reported.
     ///
     /// ## Why is this bad?
     /// `latest` moves with every push: a deployment cannot say which build it runs, two hosts pulling at
@@ -88,6 +108,191 @@ pub fn check(images: &[ImageRef], out: &mut Vec<Hit>) {
             ),
             content: repo.to_string(),
         });
+    }
+}
+
+/// Whether `tag` as written (a `$`, or [`BAKE_UNKNOWN`], standing for a part that cannot be known) names
+/// only `latest` (or nothing); its repository then, with unknown parts shown as `…`.
+fn latest_only(tag: &str) -> Option<String> {
+    if tag.contains('@') {
+        return None;
+    }
+    let unknown = |s: &str| s.contains('$') || s.contains(BAKE_UNKNOWN);
+    let (repo, t) = repository_and_tag(tag);
+    match t {
+        Some(t) if unknown(t) || t != "latest" => None,
+        None if unknown(repo.rsplit('/').next().unwrap_or(repo)) => None,
+        _ if repo.is_empty() => None,
+        _ => Some(repo.replace(BAKE_UNKNOWN, "…")),
+    }
+}
+
+/// Whether a `--set` pattern (`*`, `app`, `web-*`) matches target `name`.
+fn pattern_matches(pattern: &str, name: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == name,
+        Some((head, tail)) => {
+            name.len() >= head.len() + tail.len() && name.starts_with(head) && {
+                let rest = &name[head.len()..];
+                if tail.contains('*') { true } else { rest.ends_with(tail) }
+            }
+        }
+    }
+}
+
+/// How many `inherits` and group links are followed.
+const MAX_DEPTH: usize = 8;
+
+/// The targets of the bake files one run reads, merged in file order (a later file's `tags` win).
+struct Merged<'a> {
+    targets: BTreeMap<&'a str, Vec<&'a BakeTargetFact>>,
+    groups: HashMap<&'a str, &'a [String]>,
+}
+
+impl<'a> Merged<'a> {
+    /// A target's tags: its own (the last file's that sets them), else its parents'. `Err` when they
+    /// cannot be known; `Ok(None)` when it has none.
+    fn tags(&self, name: &str, depth: usize) -> Result<Option<&'a [BakeTagFact]>, ()> {
+        let Some(defs) = self.targets.get(name) else { return Ok(None) };
+        for d in defs.iter().rev() {
+            if d.tags_unknown {
+                return Err(());
+            }
+            if let Some(t) = &d.tags {
+                return Ok(Some(t));
+            }
+        }
+        if depth >= MAX_DEPTH {
+            return Err(());
+        }
+        for d in defs.iter().rev() {
+            for parent in &d.inherits {
+                if let Some(t) = self.tags(parent, depth + 1)? {
+                    return Ok(Some(t));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// The targets `name` builds: itself, or a group's targets.
+    fn expand(&self, name: &'a str, depth: usize, out: &mut Vec<&'a str>) {
+        if let Some(members) = self.groups.get(name) {
+            if depth < MAX_DEPTH {
+                for m in members.iter() {
+                    self.expand(m, depth + 1, out);
+                }
+            }
+        } else if let Some((n, _)) = self.targets.get_key_value(name)
+            && !out.contains(n)
+        {
+            out.push(n);
+        }
+    }
+}
+
+/// CI002 for bake: joins the pushing `buildx bake` runs with the bake files they read (see the rule's
+/// documentation).
+pub fn check_bake(rule: &Configured, runs: &mut [BakeRunFact], files: &[BakeFileFact], findings: &mut Vec<Finding>) {
+    if runs.is_empty() || files.is_empty() {
+        return;
+    }
+    runs.sort_by(|a, b| (&a.at.path, a.at.line, a.at.column).cmp(&(&b.at.path, b.at.line, b.at.column)));
+    let by_path: HashMap<&PathBuf, &BakeFileFact> = files.iter().map(|f| (&f.disk_path, f)).collect();
+    let mut reported: HashSet<(String, u32, u32, String)> = HashSet::new();
+    for run in runs.iter() {
+        let Some(used) = run
+            .files
+            .iter()
+            .map(|dir| dir.iter().filter_map(|p| by_path.get(p).copied()).collect::<Vec<_>>())
+            .find(|v| !v.is_empty())
+        else {
+            continue;
+        };
+        let mut merged = Merged {
+            targets: BTreeMap::new(),
+            groups: HashMap::new(),
+        };
+        for f in &used {
+            for t in &f.targets {
+                merged.targets.entry(t.name.as_str()).or_default().push(t);
+            }
+            for (g, members) in &f.groups {
+                merged.groups.insert(g.as_str(), members);
+            }
+        }
+        let mut targets = Vec::new();
+        if run.targets.is_empty() {
+            merged.expand("default", 0, &mut targets);
+        }
+        for t in &run.targets {
+            merged.expand(t, 0, &mut targets);
+        }
+        for target in targets {
+            let Ok(file_tags) = merged.tags(target, 0) else { continue };
+            let overrides: Vec<_> = run
+                .tag_overrides
+                .iter()
+                .filter(|o| pattern_matches(&o.pattern, target))
+                .collect();
+            // (tag, where it is written, its line as printed)
+            let mut tags: Vec<(&str, &Located, &str)> = Vec::new();
+            if !overrides.iter().any(|o| !o.append) {
+                tags.extend(file_tags.unwrap_or_default().iter().map(|t| (t.value.as_str(), &t.at, t.snippet.as_str())));
+            }
+            for o in &overrides {
+                tags.extend(o.value.split(',').map(|v| (v.trim(), &run.at, run.snippet.as_str())));
+            }
+            let pushed_by = format!("{}:{}", run.at.path, run.at.line);
+            if tags.is_empty() {
+                if reported.insert((run.at.path.clone(), run.at.line, run.at.column, format!("\0{target}"))) {
+                    findings.push(rule.finding_at(
+                        Category::Build,
+                        &run.at,
+                        format!(
+                            "bake target `{target}` has no `tags`, so it is pushed with no tag naming the commit; give it one (`tags = [\"org/app:${{SHA}}\"]` with `variable \"SHA\" {{}}` set from `${{{{ github.sha }}}}`, or `--set {target}.tags=…`)"
+                        ),
+                        format!("{target}\0").as_bytes(),
+                        Some(run.snippet.clone()),
+                    ));
+                }
+                continue;
+            }
+            // Per repository: whether some tag names more than `latest`, and its first tag.
+            let mut repos: BTreeMap<String, (bool, usize)> = BTreeMap::new();
+            for (i, (tag, ..)) in tags.iter().enumerate() {
+                match latest_only(tag) {
+                    Some(repo) => {
+                        repos.entry(repo).or_insert((false, i));
+                    }
+                    None => {
+                        let (repo, _) = repository_and_tag(tag);
+                        repos.entry(repo.replace(BAKE_UNKNOWN, "…")).or_insert((true, i)).0 = true;
+                    }
+                }
+            }
+            let mut flagged: Vec<(String, usize)> = repos
+                .into_iter()
+                .filter(|(_, (other, _))| !other)
+                .map(|(r, (_, i))| (r, i))
+                .collect();
+            flagged.sort_by_key(|(_, i)| *i);
+            for (repo, i) in flagged {
+                let (_, at, snippet) = tags[i];
+                if !reported.insert((at.path.clone(), at.line, at.column, repo.clone())) {
+                    continue;
+                }
+                findings.push(rule.finding_at(
+                    Category::Build,
+                    at,
+                    format!(
+                        "image `{repo}` (bake target `{target}`) is pushed only as `:latest` by the `bake` at {pushed_by}; tag it with the commit too (a `variable` with no default set from `${{{{ github.sha }}}}`/`$CI_COMMIT_SHA`, or `--set {target}.tags=…`) so a deployment names one build and can roll back"
+                    ),
+                    format!("{repo}\0{target}").as_bytes(),
+                    Some(snippet.to_string()),
+                ));
+            }
+        }
     }
 }
 
@@ -241,6 +446,236 @@ mod tests {
         ];
         for (path, text) in passes {
             assert!(ids(path, text).is_empty(), "{path}:\n{text}\n{:?}", ids(path, text));
+        }
+    }
+}
+
+/// CI002 on bake files: the project phase over a CI file and the bake files it pushes.
+#[cfg(test)]
+mod bake_tests {
+    use crate::analyzer::{Analyzer, Emitted, FileInput};
+    use crate::ci::CiAnalyzer;
+    use crate::lint::LinterConfig;
+    use crate::project::ProjectRules;
+    use std::path::Path;
+
+    /// `CI002@path:line:column` of every CI002 finding over `files` (linted as the walk would, each at
+    /// its own path as disk path), after the project phase.
+    fn ci002(files: &[(&str, &str)]) -> Vec<String> {
+        let ci = CiAnalyzer::new(&LinterConfig::default());
+        let (mut findings, mut facts) = (Vec::new(), Vec::new());
+        for (path, text) in files {
+            let input = FileInput {
+                path,
+                data: text.as_bytes(),
+                explicit: false,
+                disk_path: Some(Path::new(path)),
+                secrets: &[],
+                snapshot: None,
+            };
+            assert!(ci.takes(&input), "{path}");
+            ci.analyze(
+                &input,
+                &mut Emitted {
+                    findings: &mut findings,
+                    facts: &mut facts,
+                },
+            );
+        }
+        ProjectRules::default().run(facts, &mut findings);
+        findings
+            .iter()
+            .filter(|f| &*f.rule_id == "CI002")
+            .map(|f| format!("CI002@{}:{}:{}", f.path, f.span.line, f.span.column))
+            .collect()
+    }
+
+    const WF: &str = ".github/workflows/ci.yml";
+    /// `bake` at 4:28.
+    const WF_PUSH: &str = "jobs:\n  b:\n    steps:\n      - run: docker buildx bake --push\n";
+    /// The tag at 3:12.
+    const HCL_LATEST: &str = "group \"default\" { targets = [\"app\"] }\ntarget \"app\" {\n  tags = [\"acme/app:latest\"]\n}\n";
+
+    fn action(with: &str) -> String {
+        format!("jobs:\n  b:\n    steps:\n      - uses: docker/bake-action@v6\n        with:\n{with}")
+    }
+
+    #[test]
+    fn catches() {
+        let bake_action = action("          push: true\n          files: cwd://docker-bake.hcl\n          targets: app\n");
+        let catches: &[(&[(&str, &str)], &[&str])] = &[
+            // HCL, and the same in JSON.
+            (&[(WF, WF_PUSH), ("docker-bake.hcl", HCL_LATEST)], &["CI002@docker-bake.hcl:3:12"]),
+            (
+                &[
+                    (WF, WF_PUSH),
+                    (
+                        "docker-bake.json",
+                        "{\n  \"group\": {\"default\": {\"targets\": [\"web\"]}},\n  \"target\": {\n    \"web\": {\n      \"tags\": [\"ghcr.io/acme/web\"]\n    }\n  }\n}\n",
+                    ),
+                ],
+                &["CI002@docker-bake.json:5:17"],
+            ),
+            // A variable whose own default is latest; the registry may be anything.
+            (
+                &[
+                    (WF, WF_PUSH),
+                    (
+                        "docker-bake.hcl",
+                        "variable \"REGISTRY\" {}\nvariable \"TAG\" {\n  default = \"latest\"\n}\ntarget \"default\" {\n  tags = [\"${REGISTRY}/app:${TAG}\"]\n}\n",
+                    ),
+                ],
+                &["CI002@docker-bake.hcl:6:12"],
+            ),
+            // No tags at all: at the line that pushes.
+            (
+                &[(WF, WF_PUSH), ("docker-bake.hcl", "target \"default\" {\n  context = \".\"\n}\n")],
+                &["CI002@.github/workflows/ci.yml:4:28"],
+            ),
+            // Tags from a parent target.
+            (
+                &[
+                    (WF, WF_PUSH),
+                    (
+                        "docker-bake.hcl",
+                        "target \"base\" {\n  tags = [\"acme/app:latest\"]\n}\ntarget \"default\" {\n  inherits = [\"base\"]\n}\n",
+                    ),
+                ],
+                &["CI002@docker-bake.hcl:2:12"],
+            ),
+            // Only the target without a commit tag; a named target, not the default group.
+            (
+                &[
+                    (
+                        "build.sh",
+                        "docker buildx bake -f docker-bake.hcl --push api web\n",
+                    ),
+                    (
+                        "docker-bake.hcl",
+                        "variable \"SHA\" {}\ntarget \"api\" { tags = [\"acme/api:${SHA}\", \"acme/api:latest\"] }\ntarget \"web\" { tags = [\"acme/web:latest\"] }\n",
+                    ),
+                ],
+                &["CI002@docker-bake.hcl:3:25"],
+            ),
+            // A script one directory down runs from the root.
+            (
+                &[
+                    ("scripts/release.sh", "#!/bin/sh\ndocker buildx bake --file docker-bake.hcl --push\n"),
+                    ("docker-bake.hcl", HCL_LATEST),
+                ],
+                &["CI002@docker-bake.hcl:3:12"],
+            ),
+            // `--set` replaces the tags with latest ones: at the line that pushes.
+            (
+                &[
+                    (
+                        "Makefile",
+                        "push:\n\tdocker buildx bake --push --set '*.tags=acme/app:latest'\n",
+                    ),
+                    (
+                        "docker-bake.hcl",
+                        "variable \"SHA\" {}\ntarget \"default\" { tags = [\"acme/app:${SHA}\"] }\n",
+                    ),
+                ],
+                &["CI002@Makefile:2:16"],
+            ),
+            // docker/bake-action with push: true (at its `uses:` value).
+            (&[(WF, &bake_action), ("docker-bake.hcl", HCL_LATEST)], &["CI002@docker-bake.hcl:3:12"]),
+            // A GitLab job pushing through an output override.
+            (
+                &[
+                    (
+                        ".gitlab-ci.yml",
+                        "b:\n  script:\n    - docker buildx bake --set \"*.output=type=registry\"\n",
+                    ),
+                    ("docker-bake.hcl", HCL_LATEST),
+                ],
+                &["CI002@docker-bake.hcl:3:12"],
+            ),
+        ];
+        let wrong: Vec<String> = catches
+            .iter()
+            .filter(|(files, want)| ci002(files) != *want)
+            .map(|(files, want)| format!("{files:?}: got {:?}, want {want:?}", ci002(files)))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn passes() {
+        let sha_var = "variable \"SHA\" {}\ntarget \"default\" {\n  tags = [\"acme/app:latest\", \"acme/app:${SHA}\"]\n}\n";
+        let passes: Vec<Vec<(&str, String)>> = vec![
+            // A variable with no default, or one defaulting to an environment reference.
+            vec![(WF, WF_PUSH.into()), ("docker-bake.hcl", sha_var.into())],
+            vec![
+                (WF, WF_PUSH.into()),
+                (
+                    "docker-bake.hcl",
+                    "variable \"TAG\" { default = \"${GITHUB_SHA}\" }\ntarget \"default\" { tags = [\"acme/app:${TAG}\"] }\n".into(),
+                ),
+            ],
+            vec![
+                (WF, WF_PUSH.into()),
+                (
+                    "docker-bake.json",
+                    "{\"variable\": {\"TAG\": {}}, \"target\": {\"default\": {\"tags\": [\"acme/app:${TAG}\"]}}}\n".into(),
+                ),
+            ],
+            // `--set` with the commit's tag, replacing or adding.
+            vec![
+                (
+                    WF,
+                    "jobs:\n  b:\n    steps:\n      - run: docker buildx bake --push --set \"*.tags=acme/app:${{ github.sha }}\"\n".into(),
+                ),
+                ("docker-bake.hcl", HCL_LATEST.into()),
+            ],
+            vec![
+                ("build.sh", "docker buildx bake --push --set app.tags+=acme/app:$GITHUB_SHA\n".into()),
+                ("docker-bake.hcl", HCL_LATEST.into()),
+            ],
+            vec![
+                (
+                    WF,
+                    action("          push: true\n          set: |\n            *.tags=acme/app:${{ github.sha }}\n"),
+                ),
+                ("docker-bake.hcl", HCL_LATEST.into()),
+            ],
+            // Not pushed: bake-action with push: false, a bake without --push, one that only prints, and
+            // a bake file nothing runs.
+            vec![(WF, action("          push: false\n")), ("docker-bake.hcl", HCL_LATEST.into())],
+            vec![
+                ("build.sh", "docker buildx bake\ndocker buildx bake --print --push\n".into()),
+                ("docker-bake.hcl", HCL_LATEST.into()),
+            ],
+            vec![("docker-bake.hcl", HCL_LATEST.into())],
+            // The pushed target is not the latest-only one; the bake file read is elsewhere.
+            vec![
+                ("build.sh", "docker buildx bake --push api\n".into()),
+                (
+                    "docker-bake.hcl",
+                    "target \"api\" { tags = [\"acme/api:1.2\"] }\ntarget \"web\" { tags = [\"acme/web:latest\"] }\n".into(),
+                ),
+            ],
+            vec![(WF, WF_PUSH.into()), ("sub/dir/docker-bake.hcl", HCL_LATEST.into())],
+            // Tags that are an expression; a remote source.
+            vec![
+                (WF, WF_PUSH.into()),
+                (
+                    "docker-bake.hcl",
+                    "target \"default\" { tags = concat([\"acme/app:latest\"], extra) }\n".into(),
+                ),
+            ],
+            vec![
+                (
+                    WF,
+                    action("          push: true\n          source: https://github.com/acme/app.git#main\n"),
+                ),
+                ("docker-bake.hcl", HCL_LATEST.into()),
+            ],
+        ];
+        for files in &passes {
+            let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+            assert!(ci002(&files).is_empty(), "{files:?}: {:?}", ci002(&files));
         }
     }
 }

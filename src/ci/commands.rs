@@ -51,6 +51,23 @@ pub struct ImageRef {
 pub struct Extracted {
     pub build_args: Vec<BuildArg>,
     pub images: Vec<ImageRef>,
+    /// `docker buildx bake` runs that push.
+    pub bake_runs: Vec<BakeRun>,
+}
+
+/// A `docker buildx bake --push` command, or a `docker/bake-action` step with `push: true`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BakeRun {
+    /// `-f`/`--file` (the action's `files:`), as written.
+    pub files: Vec<String>,
+    /// The targets or groups named.
+    pub targets: Vec<String>,
+    /// `--set` values (the action's `set:`), as written.
+    pub sets: Vec<String>,
+    /// The action's `workdir:`.
+    pub workdir: Option<String>,
+    /// Where `bake` (the action's `uses:` value) is written.
+    pub range: Range<usize>,
 }
 
 /// A line joined from one or more physical lines, with where each piece sits in the file.
@@ -216,6 +233,7 @@ enum Action {
     Build,
     Push,
     Tag,
+    Bake,
 }
 
 /// Reads the build, push and tag commands of shell-like text.
@@ -255,6 +273,10 @@ pub fn shell_commands(text: &str, kind: ShellKind, out: &mut Extracted) {
             let rest = &args[sub..];
             match action {
                 Action::Build => build_command(rest, &mut cursor, &mut locate, out),
+                Action::Bake => {
+                    let range = locate("bake", &mut cursor);
+                    out.bake_runs.extend(bake_command(rest, range));
+                }
                 Action::Push => {
                     if rest.iter().any(|a| a == "-a" || a == "--all-tags") {
                         continue;
@@ -310,6 +332,8 @@ fn action_of(program: &str, args: &[String]) -> Option<(usize, Action)> {
         (Some("push"), _) => Some((i + 1, Action::Push)),
         (Some("image"), Some("push")) => Some((i + 2, Action::Push)),
         (Some("tag"), _) => Some((i + 1, Action::Tag)),
+        (Some("buildx"), Some("bake")) => Some((i + 2, Action::Bake)),
+        (Some("bake"), _) if program == "docker" => Some((i + 1, Action::Bake)),
         (Some("image"), Some("tag")) => Some((i + 2, Action::Tag)),
         _ => None,
     }
@@ -391,9 +415,61 @@ fn build_command(
     out.images.extend(tags);
 }
 
+/// Options of `buildx bake` that take a value (besides `-f`/`--file` and `--set`).
+const BAKE_OPTS_WITH_ARG: &[&str] = &[
+    "--builder",
+    "--progress",
+    "--metadata-file",
+    "--allow",
+    "--provenance",
+    "--sbom",
+    "--var",
+];
+
+/// A `bake` command's files, targets and overrides, when it pushes (`--push`, or a `--set` that makes the
+/// output a registry); `None` when it does not or only prints (`--print`, `--list`, `--call`, `--check`).
+fn bake_command(args: &[String], range: Range<usize>) -> Option<BakeRun> {
+    let mut run = BakeRun {
+        range,
+        ..BakeRun::default()
+    };
+    let mut push = false;
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        let (opt, inline) = match a.split_once('=') {
+            Some((o, v)) if o.starts_with("--") => (o, Some(v.to_string())),
+            _ => (a, None),
+        };
+        let value = |i: &mut usize| {
+            inline.clone().or_else(|| {
+                *i += 1;
+                args.get(*i).cloned()
+            })
+        };
+        match opt {
+            "--push" => push = true,
+            "--print" | "--list" | "--call" | "--check" => return None,
+            "-f" | "--file" => run.files.extend(value(&mut i)),
+            "--set" => {
+                if let Some(v) = value(&mut i) {
+                    push |= v.contains(".output=type=registry") || v.contains(".push=true");
+                    run.sets.push(v);
+                }
+            }
+            _ if a.starts_with("-f") && a.len() > 2 && !a.starts_with("--") => run.files.push(a[2..].to_string()),
+            _ if inline.is_none() && BAKE_OPTS_WITH_ARG.contains(&opt) => i += 1,
+            _ if !a.starts_with('-') => run.targets.push(a.to_string()),
+            _ => {}
+        }
+        i += 1;
+    }
+    push.then_some(run)
+}
+
 /// The `docker/build-push-action` steps of a workflow (or composite action) file.
 pub fn build_push_action(text: &str, out: &mut Extracted) {
-    if !text.contains("docker/build-push-action") {
+    if !text.contains("docker/build-push-action") && !text.contains("docker/bake-action") {
         return;
     }
     let Ok(docs) = yaml::parse(text) else { return };
@@ -411,6 +487,10 @@ pub fn build_push_action(text: &str, out: &mut Extracted) {
         }
         for step in steps {
             let uses = step.get("uses").and_then(Node::as_str).unwrap_or("");
+            if uses.starts_with("docker/bake-action") {
+                out.bake_runs.extend(bake_action(text, step));
+                continue;
+            }
             if !uses.starts_with("docker/build-push-action") {
                 continue;
             }
@@ -444,6 +524,39 @@ pub fn build_push_action(text: &str, out: &mut Extracted) {
             }
         }
     }
+}
+
+/// A `docker/bake-action` step that pushes (`push: true` or an expression); `None` when it does not, or
+/// when it bakes a remote `source:` (its files are not in this repository).
+fn bake_action(text: &str, step: &Node) -> Option<BakeRun> {
+    let with = step.get("with")?;
+    let push = with.get("push").and_then(Node::as_str)?;
+    if !(push == "true" || push.contains("${{")) {
+        return None;
+    }
+    if let Some(source) = with.get("source").and_then(Node::as_str)
+        && source != "."
+        && !source.contains("defaultContext")
+    {
+        return None;
+    }
+    let list = |key: &str| -> Vec<String> {
+        with.get(key)
+            .map(|n| list_input(text, n).into_iter().map(|(s, _)| s).collect())
+            .unwrap_or_default()
+    };
+    let uses = step.get("uses")?;
+    Some(BakeRun {
+        // bake-action v6 writes local files as `cwd://docker-bake.hcl`.
+        files: list("files")
+            .into_iter()
+            .map(|f| f.strip_prefix("cwd://").map(str::to_string).unwrap_or(f))
+            .collect(),
+        targets: list("targets"),
+        sets: list("set"),
+        workdir: with.get("workdir").and_then(Node::as_str).map(str::to_string),
+        range: uses.start.byte..uses.end.byte.max(uses.start.byte).min(text.len()),
+    })
 }
 
 /// The items of an action's list input (one per line, or comma-separated; a YAML list also works), each

@@ -18,16 +18,19 @@
 //! assert_eq!(findings.iter().map(|f| &*f.rule_id).collect::<Vec<_>>(), ["CI001", "CI002"]);
 //! ```
 
+pub mod bake;
 pub mod ci001_secret_build_arg;
 pub mod ci002_image_pushed_only_latest;
 pub mod commands;
 
 use crate::analyzer::{Emitted, FileInput};
+use crate::facts::{BakeFileFact, BakeRunFact, Fact, Located, TagOverride};
 use crate::finding::{Category, Finding, Fingerprint, Span};
 use crate::lint::{Configured, LinterConfig, Meta};
 use crate::position::LineIndex;
 use commands::{Extracted, ShellKind};
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 /// Every build-command rule, in id order.
 pub static RULES: &[&Meta] = &[&ci001_secret_build_arg::META, &ci002_image_pushed_only_latest::META];
@@ -133,6 +136,61 @@ impl CiAnalyzer {
         let kind = file_kind(path).unwrap_or(FileKind::Shell);
         let text = String::from_utf8_lossy(data);
         let extracted = extract(kind, &text);
+        self.report(path, &text, kind, &extracted, secrets, out);
+    }
+
+    /// The facts the project phase joins for CI002 on bake files: a bake file's targets, or the pushing
+    /// `buildx bake` runs of a CI file. `located` is the file's disk path (or repository path).
+    fn facts(&self, path: &str, text: &str, kind: FileKind, extracted: &Extracted, located: &Path, clean: bool, facts: &mut Vec<Fact>) {
+        let disk_path = crate::fsutil::normalize_path(located);
+        if kind == FileKind::Bake {
+            let b = bake::read(path, text, clean);
+            if !b.targets.is_empty() {
+                facts.push(Fact::BakeFile(BakeFileFact {
+                    disk_path,
+                    targets: b.targets,
+                    groups: b.groups,
+                }));
+            }
+            return;
+        }
+        if extracted.bake_runs.is_empty() {
+            return;
+        }
+        let index = LineIndex::new(text.as_bytes());
+        let dirs = run_dirs(kind, &disk_path);
+        for run in &extracted.bake_runs {
+            let named: Vec<&str> = run.files.iter().map(String::as_str).filter(|f| !f.contains('$') && *f != "-").collect();
+            if !run.files.is_empty() && named.is_empty() {
+                continue;
+            }
+            let names: &[&str] = if run.files.is_empty() { BAKE_DEFAULT_FILES } else { &named };
+            let files = dirs
+                .iter()
+                .map(|d| {
+                    let d = run.workdir.as_ref().map_or(d.clone(), |w| d.join(w));
+                    names.iter().map(|n| crate::fsutil::normalize_path(&d.join(n))).collect()
+                })
+                .collect();
+            let (line, column) = index.position(text.as_bytes(), run.range.start);
+            let (end_line, end) = index.position(text.as_bytes(), run.range.end);
+            let line_text = text.split('\n').nth(line as usize - 1).unwrap_or("").trim();
+            facts.push(Fact::BakeRun(BakeRunFact {
+                at: Located {
+                    path: path.to_string(),
+                    line,
+                    column,
+                    end_column: if end_line == line { end } else { column },
+                },
+                files,
+                targets: run.targets.clone(),
+                tag_overrides: run.sets.iter().filter_map(|s| tag_override(s)).collect(),
+                snippet: masked_line(line_text, clean),
+            }));
+        }
+    }
+
+    fn report(&self, path: &str, text: &str, kind: FileKind, extracted: &Extracted, secrets: &[Range<usize>], out: &mut Vec<Finding>) {
         if extracted.build_args.is_empty() && extracted.images.is_empty() {
             return;
         }
@@ -183,6 +241,49 @@ impl CiAnalyzer {
     }
 }
 
+/// The files `docker buildx bake` reads when none is named (the compose files it also reads are not
+/// bake files here: their images are the compose rules' business).
+const BAKE_DEFAULT_FILES: &[&str] = &[
+    "docker-bake.json",
+    "docker-bake.hcl",
+    "docker-bake.override.json",
+    "docker-bake.override.hcl",
+];
+
+/// The directories a `bake` in a file at `file` (normalized) may run from, most likely first: a
+/// workflow or action under `.github/` runs in the repository root (the directory holding `.github`); a
+/// shell script in its own directory or the one above (`scripts/release.sh` run from the root); a
+/// Makefile and `.gitlab-ci.yml` in their own directory.
+fn run_dirs(kind: FileKind, file: &Path) -> Vec<PathBuf> {
+    let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+    if let Some(github) = file.ancestors().find(|a| a.file_name().is_some_and(|n| n == ".github")) {
+        return vec![github.parent().map(Path::to_path_buf).unwrap_or_default()];
+    }
+    match kind {
+        FileKind::Shell => {
+            let mut v = vec![dir.clone()];
+            v.extend(dir.parent().map(Path::to_path_buf));
+            v
+        }
+        _ => vec![dir],
+    }
+}
+
+/// `PATTERN.tags=VALUE` or `PATTERN.tags+=VALUE` of a `--set`; other overrides are `None`.
+fn tag_override(set: &str) -> Option<TagOverride> {
+    let (lhs, value) = set.split_once('=')?;
+    let (lhs, append) = match lhs.strip_suffix('+') {
+        Some(l) => (l, true),
+        None => (lhs, false),
+    };
+    let (pattern, key) = lhs.rsplit_once('.')?;
+    (key == "tags").then(|| TagOverride {
+        pattern: pattern.to_string(),
+        append,
+        value: value.to_string(),
+    })
+}
+
 /// The line as printed: at most 160 characters; when the secrets engine found something in the file the
 /// line is not printed (it may be that secret).
 fn masked_line(line: &str, clean: bool) -> String {
@@ -206,7 +307,14 @@ impl crate::analyzer::Analyzer for CiAnalyzer {
     }
 
     fn analyze(&self, file: &FileInput<'_>, out: &mut Emitted<'_>) {
-        self.lint(file.path, file.data, file.secrets, out.findings);
+        let kind = file_kind(file.path).unwrap_or(FileKind::Shell);
+        let text = String::from_utf8_lossy(file.data);
+        let extracted = extract(kind, &text);
+        self.report(file.path, &text, kind, &extracted, file.secrets, out.findings);
+        let located = file.disk_path.or(file.snapshot.map(|_| Path::new(file.path)));
+        if let (Some(located), Some(_)) = (located, &self.configured[1]) {
+            self.facts(file.path, &text, kind, &extracted, located, file.secrets.is_empty(), out.facts);
+        }
     }
 
     fn rule_infos(&self) -> Vec<crate::catalog::RuleInfo> {

@@ -10,6 +10,8 @@
 //! - EN003: a secret finding in an example env file says that example files document names, not values.
 //! - EN004: variables a compose file interpolates that no example env file beside it documents.
 //! - EN005: a compose `env_file:` that loads a file git tracks.
+//! - CI002 for bake: a `docker buildx bake --push` (or `docker/bake-action` with `push: true`) in a CI
+//!   file whose bake file tags a target only `latest` ([`crate::ci::ci002_image_pushed_only_latest`]).
 //!
 //! Positions and paths come from the facts (display paths, as the findings of the walk have them). The git
 //! added-lines modes run the same rules once per commit (or over the index) whose change touches a file
@@ -37,6 +39,7 @@ pub struct ProjectRules {
     example_secret: bool,
     undocumented_variable: Option<Configured>,
     tracked_env_file: Option<Configured>,
+    bake_pushed_only_latest: Option<Configured>,
 }
 
 impl Default for ProjectRules {
@@ -63,6 +66,7 @@ impl ProjectRules {
             example_secret: cfg.configure(&env::en003_secret_in_example_file::META).is_some(),
             undocumented_variable: cfg.configure(&env::en004_undocumented_variable::META),
             tracked_env_file: cfg.configure(&env::en005_compose_loads_tracked_env_file::META),
+            bake_pushed_only_latest: cfg.configure(&crate::ci::ci002_image_pushed_only_latest::META),
         }
     }
 
@@ -75,6 +79,7 @@ impl ProjectRules {
             example_secret,
             undocumented_variable,
             tracked_env_file,
+            bake_pushed_only_latest,
         } = self;
         missing_healthcheck.is_some()
             || *secret_build_arg
@@ -83,6 +88,7 @@ impl ProjectRules {
             || *example_secret
             || undocumented_variable.is_some()
             || tracked_env_file.is_some()
+            || bake_pushed_only_latest.is_some()
     }
 
     /// Runs every project rule over `facts`, adding to and adjusting `findings`.
@@ -91,6 +97,7 @@ impl ProjectRules {
         let mut dockerfiles: HashMap<PathBuf, DockerfileFact> = HashMap::new();
         let mut env_files: Vec<EnvFileFact> = Vec::new();
         let mut includes: Vec<IncludeFact> = Vec::new();
+        let (mut bake_runs, mut bake_files) = (Vec::new(), Vec::new());
         for f in facts {
             match f {
                 Fact::ComposeService(s) => services.push(s),
@@ -99,7 +106,12 @@ impl ProjectRules {
                 }
                 Fact::EnvFile(e) => env_files.push(e),
                 Fact::ComposeInclude(i) => includes.push(i),
+                Fact::BakeRun(r) => bake_runs.push(r),
+                Fact::BakeFile(b) => bake_files.push(b),
             }
+        }
+        if let Some(rule) = &self.bake_pushed_only_latest {
+            crate::ci::ci002_image_pushed_only_latest::check_bake(rule, &mut bake_runs, &bake_files, findings);
         }
         // The same file can be reported by the walk and by a `.gitignore` above it.
         env_files.sort_by(|a, b| (&a.disk_path, &a.path).cmp(&(&b.disk_path, &b.path)));
