@@ -621,11 +621,12 @@ mod bake_tests {
                     "{\"variable\": {\"TAG\": {}}, \"target\": {\"default\": {\"tags\": [\"acme/app:${TAG}\"]}}}\n".into(),
                 ),
             ],
-            // `--set` with the commit's tag, replacing or adding.
+            // `--set` with the commit's tag, replacing (the file's latest-only repository is not pushed)
+            // or adding.
             vec![
                 (
                     WF,
-                    "jobs:\n  b:\n    steps:\n      - run: docker buildx bake --push --set \"*.tags=acme/app:${{ github.sha }}\"\n".into(),
+                    "jobs:\n  b:\n    steps:\n      - run: docker buildx bake --push --set \"*.tags=ghcr.io/acme/app:${{ github.sha }}\"\n".into(),
                 ),
                 ("docker-bake.hcl", HCL_LATEST.into()),
             ],
