@@ -218,3 +218,47 @@ fn build_command_rules_in_workflows_scripts_and_bake_files() {
         .unwrap();
     assert!(String::from_utf8(out.stdout).unwrap().contains("git rm --cached"));
 }
+
+/// CI002 for `docker buildx bake`: a workflow pushes the default group of the root bake file through
+/// `docker/bake-action`, and a script pushes `ci/docker-bake.json` with a `--set` commit tag; the finding
+/// sits at the bake file's latest-only tag and names the workflow line. A bake file nothing pushes gets
+/// nothing, whatever its tags.
+#[test]
+fn bake_files_pushed_from_ci_are_judged_at_their_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let write = |rel: &str, text: &str| {
+        let path = p.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    };
+    write(
+        ".github/workflows/images.yml",
+        "on: push\njobs:\n  images:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/setup-buildx-action@v3\n      - uses: docker/bake-action@v6\n        with:\n          files: docker-bake.hcl\n          push: ${{ github.ref == 'refs/heads/main' }}\n",
+    );
+    write(
+        "docker-bake.hcl",
+        "variable \"TAG\" {\n  default = \"latest\"\n}\nvariable \"SHA\" {}\n\ngroup \"default\" {\n  targets = [\"web\", \"api\"]\n}\n\ntarget \"web\" {\n  context = \"./web\"\n  tags = [\"ghcr.io/acme/web:${TAG}\"]\n}\n\ntarget \"api\" {\n  context = \"./api\"\n  tags = [\"ghcr.io/acme/api:${TAG}\", \"ghcr.io/acme/api:${SHA}\"]\n}\n",
+    );
+    write(
+        "scripts/release.sh",
+        "#!/bin/sh\nset -e\ndocker buildx bake -f ci/docker-bake.json --push --set \"worker.tags=ghcr.io/acme/worker:$(git rev-parse --short HEAD)\" worker\n",
+    );
+    write(
+        "ci/docker-bake.json",
+        "{\n  \"target\": {\n    \"worker\": {\n      \"tags\": [\"ghcr.io/acme/worker:latest\"]\n    }\n  }\n}\n",
+    );
+    write(
+        "tools/docker-bake.hcl",
+        "target \"default\" {\n  tags = [\"acme/tools:latest\"]\n}\n",
+    );
+    let f = findings(p, &[]);
+    assert_eq!(at(&f, "CI002"), vec![("docker-bake.hcl".to_string(), 12, 12)], "{f:?}");
+    let m = message(&f, "CI002");
+    assert!(
+        m.contains("`ghcr.io/acme/web`")
+            && m.contains("bake target `web`")
+            && m.contains(".github/workflows/images.yml:7"),
+        "{m}"
+    );
+}

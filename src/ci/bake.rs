@@ -252,7 +252,11 @@ pub fn read(path: &str, text: &str, clean: bool) -> BakeFile {
     BakeFile { targets, groups }
 }
 
-fn target_entry<'a>(targets: &'a mut Vec<RawTarget>, by_name: &mut HashMap<String, usize>, name: &str) -> &'a mut RawTarget {
+fn target_entry<'a>(
+    targets: &'a mut Vec<RawTarget>,
+    by_name: &mut HashMap<String, usize>,
+    name: &str,
+) -> &'a mut RawTarget {
     let i = *by_name.entry(name.to_string()).or_insert_with(|| {
         targets.push(RawTarget {
             name: name.to_string(),
@@ -323,29 +327,48 @@ mod tests {
         let f = read("docker-bake.hcl", h, true);
         assert_eq!(
             tags(&f, "app").unwrap(),
-            vec![("acme/app:latest".to_string(), 14, 6), ("acme/app:?".to_string(), 15, 6)]
+            vec![
+                ("acme/app:latest".to_string(), 14, 6),
+                ("acme/app:?".to_string(), 15, 6)
+            ]
         );
         assert_eq!(
             tags(&f, "api").unwrap(),
-            vec![("acme/api:?".to_string(), 20, 12), ("acme/api:${TAG}".to_string(), 20, 36)]
+            vec![
+                ("acme/api:?".to_string(), 20, 12),
+                ("acme/api:${TAG}".to_string(), 20, 36)
+            ]
         );
         assert_eq!(f.targets[1].inherits, vec!["app"]);
         let x = f.targets.iter().find(|t| t.name == "x").unwrap();
         assert!(x.tags_unknown && x.tags.is_none());
-        assert_eq!(f.groups, vec![("default".to_string(), vec!["app".to_string(), "api".to_string()])]);
+        assert_eq!(
+            f.groups,
+            vec![("default".to_string(), vec!["app".to_string(), "api".to_string()])]
+        );
     }
 
     #[test]
     fn json_targets() {
         let j = "{\n  \"variable\": {\"TAG\": {\"default\": \"latest\"}},\n  \"group\": {\"default\": {\"targets\": [\"web\"]}},\n  \"target\": {\n    \"web\": {\n      \"args\": {\"A\": \"1\"},\n      \"tags\": [\"ghcr.io/acme/web:${TAG}\"]\n    }\n  }\n}\n";
         let f = read("docker-bake.json", j, true);
-        assert_eq!(tags(&f, "web").unwrap(), vec![("ghcr.io/acme/web:latest".to_string(), 7, 17)]);
+        assert_eq!(
+            tags(&f, "web").unwrap(),
+            vec![("ghcr.io/acme/web:latest".to_string(), 7, 17)]
+        );
         assert_eq!(f.groups[0].1, vec!["web"]);
     }
 
     #[test]
     fn no_input_hangs() {
-        for t in ["\"", "target \"a\" { tags = [", "}}}]]]", "/*", "tags = [\"${\"]", "{{{{ \"${ \"a\" }\""] {
+        for t in [
+            "\"",
+            "target \"a\" { tags = [",
+            "}}}]]]",
+            "/*",
+            "tags = [\"${\"]",
+            "{{{{ \"${ \"a\" }\"",
+        ] {
             read("docker-bake.hcl", t, true);
         }
     }

@@ -153,7 +153,9 @@ impl<'a> Merged<'a> {
     /// A target's tags: its own (the last file's that sets them), else its parents'. `Err` when they
     /// cannot be known; `Ok(None)` when it has none.
     fn tags(&self, name: &str, depth: usize) -> Result<Option<&'a [BakeTagFact]>, ()> {
-        let Some(defs) = self.targets.get(name) else { return Ok(None) };
+        let Some(defs) = self.targets.get(name) else {
+            return Ok(None);
+        };
         for d in defs.iter().rev() {
             if d.tags_unknown {
                 return Err(());
@@ -229,7 +231,9 @@ pub fn check_bake(rule: &Configured, runs: &mut [BakeRunFact], files: &[BakeFile
             merged.expand(t, 0, &mut targets);
         }
         for target in targets {
-            let Ok(file_tags) = merged.tags(target, 0) else { continue };
+            let Ok(file_tags) = merged.tags(target, 0) else {
+                continue;
+            };
             let overrides: Vec<_> = run
                 .tag_overrides
                 .iter()
@@ -238,7 +242,12 @@ pub fn check_bake(rule: &Configured, runs: &mut [BakeRunFact], files: &[BakeFile
             // (tag, where it is written, its line as printed)
             let mut tags: Vec<(&str, &Located, &str)> = Vec::new();
             if !overrides.iter().any(|o| !o.append) {
-                tags.extend(file_tags.unwrap_or_default().iter().map(|t| (t.value.as_str(), &t.at, t.snippet.as_str())));
+                tags.extend(
+                    file_tags
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|t| (t.value.as_str(), &t.at, t.snippet.as_str())),
+                );
             }
             for o in &overrides {
                 tags.extend(o.value.split(',').map(|v| (v.trim(), &run.at, run.snippet.as_str())));
@@ -431,8 +440,9 @@ mod tests {
                 ".github/workflows/ci.yml",
                 "jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags: ${{ steps.meta.outputs.tags }}\n",
             ),
-            // A bake file's tags are not judged: bake files say what to build; whether it is pushed is
-            // decided where `docker buildx bake` runs.
+            // A bake file alone is not judged: bake files say what to build; whether it is pushed is
+            // decided where `docker buildx bake` runs (the project phase joins the two, see
+            // `bake_tests`).
             (
                 "docker-bake.hcl",
                 "target \"app\" {\n  tags = [\"acme/web:latest\"]\n}\n",
@@ -494,7 +504,8 @@ mod bake_tests {
     /// `bake` at 4:28.
     const WF_PUSH: &str = "jobs:\n  b:\n    steps:\n      - run: docker buildx bake --push\n";
     /// The tag at 3:12.
-    const HCL_LATEST: &str = "group \"default\" { targets = [\"app\"] }\ntarget \"app\" {\n  tags = [\"acme/app:latest\"]\n}\n";
+    const HCL_LATEST: &str =
+        "group \"default\" { targets = [\"app\"] }\ntarget \"app\" {\n  tags = [\"acme/app:latest\"]\n}\n";
 
     fn action(with: &str) -> String {
         format!("jobs:\n  b:\n    steps:\n      - uses: docker/bake-action@v6\n        with:\n{with}")
@@ -502,10 +513,16 @@ mod bake_tests {
 
     #[test]
     fn catches() {
-        let bake_action = action("          push: true\n          files: cwd://docker-bake.hcl\n          targets: app\n");
-        let catches: &[(&[(&str, &str)], &[&str])] = &[
+        let bake_action =
+            action("          push: true\n          files: cwd://docker-bake.hcl\n          targets: app\n");
+        // (files, the findings)
+        type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str]);
+        let catches: &[Case] = &[
             // HCL, and the same in JSON.
-            (&[(WF, WF_PUSH), ("docker-bake.hcl", HCL_LATEST)], &["CI002@docker-bake.hcl:3:12"]),
+            (
+                &[(WF, WF_PUSH), ("docker-bake.hcl", HCL_LATEST)],
+                &["CI002@docker-bake.hcl:3:12"],
+            ),
             (
                 &[
                     (WF, WF_PUSH),
@@ -529,7 +546,10 @@ mod bake_tests {
             ),
             // No tags at all: at the line that pushes.
             (
-                &[(WF, WF_PUSH), ("docker-bake.hcl", "target \"default\" {\n  context = \".\"\n}\n")],
+                &[
+                    (WF, WF_PUSH),
+                    ("docker-bake.hcl", "target \"default\" {\n  context = \".\"\n}\n"),
+                ],
                 &["CI002@.github/workflows/ci.yml:4:28"],
             ),
             // Tags from a parent target.
@@ -546,10 +566,7 @@ mod bake_tests {
             // Only the target without a commit tag; a named target, not the default group.
             (
                 &[
-                    (
-                        "build.sh",
-                        "docker buildx bake -f docker-bake.hcl --push api web\n",
-                    ),
+                    ("build.sh", "docker buildx bake -f docker-bake.hcl --push api web\n"),
                     (
                         "docker-bake.hcl",
                         "variable \"SHA\" {}\ntarget \"api\" { tags = [\"acme/api:${SHA}\", \"acme/api:latest\"] }\ntarget \"web\" { tags = [\"acme/web:latest\"] }\n",
@@ -560,7 +577,10 @@ mod bake_tests {
             // A script one directory down runs from the root.
             (
                 &[
-                    ("scripts/release.sh", "#!/bin/sh\ndocker buildx bake --file docker-bake.hcl --push\n"),
+                    (
+                        "scripts/release.sh",
+                        "#!/bin/sh\ndocker buildx bake --file docker-bake.hcl --push\n",
+                    ),
                     ("docker-bake.hcl", HCL_LATEST),
                 ],
                 &["CI002@docker-bake.hcl:3:12"],
@@ -580,7 +600,10 @@ mod bake_tests {
                 &["CI002@Makefile:2:16"],
             ),
             // docker/bake-action with push: true (at its `uses:` value).
-            (&[(WF, &bake_action), ("docker-bake.hcl", HCL_LATEST)], &["CI002@docker-bake.hcl:3:12"]),
+            (
+                &[(WF, &bake_action), ("docker-bake.hcl", HCL_LATEST)],
+                &["CI002@docker-bake.hcl:3:12"],
+            ),
             // A GitLab job pushing through an output override.
             (
                 &[
@@ -603,7 +626,8 @@ mod bake_tests {
 
     #[test]
     fn passes() {
-        let sha_var = "variable \"SHA\" {}\ntarget \"default\" {\n  tags = [\"acme/app:latest\", \"acme/app:${SHA}\"]\n}\n";
+        let sha_var =
+            "variable \"SHA\" {}\ntarget \"default\" {\n  tags = [\"acme/app:latest\", \"acme/app:${SHA}\"]\n}\n";
         let passes: Vec<Vec<(&str, String)>> = vec![
             // A variable with no default, or one defaulting to an environment reference.
             vec![(WF, WF_PUSH.into()), ("docker-bake.hcl", sha_var.into())],

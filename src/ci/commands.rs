@@ -4,11 +4,13 @@
 //!
 //! - shell text ([`shell_commands`]): every line of a workflow `run:`, a GitLab `script:`, a shell script
 //!   or a Makefile recipe is read as shell, with `\` continuations joined and `${{ … }}` expressions kept
-//!   whole; `docker|podman|nerdctl build`, `buildx build`, `image build`, `buildah bud`, `push` and `tag`
-//!   are recognised with their options;
+//!   whole; `docker|podman|nerdctl build`, `buildx build`, `image build`, `buildah bud`, `push`, `tag`
+//!   and a pushing `buildx bake` (files, targets, `--set`) are recognised with their options;
 //! - GitHub Actions steps that use `docker/build-push-action` ([`build_push_action`]): the `build-args`,
-//!   `tags` and `push` inputs;
-//! - bake files, HCL or JSON ([`bake_args`]): the `args` of every target.
+//!   `tags` and `push` inputs; and `docker/bake-action` steps that push (`files`, `targets`, `set`,
+//!   `workdir`);
+//! - bake files, HCL or JSON ([`bake_args`]): the `args` of every target (their tags are read by
+//!   [`super::bake`]).
 
 use crate::compose::yaml::{self, Node};
 use crate::dockerfile::shell::{Script, basename};

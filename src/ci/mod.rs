@@ -4,7 +4,9 @@
 //!
 //! - CI001: a secret passed as a build argument (shares DF006's fix wording,
 //!   [`crate::dockerfile::rules::BUILD_SECRET_FIX`]);
-//! - CI002: an image pushed only as `:latest`.
+//! - CI002: an image pushed only as `:latest`. For `docker buildx bake` it is decided in the project
+//!   phase: a bake file ([`bake`]) emits its targets' tags as a fact, a CI file its pushing bake runs,
+//!   and [`crate::project`] joins them.
 //!
 //! It is one more entry in the analyzer list ([`crate::analyzers`]); files are picked by name (and a
 //! shell script named on the command line by its `#!`), so the per-file hot path pays one name check.
@@ -141,7 +143,15 @@ impl CiAnalyzer {
 
     /// The facts the project phase joins for CI002 on bake files: a bake file's targets, or the pushing
     /// `buildx bake` runs of a CI file. `located` is the file's disk path (or repository path).
-    fn facts(&self, path: &str, text: &str, kind: FileKind, extracted: &Extracted, located: &Path, clean: bool, facts: &mut Vec<Fact>) {
+    fn facts(
+        file: &FileInput<'_>,
+        located: &Path,
+        text: &str,
+        kind: FileKind,
+        extracted: &Extracted,
+        facts: &mut Vec<Fact>,
+    ) {
+        let (path, clean) = (file.path, file.secrets.is_empty());
         let disk_path = crate::fsutil::normalize_path(located);
         if kind == FileKind::Bake {
             let b = bake::read(path, text, clean);
@@ -160,16 +170,28 @@ impl CiAnalyzer {
         let index = LineIndex::new(text.as_bytes());
         let dirs = run_dirs(kind, &disk_path);
         for run in &extracted.bake_runs {
-            let named: Vec<&str> = run.files.iter().map(String::as_str).filter(|f| !f.contains('$') && *f != "-").collect();
+            let named: Vec<&str> = run
+                .files
+                .iter()
+                .map(String::as_str)
+                .filter(|f| !f.contains('$') && *f != "-")
+                .collect();
             if !run.files.is_empty() && named.is_empty() {
                 continue;
             }
-            let names: &[&str] = if run.files.is_empty() { BAKE_DEFAULT_FILES } else { &named };
+            let names: &[&str] = if run.files.is_empty() {
+                BAKE_DEFAULT_FILES
+            } else {
+                &named
+            };
             let files = dirs
                 .iter()
                 .map(|d| {
                     let d = run.workdir.as_ref().map_or(d.clone(), |w| d.join(w));
-                    names.iter().map(|n| crate::fsutil::normalize_path(&d.join(n))).collect()
+                    names
+                        .iter()
+                        .map(|n| crate::fsutil::normalize_path(&d.join(n)))
+                        .collect()
                 })
                 .collect();
             let (line, column) = index.position(text.as_bytes(), run.range.start);
@@ -190,7 +212,15 @@ impl CiAnalyzer {
         }
     }
 
-    fn report(&self, path: &str, text: &str, kind: FileKind, extracted: &Extracted, secrets: &[Range<usize>], out: &mut Vec<Finding>) {
+    fn report(
+        &self,
+        path: &str,
+        text: &str,
+        kind: FileKind,
+        extracted: &Extracted,
+        secrets: &[Range<usize>],
+        out: &mut Vec<Finding>,
+    ) {
         if extracted.build_args.is_empty() && extracted.images.is_empty() {
             return;
         }
@@ -313,7 +343,7 @@ impl crate::analyzer::Analyzer for CiAnalyzer {
         self.report(file.path, &text, kind, &extracted, file.secrets, out.findings);
         let located = file.disk_path.or(file.snapshot.map(|_| Path::new(file.path)));
         if let (Some(located), Some(_)) = (located, &self.configured[1]) {
-            self.facts(file.path, &text, kind, &extracted, located, file.secrets.is_empty(), out.facts);
+            Self::facts(file, located, &text, kind, &extracted, out.facts);
         }
     }
 
