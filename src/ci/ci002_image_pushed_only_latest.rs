@@ -45,10 +45,22 @@ crate::lint::declare_meta! {
     /// docker push ghcr.io/acme/web:latest
     /// ```
     ///
+    /// A `docker-bake.hcl` that a workflow pushes with `docker buildx bake --push`:
+    ///
+    /// ```text
+    /// variable "TAG" { default = "latest" }
+    /// target "default" { tags = ["ghcr.io/acme/web:${TAG}"] }
+    /// ```
+    ///
     /// ## Use instead
     /// ```text
     /// docker build -t ghcr.io/acme/web:${{ github.sha }} -t ghcr.io/acme/web:latest .
     /// docker push --all-tags ghcr.io/acme/web
+    /// ```
+    ///
+    /// ```text
+    /// variable "SHA" {}   # SHA=${{ github.sha }} docker buildx bake --push
+    /// target "default" { tags = ["ghcr.io/acme/web:${SHA}", "ghcr.io/acme/web:latest"] }
     /// ```
     ///
     /// ## References
