@@ -110,8 +110,10 @@ pub struct BakeFile {
 /// may be printed (no secret finding in the file).
 pub fn read(path: &str, text: &str, clean: bool) -> BakeFile {
     let toks = tokens(text);
-    // Labels of the open `{`s (a block's `target "app"`, an object key's `"target"`).
-    let mut frames: Vec<Vec<String>> = Vec::new();
+    // Labels of the open `{`s (a block's `target "app"`, an object key's `"target"`), flattened, and how
+    // many each `{` pushed (so every check looks at the path in constant time).
+    let mut flat: Vec<String> = Vec::new();
+    let mut frames: Vec<usize> = Vec::new();
     let mut pending: Vec<String> = Vec::new();
     let mut key: Option<String> = None;
     let mut targets: Vec<RawTarget> = Vec::new();
@@ -121,15 +123,14 @@ pub fn read(path: &str, text: &str, clean: bool) -> BakeFile {
     let mut variables: HashMap<String, Option<String>> = HashMap::new();
     let mut i = 0;
     while i < toks.len() {
-        let path_is = |frames: &[Vec<String>], kind: &str| -> Option<String> {
-            let flat: Vec<&String> = frames.iter().flatten().collect();
+        let path_is = |flat: &[String], kind: &str| -> Option<String> {
             (flat.len() == 2 && flat[0] == kind).then(|| flat[1].clone())
         };
         match &toks[i] {
             Tok::Str(s, _) | Tok::Word(s) if key.is_none() => pending.push(s.clone()),
             Tok::Str(..) | Tok::Word(..) => {
                 let k = key.take().unwrap_or_default();
-                if let Some(v) = path_is(&frames, "variable")
+                if let Some(v) = path_is(&flat, "variable")
                     && k == "default"
                 {
                     let literal = match &toks[i] {
@@ -140,7 +141,7 @@ pub fn read(path: &str, text: &str, clean: bool) -> BakeFile {
                     // An expression (`default = foo(…)`) is not literal.
                     let literal = literal.filter(|_| !matches!(toks.get(i + 1), Some(Tok::Punct(b'(' | b'['))));
                     variables.insert(v, literal);
-                } else if let Some(t) = path_is(&frames, "target")
+                } else if let Some(t) = path_is(&flat, "target")
                     && k == "tags"
                 {
                     let e = target_entry(&mut targets, &mut by_name, &t);
@@ -157,14 +158,16 @@ pub fn read(path: &str, text: &str, clean: bool) -> BakeFile {
                     Some(k) => vec![k],
                     None => std::mem::take(&mut pending),
                 };
-                frames.push(labels);
+                frames.push(labels.len());
+                flat.extend(labels);
                 pending.clear();
-                if let Some(t) = path_is(&frames, "target") {
+                if let Some(t) = path_is(&flat, "target") {
                     target_entry(&mut targets, &mut by_name, &t);
                 }
             }
             Tok::Punct(b'}') => {
-                frames.pop();
+                let n = frames.pop().unwrap_or(0);
+                flat.truncate(flat.len() - n);
                 pending.clear();
                 key = None;
             }
@@ -189,7 +192,7 @@ pub fn read(path: &str, text: &str, clean: bool) -> BakeFile {
                     i += 1;
                 }
                 if let Some(k) = key.take() {
-                    if let Some(t) = path_is(&frames, "target") {
+                    if let Some(t) = path_is(&flat, "target") {
                         let e = target_entry(&mut targets, &mut by_name, &t);
                         match k.as_str() {
                             "tags" if only_strings => {
@@ -200,7 +203,7 @@ pub fn read(path: &str, text: &str, clean: bool) -> BakeFile {
                             "inherits" => e.inherits = items.into_iter().map(|(s, _)| s).collect(),
                             _ => {}
                         }
-                    } else if let Some(g) = path_is(&frames, "group")
+                    } else if let Some(g) = path_is(&flat, "group")
                         && k == "targets"
                     {
                         let names = items.into_iter().map(|(s, _)| s).collect();
@@ -371,5 +374,23 @@ mod tests {
         ] {
             read("docker-bake.hcl", t, true);
         }
+        // Deep nesting and long lists stay linear (each token looks at the path in constant time).
+        let deep = format!(
+            "{}target \"a\" {{ tags = [\"x\"] }}{}",
+            "x {".repeat(200_000),
+            "}".repeat(200_000)
+        );
+        let start = std::time::Instant::now();
+        read("docker-bake.hcl", &deep, true);
+        let many: String = (0..50_000)
+            .map(|i| format!("target \"t{i}\" {{ inherits = [\"t{}\"] }}\n", i + 1))
+            .collect();
+        let f = read("docker-bake.hcl", &many, true);
+        assert_eq!(f.targets.len(), 50_000);
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(5),
+            "{:?}",
+            start.elapsed()
+        );
     }
 }

@@ -154,6 +154,8 @@ fn pattern_matches(pattern: &str, name: &str) -> bool {
 
 /// How many `inherits` and group links are followed.
 const MAX_DEPTH: usize = 8;
+/// How many targets one target's `inherits` may visit.
+const MAX_VISITS: usize = 64;
 
 /// The targets of the bake files one run reads, merged in file order (a later file's `tags` win).
 struct Merged<'a> {
@@ -163,11 +165,15 @@ struct Merged<'a> {
 
 impl<'a> Merged<'a> {
     /// A target's tags: its own (the last file's that sets them), else its parents'. `Err` when they
-    /// cannot be known; `Ok(None)` when it has none.
-    fn tags(&self, name: &str, depth: usize) -> Result<Option<&'a [BakeTagFact]>, ()> {
+    /// cannot be known (or take more than [`MAX_VISITS`] targets to find); `Ok(None)` when it has none.
+    fn tags(&self, name: &str, depth: usize, budget: &mut usize) -> Result<Option<&'a [BakeTagFact]>, ()> {
         let Some(defs) = self.targets.get(name) else {
             return Ok(None);
         };
+        if *budget == 0 {
+            return Err(());
+        }
+        *budget -= 1;
         for d in defs.iter().rev() {
             if d.tags_unknown {
                 return Err(());
@@ -181,7 +187,7 @@ impl<'a> Merged<'a> {
         }
         for d in defs.iter().rev() {
             for parent in &d.inherits {
-                if let Some(t) = self.tags(parent, depth + 1)? {
+                if let Some(t) = self.tags(parent, depth + 1, budget)? {
                     return Ok(Some(t));
                 }
             }
@@ -189,16 +195,16 @@ impl<'a> Merged<'a> {
         Ok(None)
     }
 
-    /// The targets `name` builds: itself, or a group's targets.
-    fn expand(&self, name: &'a str, depth: usize, out: &mut Vec<&'a str>) {
-        if let Some(members) = self.groups.get(name) {
-            if depth < MAX_DEPTH {
+    /// The targets `name` builds: itself, or a group's targets (each group and target taken once).
+    fn expand(&self, name: &'a str, depth: usize, seen: &mut HashSet<&'a str>, out: &mut Vec<&'a str>) {
+        if let Some((g, members)) = self.groups.get_key_value(name) {
+            if depth < MAX_DEPTH && seen.insert(g) {
                 for m in members.iter() {
-                    self.expand(m, depth + 1, out);
+                    self.expand(m, depth + 1, seen, out);
                 }
             }
         } else if let Some((n, _)) = self.targets.get_key_value(name)
-            && !out.contains(n)
+            && seen.insert(n)
         {
             out.push(n);
         }
@@ -214,7 +220,12 @@ pub fn check_bake(rule: &Configured, runs: &mut [BakeRunFact], files: &[BakeFile
     runs.sort_by(|a, b| (&a.at.path, a.at.line, a.at.column).cmp(&(&b.at.path, b.at.line, b.at.column)));
     let by_path: HashMap<&PathBuf, &BakeFileFact> = files.iter().map(|f| (&f.disk_path, f)).collect();
     let mut reported: HashSet<(String, u32, u32, String)> = HashSet::new();
+    // Runs that read the same files the same way are judged once (the first names the push).
+    let mut judged: HashSet<String> = HashSet::new();
     for run in runs.iter() {
+        if !judged.insert(format!("{:?}{:?}{:?}", run.files, run.targets, run.tag_overrides)) {
+            continue;
+        }
         let Some(used) = run
             .files
             .iter()
@@ -235,15 +246,15 @@ pub fn check_bake(rule: &Configured, runs: &mut [BakeRunFact], files: &[BakeFile
                 merged.groups.insert(g.as_str(), members);
             }
         }
-        let mut targets = Vec::new();
+        let (mut targets, mut seen) = (Vec::new(), HashSet::new());
         if run.targets.is_empty() {
-            merged.expand("default", 0, &mut targets);
+            merged.expand("default", 0, &mut seen, &mut targets);
         }
         for t in &run.targets {
-            merged.expand(t, 0, &mut targets);
+            merged.expand(t, 0, &mut seen, &mut targets);
         }
         for target in targets {
-            let Ok(file_tags) = merged.tags(target, 0) else {
+            let Ok(file_tags) = merged.tags(target, 0, &mut MAX_VISITS.clone()) else {
                 continue;
             };
             let overrides: Vec<_> = run
@@ -714,5 +725,54 @@ mod bake_tests {
             let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
             assert!(ci002(&files).is_empty(), "{files:?}: {:?}", ci002(&files));
         }
+    }
+}
+
+/// Long `inherits` chains and wide groups are joined in bounded time.
+#[cfg(test)]
+mod bake_limits {
+    #[test]
+    fn long_chains_and_wide_groups() {
+        let n = 20_000;
+        let mut hcl: String = (0..n)
+            .map(|i| format!("target \"t{i}\" {{ inherits = [\"t{}\", \"t{}\"] }}\n", i + 1, i + 2))
+            .collect();
+        hcl.push_str(&format!("target \"t{n}\" {{ tags = [\"acme/app:latest\"] }}\n"));
+        let members: Vec<String> = (0..n).map(|i| format!("\"t{i}\"")).collect();
+        hcl.push_str(&format!("group \"default\" {{ targets = [{}] }}\n", members.join(", ")));
+        hcl.push_str(&format!(
+            "group \"g\" {{ targets = [{}] }}\n",
+            ["\"default\""; 50].join(", ")
+        ));
+        let start = std::time::Instant::now();
+        let mut findings = Vec::new();
+        let cfg = crate::lint::LinterConfig::default();
+        let rule = cfg.configure(&super::META).unwrap();
+        let file = super::super::bake::read("docker-bake.hcl", &hcl, true);
+        let files = [crate::facts::BakeFileFact {
+            disk_path: "docker-bake.hcl".into(),
+            targets: file.targets,
+            groups: file.groups,
+        }];
+        let mut runs = vec![crate::facts::BakeRunFact {
+            at: crate::facts::Located {
+                path: "build.sh".into(),
+                line: 1,
+                column: 1,
+                end_column: 2,
+            },
+            files: vec![vec!["docker-bake.hcl".into()]],
+            targets: vec!["g".into(), "default".into()],
+            tag_overrides: Vec::new(),
+            snippet: String::new(),
+        }];
+        super::check_bake(&rule, &mut runs, &files, &mut findings);
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "{:?}",
+            start.elapsed()
+        );
+        // The targets close to the tagged one find its tag; the others give up (their tags are unknown).
+        assert!(!findings.is_empty());
     }
 }
