@@ -39,6 +39,9 @@ pub struct BakeRunFact {
     /// one list per directory it may run from, most likely first (the join takes the first list of which
     /// some file was linted).
     pub files: Vec<Vec<PathBuf>>,
+    /// The files are named (`-f`, `files:`): all of them must have been linted for the run to be judged
+    /// (one the walk did not see may set the tags). Bake's default names are read where they exist.
+    pub files_named: bool,
     /// The targets or groups it names (empty: `default`).
     pub targets: Vec<String>,
     /// `--set` / `set:` overrides of `tags`.

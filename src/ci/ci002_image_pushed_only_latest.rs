@@ -229,6 +229,7 @@ pub fn check_bake(rule: &Configured, runs: &mut [BakeRunFact], files: &[BakeFile
         let Some(used) = run
             .files
             .iter()
+            .filter(|dir| !run.files_named || dir.iter().all(|p| by_path.contains_key(p)))
             .map(|dir| dir.iter().filter_map(|p| by_path.get(p).copied()).collect::<Vec<_>>())
             .find(|v| !v.is_empty())
         else {
@@ -705,6 +706,31 @@ mod bake_tests {
                 ),
             ],
             vec![(WF, WF_PUSH.into()), ("sub/dir/docker-bake.hcl", HCL_LATEST.into())],
+            // docker/metadata-action's bake file gives the tags; a named file the walk did not see may
+            // (both: the target has none here); a remote bake definition.
+            vec![
+                (
+                    WF,
+                    action(
+                        "          push: true\n          files: |\n            ./docker-bake.hcl\n            cwd://${{ steps.meta.outputs.bake-file }}\n          targets: build\n",
+                    ),
+                ),
+                (
+                    "docker-bake.hcl",
+                    "target \"docker-metadata-action\" {}\ntarget \"build\" {\n  inherits = [\"docker-metadata-action\"]\n}\n".into(),
+                ),
+            ],
+            vec![
+                ("build.sh", "docker buildx bake -f docker-bake.hcl -f meta.json --push build\n".into()),
+                (
+                    "docker-bake.hcl",
+                    "target \"docker-metadata-action\" {}\ntarget \"build\" {\n  inherits = [\"docker-metadata-action\"]\n}\n".into(),
+                ),
+            ],
+            vec![
+                ("build.sh", "docker buildx bake --push https://github.com/acme/app.git#main app\n".into()),
+                ("docker-bake.hcl", HCL_LATEST.into()),
+            ],
             // Tags that are an expression; a remote source.
             vec![
                 (WF, WF_PUSH.into()),
@@ -762,6 +788,7 @@ mod bake_limits {
                 end_column: 2,
             },
             files: vec![vec!["docker-bake.hcl".into()]],
+            files_named: true,
             targets: vec!["g".into(), "default".into()],
             tag_overrides: Vec::new(),
             snippet: String::new(),

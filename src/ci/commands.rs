@@ -461,6 +461,8 @@ fn bake_command(args: &[String], range: Range<usize>) -> Option<BakeRun> {
             }
             _ if a.starts_with("-f") && a.len() > 2 && !a.starts_with("--") => run.files.push(a[2..].to_string()),
             _ if inline.is_none() && BAKE_OPTS_WITH_ARG.contains(&opt) => i += 1,
+            // A remote bake definition (`bake https://github.com/acme/app.git#main`): its files are not here.
+            _ if !a.starts_with('-') && (a.contains("://") || a.starts_with("git@")) => return None,
             _ if !a.starts_with('-') => run.targets.push(a.to_string()),
             _ => {}
         }

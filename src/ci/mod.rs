@@ -170,15 +170,16 @@ impl CiAnalyzer {
         let index = LineIndex::new(text.as_bytes());
         let dirs = run_dirs(kind, &disk_path);
         for run in &extracted.bake_runs {
-            let named: Vec<&str> = run
+            // A file that is computed (`${{ steps.meta.outputs.bake-file }}`), read from stdin or fetched
+            // may set any target's tags: such a run cannot be judged.
+            if run
                 .files
                 .iter()
-                .map(String::as_str)
-                .filter(|f| !f.contains('$') && *f != "-")
-                .collect();
-            if !run.files.is_empty() && named.is_empty() {
+                .any(|f| f.contains('$') || f == "-" || f.contains("://"))
+            {
                 continue;
             }
+            let named: Vec<&str> = run.files.iter().map(String::as_str).collect();
             let names: &[&str] = if run.files.is_empty() {
                 BAKE_DEFAULT_FILES
             } else {
@@ -205,6 +206,7 @@ impl CiAnalyzer {
                     end_column: if end_line == line { end } else { column },
                 },
                 files,
+                files_named: !run.files.is_empty(),
                 targets: run.targets.clone(),
                 tag_overrides: run.sets.iter().filter_map(|s| tag_override(s)).collect(),
                 snippet: masked_line(line_text, clean),
