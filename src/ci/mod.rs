@@ -171,14 +171,7 @@ impl CiAnalyzer {
         let dirs = run_dirs(kind, &disk_path);
         for run in &extracted.bake_runs {
             // A file that is computed (`${{ steps.meta.outputs.bake-file }}`), read from stdin or fetched
-            // may set any target's tags: such a run cannot be judged.
-            if run
-                .files
-                .iter()
-                .any(|f| f.contains('$') || f == "-" || f.contains("://"))
-            {
-                continue;
-            }
+            // is no linted file: the join then leaves the run alone (`files_named`).
             let named: Vec<&str> = run.files.iter().map(String::as_str).collect();
             let names: &[&str] = if run.files.is_empty() {
                 BAKE_DEFAULT_FILES
