@@ -32,7 +32,11 @@ crate::lint::declare_meta! {
     /// `--set PATTERN.tags=…` (the action's `set:`) replaces the file's tags of the targets it matches,
     /// `tags+=` adds to them. A repository a pushed target tags only `latest` is reported at its first tag
     /// in the bake file (or at the `bake` line when the tags come from `--set`, or the target has none),
-    /// naming the line that pushes. A bake file that nothing pushes is not reported.
+    /// naming the line that pushes. A bake file that nothing pushes is not reported, and neither is a
+    /// run that names a file the scan did not lint as a bake file (a generated one such as
+    /// `docker/metadata-action`'s `bake-file`, or one not named `docker-bake*`): that file may set the
+    /// tags. A default of `latest` counts as written even when CI sets the variable: give the variable
+    /// no default (`variable "SHA" {}`) and it counts as the commit's tag.
     ///
     /// ## Why is this bad?
     /// `latest` moves with every push: a deployment cannot say which build it runs, two hosts pulling at

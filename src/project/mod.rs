@@ -12,6 +12,8 @@
 //! - EN005: a compose `env_file:` that loads a file git tracks.
 //! - CI002 for bake: a `docker buildx bake --push` (or `docker/bake-action` with `push: true`) in a CI
 //!   file whose bake file tags a target only `latest` ([`crate::ci::ci002_image_pushed_only_latest`]).
+//!   Only in a scan of files: the git modes below read no CI or bake file as a neighbour, so there it does
+//!   not run.
 //!
 //! Positions and paths come from the facts (display paths, as the findings of the walk have them). The git
 //! added-lines modes run the same rules once per commit (or over the index) whose change touches a file
