@@ -28,6 +28,7 @@
 
 use super::added::{DiffScratch, HashCache, LineHashes, added_ranges, hash_lines};
 use super::collect::{Sighting, collect};
+use super::pack_pages;
 use super::repo::{CommitNode, Repo, all_ref_tips, read_commit, resolve_commit, topological_order};
 use super::{GitOptions, GitStats, Tally, Target, classify};
 use crate::error::Result;
@@ -269,6 +270,10 @@ struct BlobScan<'a> {
     bytes_found: AtomicU64,
     walk_done: AtomicBool,
     started: Instant,
+    /// Where the repository's packs are, and after how many bytes read their pages are next released
+    /// from this process's mapping ([`pack_pages`]).
+    pack_dir: std::path::PathBuf,
+    next_release: AtomicU64,
 }
 
 impl BlobScan<'_> {
@@ -339,6 +344,20 @@ impl BlobScan<'_> {
             return;
         };
         let (n, bytes) = self.tally.scanning(data.len());
+        let due = self.next_release.load(Ordering::Relaxed);
+        if bytes >= due
+            && self
+                .next_release
+                .compare_exchange(
+                    due,
+                    bytes + pack_pages::RELEASE_EVERY,
+                    Ordering::Relaxed,
+                    Ordering::Relaxed,
+                )
+                .is_ok()
+        {
+            pack_pages::release(&self.pack_dir);
+        }
         if let Some(pb) = &self.progress
             && n.is_multiple_of(256)
         {
@@ -489,6 +508,12 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
         bytes_found: AtomicU64::new(0),
         walk_done: AtomicBool::new(false),
         started: Instant::now(),
+        // Absolute, as /proc/self/maps names the mapped files (the store's path can be `./objects`).
+        pack_dir: {
+            let dir = local.objects.store_ref().path().join("pack");
+            std::fs::canonicalize(&dir).unwrap_or(dir)
+        },
+        next_release: AtomicU64::new(pack_pages::RELEASE_EVERY),
     };
     let mut inv = Inventory::default();
     let visited: std::result::Result<(), String> = rayon::scope_fifo(|scope| {

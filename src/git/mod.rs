@@ -29,6 +29,7 @@ mod changes;
 mod collect;
 mod history;
 pub mod hook;
+mod pack_pages;
 mod prepush;
 mod project;
 mod repo;
