@@ -222,15 +222,18 @@ impl Pipeline {
     /// what a new version of a file adds to the previous one (git history). `text` is already decoded
     /// ([`text::decode`]). Only [`Scanner::regions`](crate::secrets::Scanner::regions) around the added lines
     /// is scanned; candidates whose secret touches no added line are left out, as the previous version had
-    /// them. Positions are those of `text`.
+    /// them. Positions are those of `text`. `absent` and the second value returned: which keyword groups the
+    /// unchanged lines, then the whole text, are known not to hold (see
+    /// [`Scanner::regions`](crate::secrets::Scanner::regions)). Returns the bytes scanned too.
     pub fn analyze_secrets_added(
         &self,
         path: &str,
         text: &[u8],
         added: &[Range<usize>],
+        absent: u8,
         scratch: &mut PipelineScratch,
         out: &mut Vec<Finding>,
-    ) -> usize {
+    ) -> (usize, u8) {
         let from = out.len();
         let touches = |c: &Candidate| {
             let i = added.partition_point(|r| r.end <= c.start);
@@ -238,7 +241,8 @@ impl Pipeline {
         };
         let mut candidates = Vec::new();
         let mut scanned = 0;
-        for region in self.secrets.regions(text, added) {
+        let (regions, absent) = self.secrets.regions(text, added, absent);
+        for region in regions {
             scanned += region.len();
             let found = self.secrets.scan(path, &text[region.clone()], &mut scratch.secrets);
             candidates.extend(found.into_iter().map(|c| c.shifted(region.start)).filter(touches));
@@ -246,7 +250,7 @@ impl Pipeline {
         let (candidates, dropped) = self.cap_candidates(candidates);
         self.secret_findings(path, text, candidates, out);
         self.cap(path, text, out, from, dropped);
-        scanned
+        (scanned, absent)
     }
 
     /// The candidates of one file worth turning into findings: all of them under the limit, else the

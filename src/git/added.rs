@@ -14,6 +14,13 @@ use std::sync::{Arc, Mutex};
 /// One hash per line of a text (the line without its `\n`).
 pub(super) type LineHashes = Vec<u64>;
 
+/// What is kept of a scanned version for diffing the next: its line hashes, and which keyword groups of
+/// the secrets scanner it holds none of (see [`crate::secrets::Scanner::regions`]).
+pub(super) struct Hashed {
+    pub(super) lines: LineHashes,
+    pub(super) absent: u8,
+}
+
 /// Reusable buffers for [`added_ranges`].
 #[derive(Default)]
 pub(super) struct DiffScratch {
@@ -124,7 +131,7 @@ pub(super) struct HashCache {
 
 #[derive(Default)]
 struct CacheInner {
-    map: HashMap<ObjectId, Arc<LineHashes>>,
+    map: HashMap<ObjectId, Arc<Hashed>>,
     order: VecDeque<ObjectId>,
     bytes: usize,
 }
@@ -137,12 +144,12 @@ impl HashCache {
         }
     }
 
-    pub(super) fn get(&self, id: &ObjectId) -> Option<Arc<LineHashes>> {
+    pub(super) fn get(&self, id: &ObjectId) -> Option<Arc<Hashed>> {
         self.inner.lock().unwrap().map.get(id).cloned()
     }
 
-    pub(super) fn insert(&self, id: ObjectId, hashes: Arc<LineHashes>) {
-        let size = hashes.len() * 8 + 64;
+    pub(super) fn insert(&self, id: ObjectId, hashes: Arc<Hashed>) {
+        let size = hashes.lines.len() * 8 + 64;
         if size > self.budget / 4 {
             return;
         }
@@ -155,7 +162,7 @@ impl HashCache {
         while inner.bytes > self.budget {
             let Some(old) = inner.order.pop_front() else { break };
             if let Some(h) = inner.map.remove(&old) {
-                inner.bytes -= h.len() * 8 + 64;
+                inner.bytes -= h.lines.len() * 8 + 64;
             }
         }
     }
@@ -189,10 +196,11 @@ mod tests {
         let cache = HashCache::new(4 * (8 * 8 + 64));
         let id = |n: u8| ObjectId::from_bytes_or_panic(&[n; 20]);
         for n in 0..8 {
-            cache.insert(id(n), Arc::new(vec![u64::from(n); 8]));
+            let lines = vec![u64::from(n); 8];
+            cache.insert(id(n), Arc::new(Hashed { lines, absent: 0 }));
         }
         assert!(cache.get(&id(0)).is_none());
-        assert_eq!(cache.get(&id(7)).unwrap()[0], 7);
+        assert_eq!(cache.get(&id(7)).unwrap().lines[0], 7);
     }
 
     /// The diff of the middle (after the shared first and last lines are set aside) is still a diff: the

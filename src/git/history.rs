@@ -26,7 +26,7 @@
 //! With `--since`/`--max-commits`, the trees of the excluded parents are visited first without recording,
 //! so content those commits already had is not reported as introduced by the oldest commit kept.
 
-use super::added::{DiffScratch, HashCache, LineHashes, added_ranges, hash_lines};
+use super::added::{DiffScratch, HashCache, Hashed, LineHashes, added_ranges, hash_lines};
 use super::collect::{Sighting, collect};
 use super::pack_pages;
 use super::repo::{CommitNode, Repo, all_ref_tips, read_commit, resolve_commit, topological_order};
@@ -245,7 +245,7 @@ struct Worker {
     starts: Vec<usize>,
     diff: DiffScratch,
     /// The line hashes of the blob this worker scanned last: most often the previous version of the next.
-    last: Option<(ObjectId, Arc<LineHashes>)>,
+    last: Option<(ObjectId, Arc<Hashed>)>,
 }
 
 /// What blob-scanning tasks share. Tasks run while the trees are still being visited.
@@ -371,24 +371,30 @@ impl BlobScan<'_> {
             _ => self.base_hashes(repo, &base, base_buf, base_decoded),
         });
         let mut out = Vec::new();
-        match before {
+        // Which keyword groups this version holds none of: the next version's unchanged lines hold none
+        // either, so its look-back for them stays inside its added lines.
+        let absent = match before {
             Some(before) => {
                 self.diffed.fetch_add(1, Ordering::Relaxed);
-                let added = added_ranges(&before, &hashes, starts, text.len(), diff);
-                if !added.is_empty() {
-                    let searched = self
-                        .pipeline
-                        .analyze_secrets_added(&job.path, text, &added, scratch, &mut out);
+                let added = added_ranges(&before.lines, &hashes, starts, text.len(), diff);
+                if added.is_empty() {
+                    before.absent
+                } else {
+                    let (searched, absent) =
+                        self.pipeline
+                            .analyze_secrets_added(&job.path, text, &added, before.absent, scratch, &mut out);
                     self.searched.fetch_add(searched as u64, Ordering::Relaxed);
+                    absent
                 }
             }
             None => {
                 self.searched.fetch_add(text.len() as u64, Ordering::Relaxed);
                 self.pipeline.analyze_secrets(&job.path, data, scratch, &mut out);
+                self.pipeline.secrets.absent_groups(text)
             }
-        }
+        };
         hashes.shrink_to_fit();
-        let hashes = Arc::new(hashes);
+        let hashes = Arc::new(Hashed { lines: hashes, absent });
         self.hashes.insert(job.id, hashes.clone());
         *last = Some((job.id, hashes));
         if !out.is_empty() {
@@ -407,7 +413,7 @@ impl BlobScan<'_> {
         base: &ObjectId,
         buf: &mut Vec<u8>,
         decoded: &mut Vec<u8>,
-    ) -> Option<Arc<LineHashes>> {
+    ) -> Option<Arc<Hashed>> {
         if let Some(h) = self.hashes.get(base) {
             return Some(h);
         }
@@ -415,9 +421,11 @@ impl BlobScan<'_> {
         if classify(data).is_err() {
             return None;
         }
-        let mut hashes = LineHashes::new();
-        hash_lines(text::decode(data, decoded), &mut hashes, &mut Vec::new());
-        Some(Arc::new(hashes))
+        let text = text::decode(data, decoded);
+        let mut lines = LineHashes::new();
+        hash_lines(text, &mut lines, &mut Vec::new());
+        let absent = self.pipeline.secrets.absent_groups(text);
+        Some(Arc::new(Hashed { lines, absent }))
     }
 }
 

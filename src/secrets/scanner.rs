@@ -344,7 +344,12 @@ impl Scanner {
     /// provider's name, a private key's header) sits close enough before or inside it for its window to
     /// reach in. Sorted, disjoint, merged. Linear in `data`: each group's consecutive searches never revisit
     /// the same bytes (ranges are whole lines and keywords hold no line break, so none is cut in two).
-    pub fn regions(&self, data: &[u8], added: &[Range<usize>]) -> Vec<Range<usize>> {
+    ///
+    /// `absent` says which groups' keywords ([`Scanner::absent_groups`], bit `i` for group `i`) the lines
+    /// *not* in `added` are known not to hold (they are the previous version's lines, and it held none): such a
+    /// group is searched only inside the added lines, not back from them. Returns the regions and the groups
+    /// whose keywords the whole of `data` is then known not to hold.
+    pub fn regions(&self, data: &[u8], added: &[Range<usize>], absent: u8) -> (Vec<Range<usize>>, u8) {
         let lines = Lines::new(data);
         let reach = &self.reach;
         let mut out: Vec<Range<usize>> = Vec::new();
@@ -353,9 +358,10 @@ impl Scanner {
             let s = r.start.saturating_sub(reach.near_bytes);
             let e = (r.end + reach.near_bytes).min(data.len());
             let (mut s, mut e) = lines.lines_around(s, e, reach.near_lines as usize);
-            for (tier, TierSearch { hits, searched, first }) in reach.tiers.iter().zip(&mut state) {
+            for (i, (tier, TierSearch { hits, searched, first })) in reach.tiers.iter().zip(&mut state).enumerate() {
                 let lo = r.start.saturating_sub(tier.bytes);
-                let from = lo.max(*searched);
+                // Where the unchanged lines hold none of this group's keywords, only the added ones can.
+                let from = if absent & (1 << i) != 0 { r.start } else { lo }.max(*searched);
                 if from < r.end {
                     hits.extend(
                         tier.ac
@@ -387,7 +393,25 @@ impl Scanner {
             }
             out.push(s..e);
         }
-        out
+        // A group stays absent from the whole text if its keywords were absent from the unchanged lines and
+        // none turned up in the added ones.
+        let still_absent = state
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| absent & (1 << i) != 0 && t.hits.is_empty())
+            .fold(0u8, |acc, (i, _)| acc | 1 << i);
+        (out, still_absent)
+    }
+
+    /// Which groups of medium and far rules (bit `i` for group `i`, see [`Scanner::regions`]) have no keyword
+    /// anywhere in `data`.
+    pub fn absent_groups(&self, data: &[u8]) -> u8 {
+        self.reach
+            .tiers
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.ac.find_overlapping_iter(data).next().is_none())
+            .fold(0u8, |acc, (i, _)| acc | 1 << i)
     }
 
     /// Number of keyword hits in `data`: the prefilter pass alone (benchmarks use it).
@@ -1568,7 +1592,7 @@ negative_examples = ["y"]
             (seed % n as u64) as usize
         };
         let key = |c: &Candidate| (c.rule, c.start, c.end, c.secret.clone());
-        let (mut checked, mut found_total) = (0, 0);
+        let (mut checked, mut found_total, mut absent_used) = (0, 0, 0);
         // Every example at least once, in texts of about 40 pieces.
         let mut order: Vec<usize> = (0..examples.len()).collect();
         for i in (1..order.len()).rev() {
@@ -1614,8 +1638,24 @@ negative_examples = ["y"]
                     .filter(|c| touches(c))
                     .map(|c| key(&c))
                     .collect();
+                // The unchanged lines, as the previous version would have them: which groups they lack.
+                let mut unchanged = Vec::new();
+                let mut at = 0;
+                for r in &added {
+                    unchanged.extend_from_slice(&data[at..r.start]);
+                    at = r.end;
+                }
+                unchanged.extend_from_slice(&data[at..]);
+                let absent = if next(2) == 0 { s.absent_groups(&unchanged) } else { 0 };
+                let (regions, still_absent) = s.regions(data, &added, absent);
+                assert_eq!(
+                    still_absent,
+                    absent & s.absent_groups(data),
+                    "text:\n{text}\nadded: {added:?}"
+                );
+                absent_used += usize::from(absent != 0);
                 let mut parts = Vec::new();
-                for region in s.regions(data, &added) {
+                for region in regions {
                     let found = s.scan("app/settings.txt", &data[region.clone()], &mut Scratch::default());
                     parts.extend(
                         found
@@ -1635,6 +1675,10 @@ negative_examples = ["y"]
         assert!(
             found_total > 200,
             "{found_total} candidates on changed lines in {checked} texts"
+        );
+        assert!(
+            absent_used > 20,
+            "{absent_used} texts with groups absent from the unchanged lines"
         );
     }
 }
