@@ -335,17 +335,7 @@ pub fn check_bake(rule: &Configured, runs: &mut [BakeRunFact], files: &[BakeFile
 
 #[cfg(test)]
 mod tests {
-    use crate::ci::CiAnalyzer;
-    use crate::lint::LinterConfig;
-
-    /// `rule@line:column` of every finding the build-command analyzer gives `text` at `path`.
-    fn ids(path: &str, text: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        CiAnalyzer::new(&LinterConfig::default()).lint(path, text.as_bytes(), &[], &mut out);
-        out.iter()
-            .map(|f| format!("{}@{}:{}", f.rule_id, f.span.line, f.span.column))
-            .collect()
-    }
+    use crate::ci::testing::ids;
 
     #[test]
     fn catches() {

@@ -355,17 +355,26 @@ impl crate::analyzer::Analyzer for CiAnalyzer {
     }
 }
 
+/// What the rule files' tests share.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod testing {
+    use super::CiAnalyzer;
+    use crate::lint::LinterConfig;
 
-    fn ids(path: &str, text: &str) -> Vec<String> {
+    /// `rule@line:column` of every finding the build-command analyzer gives `text` at `path`.
+    pub(crate) fn ids(path: &str, text: &str) -> Vec<String> {
         let mut out = Vec::new();
         CiAnalyzer::new(&LinterConfig::default()).lint(path, text.as_bytes(), &[], &mut out);
         out.iter()
             .map(|f| format!("{}@{}:{}", f.rule_id, f.span.line, f.span.column))
             .collect()
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::ids;
+    use super::*;
 
     #[test]
     fn kinds() {

@@ -111,17 +111,7 @@ mod tests {
     #[test]
     fn passes() {
         // Example kinds are meant to be committed.
-        let examples: Vec<(&str, &str)> = [
-            ".env.example",
-            ".env.sample",
-            ".env.template",
-            ".env.dist",
-            ".env.defaults",
-            "svc/.env.local.example",
-        ]
-        .iter()
-        .map(|p| (*p, "A=\n"))
-        .collect();
+        let examples = crate::env::testing::example_files();
         assert_eq!(en001(&examples, &[]), vec![]);
         // Ignored by the top .gitignore, by a parent directory's, by a glob with a negation for another
         // file, or by a directory rule.

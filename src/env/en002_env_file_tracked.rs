@@ -133,17 +133,7 @@ mod tests {
     #[test]
     fn passes() {
         // Example kinds are meant to be committed, tracked or not.
-        let examples: Vec<(&str, &str)> = [
-            ".env.example",
-            ".env.sample",
-            ".env.template",
-            ".env.dist",
-            ".env.defaults",
-            "svc/.env.local.example",
-        ]
-        .iter()
-        .map(|p| (*p, "A=\n"))
-        .collect();
+        let examples = crate::env::testing::example_files();
         let names: Vec<&str> = examples.iter().map(|(p, _)| *p).collect();
         // Also when a .gitignore covers them and the tracked files are found from it.
         let mut ignored_examples = examples.clone();

@@ -399,6 +399,25 @@ impl crate::analyzer::Analyzer for EnvAnalyzer {
     }
 }
 
+/// What the rule files' tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// One file of every example kind (meant to be committed), each with one documented variable.
+    pub(crate) fn example_files() -> Vec<(&'static str, &'static str)> {
+        [
+            ".env.example",
+            ".env.sample",
+            ".env.template",
+            ".env.dist",
+            ".env.defaults",
+            "svc/.env.local.example",
+        ]
+        .iter()
+        .map(|p| (*p, "A=\n"))
+        .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
