@@ -29,6 +29,7 @@
 use super::added::{DiffScratch, HashCache, Hashed, LineHashes, added_ranges, hash_lines};
 use super::collect::{Sighting, collect};
 use super::pack_pages;
+use super::pack_reader::{PackReader, Packs};
 use super::repo::{CommitNode, Repo, all_ref_tips, read_commit, resolve_commit, topological_order};
 use super::{GitOptions, GitStats, Tally, Target, classify};
 use crate::error::Result;
@@ -246,6 +247,8 @@ struct Worker {
     diff: DiffScratch,
     /// The line hashes of the blob this worker scanned last: most often the previous version of the next.
     last: Option<(ObjectId, Arc<Hashed>)>,
+    /// Reads blobs from the packs, keeping the objects of the delta chains it resolves.
+    reader: PackReader,
 }
 
 /// What blob-scanning tasks share. Tasks run while the trees are still being visited.
@@ -274,6 +277,8 @@ struct BlobScan<'a> {
     /// from this process's mapping ([`pack_pages`]).
     pack_dir: std::path::PathBuf,
     next_release: AtomicU64,
+    /// The packs of `pack_dir`, which the workers' [`PackReader`]s read blobs from.
+    packs: Packs,
 }
 
 impl BlobScan<'_> {
@@ -321,6 +326,7 @@ impl BlobScan<'_> {
             starts: Vec::new(),
             diff: DiffScratch::default(),
             last: None,
+            reader: PackReader::default(),
         });
         for job in batch {
             self.scan_blob(&mut worker, &job);
@@ -339,9 +345,21 @@ impl BlobScan<'_> {
             starts,
             diff,
             last,
+            reader,
         } = w;
-        let Some(data) = self.tally.read(repo, &job.id, &job.path, self.max_file_size, buf) else {
-            return;
+        let packed;
+        let data = match reader.read_blob(&self.packs, &job.id) {
+            Some(blob) => {
+                packed = blob;
+                if !self.tally.admit(&packed, self.max_file_size) {
+                    return;
+                }
+                &packed[..]
+            }
+            None => match self.tally.read(repo, &job.id, &job.path, self.max_file_size, buf) {
+                Some(data) => data,
+                None => return,
+            },
         };
         let (n, bytes) = self.tally.scanning(data.len());
         let due = self.next_release.load(Ordering::Relaxed);
@@ -368,7 +386,7 @@ impl BlobScan<'_> {
         hash_lines(text, &mut hashes, starts);
         let before = job.base.and_then(|base| match last {
             Some((id, h)) if *id == base => Some(h.clone()),
-            _ => self.base_hashes(repo, &base, base_buf, base_decoded),
+            _ => self.base_hashes(repo, reader, &base, base_buf, base_decoded),
         });
         let mut out = Vec::new();
         // Which keyword groups this version holds none of: the next version's unchanged lines hold none
@@ -410,6 +428,7 @@ impl BlobScan<'_> {
     fn base_hashes(
         &self,
         repo: &gix::Repository,
+        reader: &mut PackReader,
         base: &ObjectId,
         buf: &mut Vec<u8>,
         decoded: &mut Vec<u8>,
@@ -417,7 +436,11 @@ impl BlobScan<'_> {
         if let Some(h) = self.hashes.get(base) {
             return Some(h);
         }
-        let data = repo.objects.try_find(base, buf).ok().flatten()?.data;
+        let packed = reader.read_blob(&self.packs, base);
+        let data = match &packed {
+            Some(blob) => &blob[..],
+            None => repo.objects.try_find(base, buf).ok().flatten()?.data,
+        };
         if classify(data).is_err() {
             return None;
         }
@@ -499,6 +522,11 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
     }
 
     // Trees are visited on this thread in topological order while the pool scans the blobs found so far.
+    // Absolute, as /proc/self/maps names the mapped files (the store's path can be `./objects`).
+    let pack_dir = {
+        let dir = local.objects.store_ref().path().join("pack");
+        std::fs::canonicalize(&dir).unwrap_or(dir)
+    };
     let blobs = BlobScan {
         repo,
         pipeline,
@@ -516,11 +544,8 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
         bytes_found: AtomicU64::new(0),
         walk_done: AtomicBool::new(false),
         started: Instant::now(),
-        // Absolute, as /proc/self/maps names the mapped files (the store's path can be `./objects`).
-        pack_dir: {
-            let dir = local.objects.store_ref().path().join("pack");
-            std::fs::canonicalize(&dir).unwrap_or(dir)
-        },
+        packs: Packs::open(&pack_dir, local.object_hash()),
+        pack_dir,
         next_release: AtomicU64::new(pack_pages::RELEASE_EVERY),
     };
     let mut inv = Inventory::default();

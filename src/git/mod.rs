@@ -30,6 +30,7 @@ mod collect;
 mod history;
 pub mod hook;
 mod pack_pages;
+mod pack_reader;
 mod prepush;
 mod project;
 mod repo;
@@ -176,6 +177,12 @@ impl Tally {
                 return None;
             }
         };
+        self.admit(data, max_size).then_some(data)
+    }
+
+    /// Whether a blob's content `data` is scanned: not over `max_size`, not binary, not an LFS pointer (each
+    /// skip counted).
+    fn admit(&self, data: &[u8], max_size: u64) -> bool {
         let skipped = if data.len() as u64 > max_size {
             &self.too_large
         } else {
@@ -186,12 +193,12 @@ impl Tally {
                     if encoding.is_utf16() {
                         self.utf16.fetch_add(1, Ordering::Relaxed);
                     }
-                    return Some(data);
+                    return true;
                 }
             }
         };
         skipped.fetch_add(1, Ordering::Relaxed);
-        None
+        false
     }
 
     /// Counts `len` bytes about to be scanned; returns how many blobs were scanned so far and their bytes.
