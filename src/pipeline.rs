@@ -20,7 +20,7 @@ use crate::finding::{Category, Finding, Fingerprint, SecretText, Severity, Span,
 use crate::position::LineIndex;
 use crate::project::ProjectRules;
 use crate::secrets::scanner::Suppressed;
-use crate::secrets::{Candidate, Scanner, Scratch};
+use crate::secrets::{Candidate, Scanner, Scratch, UnchangedLines};
 use crate::text;
 use std::ops::Range;
 use std::path::Path;
@@ -222,18 +222,18 @@ impl Pipeline {
     /// what a new version of a file adds to the previous one (git history). `text` is already decoded
     /// ([`text::decode`]). Only [`Scanner::regions`](crate::secrets::Scanner::regions) around the added lines
     /// is scanned; candidates whose secret touches no added line are left out, as the previous version had
-    /// them. Positions are those of `text`. `absent` and the second value returned: which keyword groups the
-    /// unchanged lines, then the whole text, are known not to hold (see
-    /// [`Scanner::regions`](crate::secrets::Scanner::regions)). Returns the bytes scanned too.
+    /// them. Positions are those of `text`. `unchanged` and the second value returned: what is known of the
+    /// lines the previous version had, and the keyword groups found in the added lines (see
+    /// [`Scanner::regions`](crate::secrets::Scanner::regions)). Returns the bytes scanned first.
     pub fn analyze_secrets_added(
         &self,
         path: &str,
         text: &[u8],
         added: &[Range<usize>],
-        absent: u8,
+        unchanged: &dyn UnchangedLines,
         scratch: &mut PipelineScratch,
         out: &mut Vec<Finding>,
-    ) -> (usize, u8) {
+    ) -> (usize, Vec<(usize, usize)>) {
         let from = out.len();
         let touches = |c: &Candidate| {
             let i = added.partition_point(|r| r.end <= c.start);
@@ -241,7 +241,7 @@ impl Pipeline {
         };
         let mut candidates = Vec::new();
         let mut scanned = 0;
-        let (regions, absent) = self.secrets.regions(text, added, absent);
+        let (regions, groups) = self.secrets.regions(text, added, unchanged);
         for region in regions {
             scanned += region.len();
             let found = self.secrets.scan(path, &text[region.clone()], &mut scratch.secrets);
@@ -250,7 +250,7 @@ impl Pipeline {
         let (candidates, dropped) = self.cap_candidates(candidates);
         self.secret_findings(path, text, candidates, out);
         self.cap(path, text, out, from, dropped);
-        (scanned, absent)
+        (scanned, groups)
     }
 
     /// The candidates of one file worth turning into findings: all of them under the limit, else the

@@ -1397,7 +1397,10 @@ fn history_finds_multi_line_keys_added_to_or_changed_in_existing_files() {
         )
     };
     sb.write(&repo, "keys/notes.txt", &filler(0, 10));
-    sb.commit(&repo, "notes");
+    // A file whose first version already holds a key (scanned whole, so what its next version's look-back
+    // needs comes from that whole scan).
+    sb.write(&repo, "keys/first.txt", &format!("{}{}", filler(0, 3), block(3, None)));
+    let first = sb.commit(&repo, "notes");
     sb.write(
         &repo,
         "keys/notes.txt",
@@ -1410,7 +1413,12 @@ fn history_finds_multi_line_keys_added_to_or_changed_in_existing_files() {
         "keys/notes.txt",
         &format!("{}{}{}", filler(0, 5), block(1, Some(2)), filler(5, 5)),
     );
-    let changed = sb.commit(&repo, "change the end of the key");
+    sb.write(
+        &repo,
+        "keys/first.txt",
+        &format!("{}{}", filler(0, 3), block(3, Some(4))),
+    );
+    let changed = sb.commit(&repo, "change the end of the keys");
     // An edit far below the key reports nothing new.
     sb.write(
         &repo,
@@ -1435,7 +1443,12 @@ fn history_finds_multi_line_keys_added_to_or_changed_in_existing_files() {
         .map(|f| (f["commit"]["id"].as_str().unwrap(), f["line"].as_u64().unwrap()))
         .collect();
     keys.sort_unstable();
-    let mut expected = vec![(added.as_str(), 7), (changed.as_str(), 7)];
+    let mut expected = vec![
+        (first.as_str(), 5),
+        (changed.as_str(), 5),
+        (added.as_str(), 7),
+        (changed.as_str(), 7),
+    ];
     expected.sort_unstable();
     assert_eq!(keys, expected, "{doc:#}");
 }

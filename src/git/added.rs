@@ -3,6 +3,7 @@
 //! bytes a line, not its text ([`LineHashes`], [`HashCache`]); the diff is imara-diff's histogram
 //! algorithm (git's), which falls back to a bounded Myers search: no quadratic worst case.
 
+use crate::secrets::UnchangedLines;
 use gix::ObjectId;
 use gix::hashtable::HashMap;
 use imara_diff::{Algorithm, Diff};
@@ -14,11 +15,96 @@ use std::sync::{Arc, Mutex};
 /// One hash per line of a text (the line without its `\n`).
 pub(super) type LineHashes = Vec<u64>;
 
-/// What is kept of a scanned version for diffing the next: its line hashes, and which keyword groups of
-/// the secrets scanner it holds none of (see [`crate::secrets::Scanner::regions`]).
+/// What is kept of a scanned version for diffing the next: its line hashes, and for each keyword group of
+/// the secrets scanner (see [`crate::secrets::Scanner::regions`]) the hashes of its lines that may hold one
+/// of the group's keywords (sorted; every line that does is there, and perhaps a few that no longer do).
 pub(super) struct Hashed {
     pub(super) lines: LineHashes,
-    pub(super) absent: u8,
+    pub(super) groups: Vec<Vec<u64>>,
+}
+
+impl Hashed {
+    /// Bytes it holds, for the [`HashCache`] budget.
+    fn bytes(&self) -> usize {
+        (self.lines.len() + self.groups.iter().map(Vec::len).sum::<usize>()) * 8 + 64
+    }
+}
+
+/// A group's lines are counted again from the text once a version's set of them, grown by every version
+/// that edited such a line, holds more than this many hashes.
+const MAX_GROUP_LINES: usize = 512;
+
+/// The line (index) holding byte `at` of a text whose lines start at `starts`.
+fn line_of(starts: &[usize], at: usize) -> usize {
+    starts.partition_point(|&s| s <= at).saturating_sub(1)
+}
+
+/// The keyword groups' lines of a text ([`Hashed::groups`]) from where its group keywords are (`found`:
+/// (group, start)), given its line `hashes` and `starts`: exact.
+pub(super) fn group_lines(groups: usize, found: &[(usize, usize)], hashes: &[u64], starts: &[usize]) -> Vec<Vec<u64>> {
+    let mut out = vec![Vec::new(); groups];
+    for &(g, at) in found {
+        out[g].push(hashes[line_of(starts, at)]);
+    }
+    for set in &mut out {
+        set.sort_unstable();
+        set.dedup();
+    }
+    out
+}
+
+/// The keyword groups' lines of a new version: those of its previous version (`before`, which its
+/// unchanged lines were) and the lines of the keywords found in its added lines (`found`). `None` when a
+/// group's set grew past [`MAX_GROUP_LINES`]: the caller counts them again from the text.
+pub(super) fn next_group_lines(
+    before: &[Vec<u64>],
+    found: &[(usize, usize)],
+    hashes: &[u64],
+    starts: &[usize],
+) -> Option<Vec<Vec<u64>>> {
+    let mut out = before.to_vec();
+    let mut grown = false;
+    for &(g, at) in found {
+        out[g].push(hashes[line_of(starts, at)]);
+        grown = true;
+    }
+    if grown {
+        for set in &mut out {
+            set.sort_unstable();
+            set.dedup();
+        }
+    }
+    out.iter().all(|s| s.len() <= MAX_GROUP_LINES).then_some(out)
+}
+
+/// The unchanged lines of a new version, as its previous version's [`Hashed::groups`] describe them: a
+/// line may hold a group's keyword when its hash is in the group's set.
+pub(super) struct KnownLines<'a> {
+    pub(super) groups: &'a [Vec<u64>],
+    pub(super) hashes: &'a [u64],
+    pub(super) starts: &'a [usize],
+    pub(super) len: usize,
+}
+
+impl UnchangedLines for KnownLines<'_> {
+    fn may_hold(&self, group: usize, span: Range<usize>, out: &mut Vec<Range<usize>>) -> bool {
+        let Some(set) = self.groups.get(group) else {
+            return false;
+        };
+        if set.is_empty() {
+            return true;
+        }
+        let mut i = line_of(self.starts, span.start);
+        while let Some(&start) = self.starts.get(i)
+            && start < span.end
+        {
+            if set.binary_search(&self.hashes[i]).is_ok() {
+                out.push(start..self.starts.get(i + 1).copied().unwrap_or(self.len));
+            }
+            i += 1;
+        }
+        true
+    }
 }
 
 /// Reusable buffers for [`added_ranges`].
@@ -149,7 +235,7 @@ impl HashCache {
     }
 
     pub(super) fn insert(&self, id: ObjectId, hashes: Arc<Hashed>) {
-        let size = hashes.lines.len() * 8 + 64;
+        let size = hashes.bytes();
         if size > self.budget / 4 {
             return;
         }
@@ -162,7 +248,7 @@ impl HashCache {
         while inner.bytes > self.budget {
             let Some(old) = inner.order.pop_front() else { break };
             if let Some(h) = inner.map.remove(&old) {
-                inner.bytes -= h.lines.len() * 8 + 64;
+                inner.bytes -= h.bytes();
             }
         }
     }
@@ -197,7 +283,13 @@ mod tests {
         let id = |n: u8| ObjectId::from_bytes_or_panic(&[n; 20]);
         for n in 0..8 {
             let lines = vec![u64::from(n); 8];
-            cache.insert(id(n), Arc::new(Hashed { lines, absent: 0 }));
+            cache.insert(
+                id(n),
+                Arc::new(Hashed {
+                    lines,
+                    groups: Vec::new(),
+                }),
+            );
         }
         assert!(cache.get(&id(0)).is_none());
         assert_eq!(cache.get(&id(7)).unwrap().lines[0], 7);

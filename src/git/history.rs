@@ -16,17 +16,24 @@
 //! so a renamed file's secrets list the new path in `other_locations` as before. The line hashes of recent
 //! blobs are kept ([`HashCache`]) so the previous version is rarely read twice.
 //!
+//! Each kept version also records which of its lines may hold a keyword of the rules that look further
+//! back than a line or two (a provider's name above its token, a private key's header): the next version's
+//! look-back from its added lines searches only those of its unchanged lines ([`KnownLines`]).
+//!
 //! The walk runs first (it is a small part of the time); then the new blobs are scanned in parallel in
 //! path order, the versions of one file one after another and oldest first, so the line hashes of a
-//! version's previous one are usually at hand in the same thread and their shared delta chain is still
-//! in its delta-base cache. On a terminal the progress line counts commits read while the walk runs, then
+//! version's previous one are usually at hand in the same thread. Blobs are read from the packs by a
+//! [`PackReader`] per thread, which keeps every object of the delta chains it resolves: the versions of a
+//! file share a chain, so each delta is inflated about once. On a terminal the progress line counts commits read while the walk runs, then
 //! blobs and bytes scanned out of the totals the walk found (sizes from object headers), with an estimate
 //! of the time left.
 //!
 //! With `--since`/`--max-commits`, the trees of the excluded parents are visited first without recording,
 //! so content those commits already had is not reported as introduced by the oldest commit kept.
 
-use super::added::{DiffScratch, HashCache, Hashed, LineHashes, added_ranges, hash_lines};
+use super::added::{
+    DiffScratch, HashCache, Hashed, KnownLines, LineHashes, added_ranges, group_lines, hash_lines, next_group_lines,
+};
 use super::collect::{Sighting, collect};
 use super::pack_pages;
 use super::pack_reader::{PackReader, Packs};
@@ -389,30 +396,39 @@ impl BlobScan<'_> {
             _ => self.base_hashes(repo, reader, &base, base_buf, base_decoded),
         });
         let mut out = Vec::new();
-        // Which keyword groups this version holds none of: the next version's unchanged lines hold none
-        // either, so its look-back for them stays inside its added lines.
-        let absent = match before {
+        let secrets = &self.pipeline.secrets;
+        // Which lines of this version may hold a medium or far rule's keyword: the next version's unchanged
+        // lines are this version's, so its look-back searches only those of them.
+        let groups = match before {
             Some(before) => {
                 self.diffed.fetch_add(1, Ordering::Relaxed);
                 let added = added_ranges(&before.lines, &hashes, starts, text.len(), diff);
                 if added.is_empty() {
-                    before.absent
+                    before.groups.clone()
                 } else {
-                    let (searched, absent) =
-                        self.pipeline
-                            .analyze_secrets_added(&job.path, text, &added, before.absent, scratch, &mut out);
+                    let known = KnownLines {
+                        groups: &before.groups,
+                        hashes: &hashes,
+                        starts,
+                        len: text.len(),
+                    };
+                    let (searched, found) = self
+                        .pipeline
+                        .analyze_secrets_added(&job.path, text, &added, &known, scratch, &mut out);
                     self.searched.fetch_add(searched as u64, Ordering::Relaxed);
-                    absent
+                    next_group_lines(&before.groups, &found, &hashes, starts).unwrap_or_else(|| {
+                        group_lines(secrets.groups(), &secrets.group_keywords(text), &hashes, starts)
+                    })
                 }
             }
             None => {
                 self.searched.fetch_add(text.len() as u64, Ordering::Relaxed);
                 self.pipeline.analyze_secrets(&job.path, data, scratch, &mut out);
-                self.pipeline.secrets.absent_groups(text)
+                group_lines(secrets.groups(), secrets.group_hits(&scratch.secrets), &hashes, starts)
             }
         };
         hashes.shrink_to_fit();
-        let hashes = Arc::new(Hashed { lines: hashes, absent });
+        let hashes = Arc::new(Hashed { lines: hashes, groups });
         self.hashes.insert(job.id, hashes.clone());
         *last = Some((job.id, hashes));
         if !out.is_empty() {
@@ -445,10 +461,11 @@ impl BlobScan<'_> {
             return None;
         }
         let text = text::decode(data, decoded);
-        let mut lines = LineHashes::new();
-        hash_lines(text, &mut lines, &mut Vec::new());
-        let absent = self.pipeline.secrets.absent_groups(text);
-        Some(Arc::new(Hashed { lines, absent }))
+        let (mut lines, mut starts) = (LineHashes::new(), Vec::new());
+        hash_lines(text, &mut lines, &mut starts);
+        let secrets = &self.pipeline.secrets;
+        let groups = group_lines(secrets.groups(), &secrets.group_keywords(text), &lines, &starts);
+        Some(Arc::new(Hashed { lines, groups }))
     }
 }
 
@@ -586,7 +603,7 @@ pub(super) fn scan(repo: &Repo, pipeline: &Pipeline, opts: &GitOptions) -> Resul
         blobs.walk_done.store(true, Ordering::Relaxed);
         // The versions of each file one after another, oldest first (a stable sort keeps the walk's order
         // within a path): a version's previous one was usually just read by the same thread, so its line
-        // hashes are at hand, and the delta chain they share in the pack is still in the delta-base cache.
+        // hashes are at hand, and the delta chain they share in the pack is still in its reader's cache.
         let mut jobs = std::mem::take(&mut inv.pending);
         jobs.sort_by(|a, b| a.path.cmp(&b.path));
         let mut jobs = jobs.into_iter().peekable();

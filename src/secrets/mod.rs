@@ -10,4 +10,4 @@ pub mod places;
 pub mod rule;
 pub mod scanner;
 
-pub use scanner::{Allowlist, Candidate, Scanner, Scratch};
+pub use scanner::{Allowlist, Candidate, NothingKnown, Scanner, Scratch, UnchangedLines};
