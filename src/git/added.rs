@@ -30,9 +30,9 @@ impl Hashed {
     }
 }
 
-/// A group's lines are counted again from the text once a version's set of them, grown by every version
-/// that edited such a line, holds more than this many hashes.
-const MAX_GROUP_LINES: usize = 512;
+/// A group's set of lines is trimmed to the lines the version has once it holds more than this many
+/// hashes (every version that edits such a line adds one).
+const TRIM_GROUP_LINES: usize = 64;
 
 /// The line (index) holding byte `at` of a text whose lines start at `starts`.
 fn line_of(starts: &[usize], at: usize) -> usize {
@@ -54,27 +54,39 @@ pub(super) fn group_lines(groups: usize, found: &[(usize, usize)], hashes: &[u64
 }
 
 /// The keyword groups' lines of a new version: those of its previous version (`before`, which its
-/// unchanged lines were) and the lines of the keywords found in its added lines (`found`). `None` when a
-/// group's set grew past [`MAX_GROUP_LINES`]: the caller counts them again from the text.
+/// unchanged lines were) and the lines of the keywords found in its added lines (`found`), given its line
+/// `hashes` and `starts`. A hash in a set is a line's text that holds a keyword, so a set grown past
+/// [`TRIM_GROUP_LINES`] is trimmed to the hashes the version has, which keeps it exact.
 pub(super) fn next_group_lines(
     before: &[Vec<u64>],
     found: &[(usize, usize)],
     hashes: &[u64],
     starts: &[usize],
-) -> Option<Vec<Vec<u64>>> {
+) -> Vec<Vec<u64>> {
     let mut out = before.to_vec();
-    let mut grown = false;
+    let mut grown = vec![false; out.len()];
     for &(g, at) in found {
         out[g].push(hashes[line_of(starts, at)]);
-        grown = true;
+        grown[g] = true;
     }
-    if grown {
-        for set in &mut out {
-            set.sort_unstable();
-            set.dedup();
+    for (set, grown) in out.iter_mut().zip(grown) {
+        if !grown {
+            continue;
+        }
+        set.sort_unstable();
+        set.dedup();
+        if set.len() > TRIM_GROUP_LINES {
+            let mut kept: Vec<u64> = hashes
+                .iter()
+                .copied()
+                .filter(|h| set.binary_search(h).is_ok())
+                .collect();
+            kept.sort_unstable();
+            kept.dedup();
+            *set = kept;
         }
     }
-    out.iter().all(|s| s.len() <= MAX_GROUP_LINES).then_some(out)
+    out
 }
 
 /// The unchanged lines of a new version, as its previous version's [`Hashed::groups`] describe them: a
@@ -131,6 +143,92 @@ pub(super) fn hash_lines(text: &[u8], hashes: &mut LineHashes, starts: &mut Vec<
         starts.push(at);
         hashes.push(state.hash_one(&text[at..]));
     }
+}
+
+/// [`hash_lines`] of `text`, whose previous version was `old` with line hashes `old_hashes` and line
+/// starts `old_starts` (its [`hash_lines`]): the lines the two texts share byte for byte at their start and
+/// at their end take their hashes and starts from the old ones, and only the lines between are looked at.
+/// Most versions change a few lines, so most of a file is compared (memcmp) rather than split and hashed.
+/// The same result as `hash_lines(text)`.
+pub(super) fn hash_lines_after(
+    text: &[u8],
+    (old, old_hashes, old_starts): (&[u8], &[u64], &[usize]),
+    hashes: &mut LineHashes,
+    starts: &mut Vec<usize>,
+) {
+    hashes.clear();
+    starts.clear();
+    if text == old {
+        hashes.extend_from_slice(old_hashes);
+        starts.extend_from_slice(old_starts);
+        return;
+    }
+    if text.is_empty() {
+        return;
+    }
+    let prefix = common_prefix(text, old);
+    let suffix = common_suffix(&text[prefix..], &old[prefix.min(old.len())..]);
+    // Old lines 0..head end, newline included, inside the shared prefix: the new text's first lines, at the
+    // same offsets. Old lines tail.. start after a newline inside the shared suffix: the new text's last
+    // lines, shifted by the change in length.
+    let head = old_starts.partition_point(|&s| s <= prefix).saturating_sub(1);
+    let tail = old_starts.partition_point(|&s| s <= old.len() - suffix);
+    let shift = |s: usize| s + text.len() - old.len();
+    let mid_start = old_starts.get(head).copied().unwrap_or(0);
+    let mid_end = old_starts.get(tail).map_or(text.len(), |&s| shift(s));
+    starts.reserve(old_starts.len() + 16);
+    starts.extend_from_slice(&old_starts[..head]);
+    if mid_start < mid_end {
+        starts.push(mid_start);
+        starts.extend(
+            memchr::memchr_iter(b'\n', &text[mid_start..mid_end])
+                .map(|i| mid_start + i + 1)
+                .filter(|&i| i < mid_end),
+        );
+    }
+    let state = foldhash::fast::FixedState::with_seed(0x706c_696d);
+    hashes.reserve(starts.len() + old_starts.len() - tail);
+    hashes.extend_from_slice(&old_hashes[..head]);
+    for i in head..starts.len() {
+        let end = match starts.get(i + 1) {
+            Some(&next) => next - 1,
+            // The last middle line ends before the first shared last line, or is the text's last line.
+            None if tail < old_starts.len() || text.ends_with(b"\n") => mid_end - 1,
+            None => text.len(),
+        };
+        hashes.push(state.hash_one(&text[starts[i]..end]));
+    }
+    hashes.extend_from_slice(&old_hashes[tail..]);
+    starts.extend(old_starts[tail..].iter().map(|&s| shift(s)));
+}
+
+/// How many bytes `a` and `b` share at their start.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 128;
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + BLOCK <= n && a[i..i + BLOCK] == b[i..i + BLOCK] {
+        i += BLOCK;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+/// How many bytes `a` and `b` share at their end.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 128;
+    let n = a.len().min(b.len());
+    let (ea, eb) = (a.len(), b.len());
+    let mut i = 0;
+    while i + BLOCK <= n && a[ea - i - BLOCK..ea - i] == b[eb - i - BLOCK..eb - i] {
+        i += BLOCK;
+    }
+    while i < n && a[ea - i - 1] == b[eb - i - 1] {
+        i += 1;
+    }
+    i
 }
 
 /// Byte ranges (whole lines, sorted, disjoint, adjacent lines merged) of the lines of the new text that the
@@ -293,6 +391,67 @@ mod tests {
         }
         assert!(cache.get(&id(0)).is_none());
         assert_eq!(cache.get(&id(7)).unwrap().lines[0], 7);
+    }
+
+    /// Hashing a new version from its previous one gives what hashing it alone gives: random edits
+    /// (insertions, deletions, replacements of bytes, newlines among them) at the start, the end, the middle
+    /// and anywhere, over texts with and without a last newline, empty and identical texts.
+    #[test]
+    fn hashing_after_the_previous_version_is_hashing() {
+        let mut seed = 0x5eed_1234_abcd_0001_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let alphabet = b"ab\n\nxy z";
+        let (mut shared_lines, mut cases) = (0, 0);
+        for _ in 0..4000 {
+            let len = next(300) as usize;
+            let old: Vec<u8> = (0..len)
+                .map(|_| alphabet[next(alphabet.len() as u64) as usize])
+                .collect();
+            let mut new = old.clone();
+            for _ in 0..next(4) {
+                let at = match next(4) {
+                    0 => 0,
+                    1 => new.len(),
+                    _ => next(new.len() as u64 + 1) as usize,
+                };
+                match next(3) {
+                    0 => {
+                        let b = alphabet[next(alphabet.len() as u64) as usize];
+                        new.insert(at, b);
+                    }
+                    1 if at < new.len() => {
+                        new.remove(at);
+                    }
+                    _ if at < new.len() => new[at] = alphabet[next(alphabet.len() as u64) as usize],
+                    _ => {}
+                }
+            }
+            let (mut old_hashes, mut old_starts) = (Vec::new(), Vec::new());
+            let (mut want, mut want_starts) = (Vec::new(), Vec::new());
+            hash_lines(&old, &mut old_hashes, &mut old_starts);
+            hash_lines(&new, &mut want, &mut want_starts);
+            let (mut got, mut got_starts) = (vec![1], vec![2]);
+            hash_lines_after(&new, (&old, &old_hashes, &old_starts), &mut got, &mut got_starts);
+            assert_eq!(
+                got,
+                want,
+                "{:?} -> {:?}",
+                String::from_utf8_lossy(&old),
+                String::from_utf8_lossy(&new)
+            );
+            assert_eq!(got_starts, want_starts);
+            shared_lines += want.iter().zip(&old_hashes).take_while(|(a, b)| a == b).count();
+            cases += 1;
+        }
+        assert!(
+            shared_lines > 10 * cases,
+            "{shared_lines} lines shared in {cases} cases"
+        );
     }
 
     /// The diff of the middle (after the shared first and last lines are set aside) is still a diff: the

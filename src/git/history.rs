@@ -32,7 +32,8 @@
 //! so content those commits already had is not reported as introduced by the oldest commit kept.
 
 use super::added::{
-    DiffScratch, HashCache, Hashed, KnownLines, LineHashes, added_ranges, group_lines, hash_lines, next_group_lines,
+    DiffScratch, HashCache, Hashed, KnownLines, LineHashes, added_ranges, group_lines, hash_lines, hash_lines_after,
+    next_group_lines,
 };
 use super::collect::{Sighting, collect};
 use super::pack_pages;
@@ -254,6 +255,11 @@ struct Worker {
     diff: DiffScratch,
     /// The line hashes of the blob this worker scanned last: most often the previous version of the next.
     last: Option<(ObjectId, Arc<Hashed>)>,
+    /// That blob's text, when it was read from the packs as it is scanned (not decoded from UTF-16, no
+    /// BOM): the next version's lines it shares at the start and the end keep their hashes.
+    last_text: Option<Arc<Vec<u8>>>,
+    /// Where that blob's lines start.
+    last_starts: Vec<usize>,
     /// Reads blobs from the packs, keeping the objects of the delta chains it resolves.
     reader: PackReader,
 }
@@ -333,6 +339,8 @@ impl BlobScan<'_> {
             starts: Vec::new(),
             diff: DiffScratch::default(),
             last: None,
+            last_text: None,
+            last_starts: Vec::new(),
             reader: PackReader::default(),
         });
         for job in batch {
@@ -352,16 +360,17 @@ impl BlobScan<'_> {
             starts,
             diff,
             last,
+            last_text,
+            last_starts,
             reader,
         } = w;
-        let packed;
-        let data = match reader.read_blob(&self.packs, &job.id) {
+        let packed = reader.read_blob(&self.packs, &job.id);
+        let data = match &packed {
             Some(blob) => {
-                packed = blob;
-                if !self.tally.admit(&packed, self.max_file_size) {
+                if !self.tally.admit(blob, self.max_file_size) {
                     return;
                 }
-                &packed[..]
+                &blob[..]
             }
             None => match self.tally.read(repo, &job.id, &job.path, self.max_file_size, buf) {
                 Some(data) => data,
@@ -390,7 +399,12 @@ impl BlobScan<'_> {
         }
         let text = text::decode(data, decoded);
         let mut hashes = LineHashes::new();
-        hash_lines(text, &mut hashes, starts);
+        match (job.base, &*last, &*last_text) {
+            (Some(base), Some((id, h)), Some(old)) if *id == base => {
+                hash_lines_after(text, (old, &h.lines, last_starts), &mut hashes, starts);
+            }
+            _ => hash_lines(text, &mut hashes, starts),
+        }
         let before = job.base.and_then(|base| match last {
             Some((id, h)) if *id == base => Some(h.clone()),
             _ => self.base_hashes(repo, reader, &base, base_buf, base_decoded),
@@ -416,9 +430,7 @@ impl BlobScan<'_> {
                         .pipeline
                         .analyze_secrets_added(&job.path, text, &added, &known, scratch, &mut out);
                     self.searched.fetch_add(searched as u64, Ordering::Relaxed);
-                    next_group_lines(&before.groups, &found, &hashes, starts).unwrap_or_else(|| {
-                        group_lines(secrets.groups(), &secrets.group_keywords(text), &hashes, starts)
-                    })
+                    next_group_lines(&before.groups, &found, &hashes, starts)
                 }
             }
             None => {
@@ -431,6 +443,10 @@ impl BlobScan<'_> {
         let hashes = Arc::new(Hashed { lines: hashes, groups });
         self.hashes.insert(job.id, hashes.clone());
         *last = Some((job.id, hashes));
+        // Kept only if `text` is the blob itself (not decoded, nothing cut off).
+        let as_read = std::ptr::eq(text, data);
+        *last_text = if as_read { packed.clone() } else { None };
+        std::mem::swap(starts, last_starts);
         if !out.is_empty() {
             self.findings
                 .lock()
