@@ -235,18 +235,9 @@ impl Pipeline {
         out: &mut Vec<Finding>,
     ) -> (usize, Vec<(usize, usize)>) {
         let from = out.len();
-        let touches = |c: &Candidate| {
-            let i = added.partition_point(|r| r.end <= c.start);
-            added.get(i).is_some_and(|r| r.start < c.end.max(c.start + 1))
-        };
-        let mut candidates = Vec::new();
-        let mut scanned = 0;
-        let (regions, groups) = self.secrets.regions(text, added, unchanged);
-        for region in regions {
-            scanned += region.len();
-            let found = self.secrets.scan(path, &text[region.clone()], &mut scratch.secrets);
-            candidates.extend(found.into_iter().map(|c| c.shifted(region.start)).filter(touches));
-        }
+        let (candidates, groups, scanned) = self
+            .secrets
+            .scan_added(path, text, added, unchanged, &mut scratch.secrets);
         let (candidates, dropped) = self.cap_candidates(candidates);
         self.secret_findings(path, text, candidates, out);
         self.cap(path, text, out, from, dropped);

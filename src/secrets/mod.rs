@@ -10,4 +10,4 @@ pub mod places;
 pub mod rule;
 pub mod scanner;
 
-pub use scanner::{Allowlist, Candidate, NothingKnown, Scanner, Scratch, UnchangedLines};
+pub use scanner::{Allowlist, Candidate, NothingKnown, Regions, Scanner, Scratch, UnchangedLines};

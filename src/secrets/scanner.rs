@@ -160,6 +160,22 @@ pub struct Scanner {
     reach: Reach,
     /// Per rule: its group among [`Reach::tiers`], if it is a medium or far rule.
     rule_group: Vec<Option<usize>>,
+    /// Per keyword (pattern of the main automaton): (group, pattern in that group's automaton) for each
+    /// group that has it.
+    pattern_groups: Vec<Vec<(usize, usize)>>,
+}
+
+/// A keyword found: (pattern of the main automaton, start, end).
+type KeywordHit = (usize, usize, usize);
+
+/// What [`Scanner::regions`] finds.
+pub struct Regions {
+    /// The parts of the text to scan: sorted, disjoint.
+    pub ranges: Vec<Range<usize>>,
+    /// (group, start) of each group keyword in the added lines, in order.
+    pub group_keywords: Vec<(usize, usize)>,
+    /// Every keyword hit in the added lines.
+    hits: Vec<KeywordHit>,
 }
 
 /// What a history scan knows of the lines of a new version that its previous version already had
@@ -219,6 +235,8 @@ struct TierSearch {
 /// The keywords of one group of rules beyond the near ones.
 struct Tier {
     ac: AhoCorasick,
+    /// Its keywords, lowercase, in pattern order.
+    keywords: Vec<String>,
     /// Per pattern: (largest window, most `requires` lines) of its rules.
     per_pattern: Vec<(usize, u32)>,
     /// How far before a changed line a keyword of this group can sit and still reach it.
@@ -269,7 +287,12 @@ impl Reach {
             }
             let ac = keyword_automaton(&keywords, AhoCorasickKind::DFA)
                 .map_err(|e| Error::Usage(format!("cannot build keyword automaton: {e}")))?;
-            tiers.push(Tier { ac, per_pattern, bytes });
+            tiers.push(Tier {
+                ac,
+                keywords,
+                per_pattern,
+                bytes,
+            });
         }
         Ok((
             Reach {
@@ -312,9 +335,16 @@ impl Scanner {
             .map(|(i, r)| (i, r.syntax.keywords.iter().map(|k| alnum_lower(k.as_bytes())).collect()))
             .collect();
         let (reach, rule_group) = Reach::new(&rules)?;
+        let mut pattern_groups = vec![Vec::new(); keywords.len()];
+        for (g, tier) in reach.tiers.iter().enumerate() {
+            for (tp, k) in tier.keywords.iter().enumerate() {
+                pattern_groups[keyword_ids[k]].push((g, tp));
+            }
+        }
         Ok(Scanner {
             reach,
             rule_group,
+            pattern_groups,
             rules,
             ac,
             keywords,
@@ -388,19 +418,25 @@ impl Scanner {
     /// are searched for that group; where it knows nothing, the whole stretch is. Returns the regions, and
     /// the (group, start) of every keyword of a group found inside the added lines, in order: with what
     /// `unchanged` knew, they say which lines of this version may hold the group's keywords.
-    pub fn regions(
-        &self,
-        data: &[u8],
-        added: &[Range<usize>],
-        unchanged: &dyn UnchangedLines,
-    ) -> (Vec<Range<usize>>, Vec<(usize, usize)>) {
+    ///
+    /// The added lines are searched once, with the main keyword automaton (their group keywords are among
+    /// its hits); [`Scanner::scan_added`] reuses those hits instead of searching the added lines again.
+    pub fn regions(&self, data: &[u8], added: &[Range<usize>], unchanged: &dyn UnchangedLines) -> Regions {
         let lines = Lines::new(data);
         let reach = &self.reach;
         let mut out: Vec<Range<usize>> = Vec::new();
         let mut state = vec![TierSearch::default(); reach.tiers.len()];
         let mut in_added = Vec::new();
         let mut known = Vec::new();
+        let mut main_hits: Vec<KeywordHit> = Vec::new();
+        let searcher = self.keyword_searcher(added.iter().map(|r| r.len()).sum());
         for r in added {
+            let new_hits = main_hits.len();
+            main_hits.extend(
+                searcher
+                    .find_overlapping_iter(&data[r.clone()])
+                    .map(|m| (m.pattern().as_usize(), r.start + m.start(), r.start + m.end())),
+            );
             let s = r.start.saturating_sub(reach.near_bytes);
             let e = (r.end + reach.near_bytes).min(data.len());
             let (mut s, mut e) = lines.lines_around(s, e, reach.near_lines as usize);
@@ -428,12 +464,14 @@ impl Scanner {
                         search(from, r.start, hits);
                     }
                 }
+                // The group's keywords in the added lines: among the main automaton's hits there.
                 let before = hits.len();
-                let from = r.start.max(*searched);
-                if from < r.end {
-                    search(from, r.end, hits);
-                    *searched = r.end;
+                for &(p, hs, he) in &main_hits[new_hits..] {
+                    if let Some(&(_, tp)) = self.pattern_groups[p].iter().find(|(g, _)| *g == i) {
+                        hits.push((hs, he, tp));
+                    }
                 }
+                *searched = r.end;
                 in_added.extend(hits[before..].iter().map(|h| (i, h.0)));
                 while *first < hits.len() && hits[*first].0 < lo {
                     *first += 1;
@@ -460,12 +498,65 @@ impl Scanner {
         }
         in_added.sort_unstable_by_key(|&(g, at)| (at, g));
         in_added.dedup();
-        (out, in_added)
+        Regions {
+            ranges: out,
+            group_keywords: in_added,
+            hits: main_hits,
+        }
     }
 
     /// How many groups of medium and far rules there are (see [`Scanner::regions`]).
     pub fn groups(&self) -> usize {
         self.reach.tiers.len()
+    }
+
+    /// The candidates whose secret touches `added` (sorted, disjoint ranges of whole lines of `data`), found
+    /// by scanning only the [`Scanner::regions`] around them: the same a scan of all of `data` finds there.
+    /// The keywords inside the added lines are searched for once, by [`Scanner::regions`]; each region's scan
+    /// searches only its other lines (keywords hold no line break, so none is cut in two). Returns the
+    /// candidates (positions in `data`), the group keywords found in the added lines (see
+    /// [`Scanner::regions`]) and the bytes scanned.
+    pub fn scan_added(
+        &self,
+        path: &str,
+        data: &[u8],
+        added: &[Range<usize>],
+        unchanged: &dyn UnchangedLines,
+        scratch: &mut Scratch,
+    ) -> (Vec<Candidate>, Vec<(usize, usize)>, usize) {
+        let touches = |c: &Candidate| {
+            let i = added.partition_point(|r| r.end <= c.start);
+            added.get(i).is_some_and(|r| r.start < c.end.max(c.start + 1))
+        };
+        let Regions {
+            ranges: regions,
+            group_keywords: groups,
+            hits,
+        } = self.regions(data, added, unchanged);
+        let (mut candidates, mut scanned) = (Vec::new(), 0);
+        let (mut a, mut h) = (0, 0);
+        let (mut covered, mut known) = (Vec::new(), Vec::new());
+        for region in regions {
+            scanned += region.len();
+            // The added ranges inside this region (each lies inside one) and their hits, made relative to it.
+            covered.clear();
+            while let Some(r) = added.get(a)
+                && r.start < region.end
+            {
+                covered.push(r.start - region.start..r.end - region.start);
+                a += 1;
+            }
+            known.clear();
+            while let Some(&(p, s, e)) = hits.get(h)
+                && s < region.end
+            {
+                known.push((p, s - region.start, e - region.start));
+                h += 1;
+            }
+            let found = self.scan_known(path, &data[region.clone()], scratch, Some((&known, &covered)));
+            candidates.extend(found.into_iter().map(|c| c.shifted(region.start)).filter(touches));
+        }
+        (candidates, groups, scanned)
     }
 
     /// The (group, start) of every keyword of a medium or far group (see [`Scanner::regions`]) in `data`,
@@ -494,8 +585,20 @@ impl Scanner {
     /// Finds every secret in `data`, which came from `path` (used for rule path filters only).
     /// Results are ordered by position.
     pub fn scan(&self, path: &str, data: &[u8], scratch: &mut Scratch) -> Vec<Candidate> {
+        self.scan_known(path, data, scratch, None)
+    }
+
+    /// [`Scanner::scan`], where `known` (if any) gives the keyword hits inside some ranges of `data` (sorted,
+    /// disjoint, whole lines): only the rest of `data` is searched for keywords.
+    fn scan_known(
+        &self,
+        path: &str,
+        data: &[u8],
+        scratch: &mut Scratch,
+        known: Option<(&[KeywordHit], &[Range<usize>])>,
+    ) -> Vec<Candidate> {
         let mut out = Vec::new();
-        self.scan_plain(path, data, scratch, &mut out);
+        self.scan_plain_known(path, data, scratch, &mut out, known);
         // A keyword occurrence is a hit of every rule that has it, so a group's rules' hits are its keywords.
         scratch.group_hits.clear();
         scratch.group_hits.extend(
@@ -587,10 +690,42 @@ impl Scanner {
     }
 
     fn scan_plain(&self, path: &str, data: &[u8], scratch: &mut Scratch, out: &mut Vec<Candidate>) {
+        self.scan_plain_known(path, data, scratch, out, None);
+    }
+
+    /// [`Scanner::scan_plain`] with the keyword hits of some ranges known (see [`Scanner::scan_known`]).
+    fn scan_plain_known(
+        &self,
+        path: &str,
+        data: &[u8],
+        scratch: &mut Scratch,
+        out: &mut Vec<Candidate>,
+        known: Option<(&[KeywordHit], &[Range<usize>])>,
+    ) {
         scratch.hits.clear();
-        for m in self.keyword_searcher(data.len()).find_overlapping_iter(data) {
-            for &r in &self.pattern_rules[m.pattern().as_usize()] {
-                scratch.hits.push((r, m.start(), m.end()));
+        let (pre, covered) = known.unwrap_or_default();
+        let searched = data.len() - covered.iter().map(|c| c.len()).sum::<usize>();
+        let searcher = self.keyword_searcher(searched);
+        let search = |from: usize, to: usize, hits: &mut Vec<(u32, usize, usize)>| {
+            for m in searcher.find_overlapping_iter(&data[from..to]) {
+                for &r in &self.pattern_rules[m.pattern().as_usize()] {
+                    hits.push((r, from + m.start(), from + m.end()));
+                }
+            }
+        };
+        let mut at = 0;
+        for c in covered {
+            if at < c.start {
+                search(at, c.start, &mut scratch.hits);
+            }
+            at = c.end;
+        }
+        if at < data.len() {
+            search(at, data.len(), &mut scratch.hits);
+        }
+        for &(p, s, e) in pre {
+            for &r in &self.pattern_rules[p] {
+                scratch.hits.push((r, s, e));
             }
         }
         if scratch.hits.is_empty() {
@@ -1764,25 +1899,36 @@ negative_examples = ["y"]
                     lines.dedup();
                     skipped_lines += starts.len() - lines.len();
                 }
-                let (regions, found) = if next(2) == 0 {
+                let unchanged: &dyn UnchangedLines = if next(2) == 0 {
                     known_used += 1;
-                    s.regions(data, &added, &known)
+                    &known
                 } else {
-                    s.regions(data, &added, &NothingKnown)
+                    &NothingKnown
                 };
+                let Regions {
+                    ranges: regions,
+                    group_keywords: found,
+                    hits,
+                } = s.regions(data, &added, unchanged);
                 let expected: Vec<(usize, usize)> = keywords.iter().copied().filter(|(_, at)| in_added(*at)).collect();
                 assert_eq!(found, expected, "text:\n{text}\nadded: {added:?}");
-                let mut parts = Vec::new();
-                for region in regions {
-                    let found = s.scan("app/settings.txt", &data[region.clone()], &mut Scratch::default());
-                    parts.extend(
-                        found
-                            .into_iter()
-                            .map(|c| c.shifted(region.start))
-                            .filter(|c| touches(c))
-                            .map(|c| key(&c)),
-                    );
-                }
+                // The keyword hits it hands on are exactly the main automaton's in the added lines.
+                let mut all_hits: Vec<(usize, usize, usize)> = s
+                    .keyword_searcher(data.len())
+                    .find_overlapping_iter(data)
+                    .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                    .filter(|h| in_added(h.1))
+                    .collect();
+                let mut hits = hits;
+                all_hits.sort_unstable();
+                hits.sort_unstable();
+                assert_eq!(hits, all_hits, "text:\n{text}\nadded: {added:?}");
+                assert!(regions.iter().zip(regions.iter().skip(1)).all(|(a, b)| a.end < b.start));
+                let (candidates, groups, scanned) =
+                    s.scan_added("app/settings.txt", data, &added, unchanged, &mut Scratch::default());
+                assert_eq!(groups, expected);
+                assert_eq!(scanned, regions.iter().map(|r| r.len()).sum::<usize>());
+                let mut parts: Vec<_> = candidates.iter().map(key).collect();
                 whole.sort();
                 parts.sort();
                 assert_eq!(parts, whole, "text:\n{text}\nadded: {added:?}");
