@@ -1020,7 +1020,7 @@ fn percent_decoded(s: &[u8]) -> Vec<u8> {
 
 /// Whether `core` (lowercase ASCII letters) splits into words of `dictionary` or `extra`. Linear in the
 /// length of `core` times the (small, fixed) dictionary.
-fn segments_into<'a>(core: &[u8], dictionary: impl Iterator<Item = &'a [u8]> + Clone, extra: &[String]) -> bool {
+fn segments_into(core: &[u8], dictionary: &ByFirstByte, extra: &[String]) -> bool {
     if core.is_empty() {
         return false;
     }
@@ -1030,8 +1030,8 @@ fn segments_into<'a>(core: &[u8], dictionary: impl Iterator<Item = &'a [u8]> + C
         if !reach[i] {
             continue;
         }
-        for w in dictionary.clone() {
-            if !w.is_empty() && core[i..].starts_with(w) {
+        for w in &dictionary[usize::from(core[i])] {
+            if core[i..].starts_with(w) {
                 reach[i + w.len()] = true;
             }
         }
@@ -1046,16 +1046,29 @@ fn segments_into<'a>(core: &[u8], dictionary: impl Iterator<Item = &'a [u8]> + C
 
 /// Whether `core` (lowercase ASCII letters) splits into [`DUMMY_WORDS`] or `extra` words.
 fn segments_into_words(core: &[u8], extra: &[String]) -> bool {
-    segments_into(core, DUMMY_WORDS.iter().map(|w| w.as_bytes()), extra)
+    segments_into(core, &DUMMY_WORDS_BY_FIRST, extra)
 }
 
-/// `DUMMY_WORDS` with doubled letters written once (`password` -> `pasword`, `hello` -> `helo`).
-static DUMMY_WORDS_SINGLED: std::sync::LazyLock<Vec<Vec<u8>>> = std::sync::LazyLock::new(|| {
-    DUMMY_WORDS
-        .iter()
-        .map(|w| without_doubled_letters(w.as_bytes()))
-        .collect()
-});
+/// Words by their first byte (none empty): a segmentation tries at each position only the words that can
+/// start there, not the whole dictionary (every candidate value of a file goes through it).
+type ByFirstByte = Vec<Vec<Vec<u8>>>;
+
+fn by_first_byte(words: impl Iterator<Item = Vec<u8>>) -> ByFirstByte {
+    let mut out = vec![Vec::new(); 256];
+    for w in words.filter(|w| !w.is_empty()) {
+        out[usize::from(w[0])].push(w);
+    }
+    out
+}
+
+/// [`DUMMY_WORDS`] by first byte.
+static DUMMY_WORDS_BY_FIRST: std::sync::LazyLock<ByFirstByte> =
+    std::sync::LazyLock::new(|| by_first_byte(DUMMY_WORDS.iter().map(|w| w.as_bytes().to_vec())));
+
+/// `DUMMY_WORDS` with doubled letters written once (`password` -> `pasword`, `hello` -> `helo`), by first
+/// byte.
+static DUMMY_WORDS_SINGLED: std::sync::LazyLock<ByFirstByte> =
+    std::sync::LazyLock::new(|| by_first_byte(DUMMY_WORDS.iter().map(|w| without_doubled_letters(w.as_bytes()))));
 
 /// `v` with each run of one repeated byte written once (`passw00rd` read as `pasw0rd`).
 fn without_doubled_letters(v: &[u8]) -> Vec<u8> {
@@ -1149,7 +1162,6 @@ pub fn is_dummy_value(secret: &[u8], name: &[u8]) -> bool {
         .map(u8::to_ascii_lowercase)
         .collect();
     let singled = |v: &[u8]| without_doubled_letters(v);
-    let singled_dictionary = DUMMY_WORDS_SINGLED.iter().map(Vec::as_slice);
     let singled_extra: Vec<String> = extra
         .iter()
         .map(|w| String::from_utf8_lossy(&singled(w.as_bytes())).into_owned())
@@ -1158,8 +1170,8 @@ pub fn is_dummy_value(secret: &[u8], name: &[u8]) -> bool {
         || segments_into_words(&leet(secret), &extra)
         || segments_into_words(&letters, &extra)
         // Doubled letters are a typing variation (`Secr3tPassw00rd`, `Passsword`).
-        || segments_into(&singled(&leet(&secret[start..end])), singled_dictionary.clone(), &singled_extra)
-        || segments_into(&singled(&letters), singled_dictionary, &singled_extra)
+        || segments_into(&singled(&leet(&secret[start..end])), &DUMMY_WORDS_SINGLED, &singled_extra)
+        || segments_into(&singled(&letters), &DUMMY_WORDS_SINGLED, &singled_extra)
         || is_ascending_runs(secret)
         || is_word_then_count(secret)
 }
