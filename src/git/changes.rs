@@ -19,6 +19,7 @@ use super::added::added_line_numbers;
 use super::collect::{Sighting, collect};
 use super::prepush;
 use super::project::{self, Pending, Snapshots};
+use super::reach::reachable_not_hidden;
 use super::repo::{CommitNode, Repo, read_commit, resolve_commit, topological_order};
 use super::{GitOptions, GitStats, Skip, Tally, Target, classify};
 use crate::error::Result;
@@ -288,15 +289,9 @@ fn range_ends(repo: &gix::Repository, spec: &str) -> std::result::Result<(Object
 fn commits_between(repo: &gix::Repository, walks: &[prepush::Walk]) -> std::result::Result<Vec<CommitNode>, String> {
     let mut ids: HashSet<ObjectId> = HashSet::default();
     for w in walks {
-        let walk = repo
-            .rev_walk([w.tip])
-            .with_hidden(w.hidden.iter().copied())
-            .all()
+        let walked = reachable_not_hidden(repo, w.tip, &w.hidden)
             .map_err(|e| format!("cannot walk commits from {}: {e}", w.tip))?;
-        for info in walk {
-            let info = info.map_err(|e| format!("cannot walk commits from {}: {e}", w.tip))?;
-            ids.insert(info.id);
-        }
+        ids.extend(walked);
     }
     let mut buf = Vec::new();
     let mut nodes = Vec::with_capacity(ids.len());

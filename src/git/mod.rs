@@ -33,6 +33,7 @@ mod pack_pages;
 mod pack_reader;
 mod prepush;
 mod project;
+mod reach;
 mod repo;
 mod revision;
 
